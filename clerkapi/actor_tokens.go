@@ -1,0 +1,32 @@
+package clerkapi
+
+var actorTokensOperations = []Operation{
+	{
+		Name: "create_actor_token", OperationID: "CreateActorToken", Method: "POST", Path: "/actor_tokens",
+		Description: "Create an actor token whose URL lets an actor impersonate a user; 1-hour default expiry.",
+		Request:     CreateActorTokenRequest{}, Response: ActorToken{}, Secret: true,
+	},
+	{
+		Name: "revoke_actor_token", OperationID: "RevokeActorToken", Method: "POST", Path: "/actor_tokens/{actor_token_id}/revoke",
+		Description: "Revoke a pending actor token.",
+		Request:     RevokeActorTokenRequest{}, Response: ActorToken{},
+	},
+}
+
+type CreateActorTokenRequest struct {
+	// The user to impersonate.
+	UserID string `json:"user_id" in:"body" jsonschema:"required"`
+	// Added to the session JWT's act claim.
+	Actor                       CreateActorTokenRequestActor `json:"actor" in:"body" jsonschema:"required"`
+	ExpiresInSeconds            *int64                       `json:"expires_in_seconds,omitempty" in:"body" jsonschema:"default=3600"`
+	SessionMaxDurationInSeconds *int64                       `json:"session_max_duration_in_seconds,omitempty" in:"body" jsonschema:"default=1800"`
+}
+
+type CreateActorTokenRequestActor struct {
+	// User ID of the impersonator.
+	Sub string `json:"sub" jsonschema:"required"`
+}
+
+type RevokeActorTokenRequest struct {
+	ActorTokenID string `json:"actor_token_id" in:"path" jsonschema:"required"`
+}

@@ -1,0 +1,27 @@
+package clerkapi
+
+var adminPortalOperations = []Operation{
+	{
+		Name: "create_admin_portal_link_token", OperationID: "createAdminPortalLinkToken", Method: "POST", Path: "/admin_portal_link_tokens",
+		Description: "Create a single-use admin portal link token; the token is returned only once.",
+		Request:     CreateAdminPortalLinkTokenRequest{}, Response: CreateAdminPortalLinkTokenResponse{}, Secret: true,
+	},
+	{
+		Name: "revoke_admin_portal_link_token", OperationID: "revokeAdminPortalLinkToken", Method: "POST", Path: "/admin_portal_link_tokens/{adminPortalLinkTokenID}/revoke",
+		Description: "Revoke an admin portal link token.",
+		Request:     RevokeAdminPortalLinkTokenRequest{}, Response: RevokeAdminPortalLinkTokenResponse{},
+	},
+}
+
+type CreateAdminPortalLinkTokenRequest struct {
+	OrganizationID *string `json:"organization_id,omitempty" in:"body"`
+	// Your opaque reference to the IT contact.
+	ItContactID            *string  `json:"it_contact_id,omitempty" in:"body" jsonschema:"minLength=1"`
+	Scopes                 []string `json:"scopes,omitempty" in:"body"`
+	SecondsUntilExpiration *int64   `json:"seconds_until_expiration,omitempty" in:"body" jsonschema:"minimum=1,maximum=86400,default=3600"`
+}
+
+type RevokeAdminPortalLinkTokenRequest struct {
+	AdminPortalLinkTokenID string  `json:"adminPortalLinkTokenID" in:"path" jsonschema:"required"`
+	RevocationReason       *string `json:"revocation_reason,omitempty" in:"body"`
+}

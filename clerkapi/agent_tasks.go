@@ -1,0 +1,36 @@
+package clerkapi
+
+var agentTasksOperations = []Operation{
+	{
+		Name: "create_agent_task", OperationID: "CreateAgentTask", Method: "POST", Path: "/agents/tasks",
+		Description: "Create an agent task on a user's behalf; returns a URL that signs the agent in as the user.",
+		Request:     CreateAgentTaskRequest{}, Response: AgentTask{}, Secret: true,
+	},
+	{
+		Name: "revoke_agent_task", OperationID: "RevokeAgentTask", Method: "POST", Path: "/agents/tasks/{agent_task_id}/revoke",
+		Description: "Revoke a pending agent task.",
+		Request:     RevokeAgentTaskRequest{}, Response: AgentTask{},
+	},
+}
+
+type CreateAgentTaskRequest struct {
+	// Exactly one of user_id or identifier.
+	OnBehalfOf  CreateAgentTaskRequestOnBehalfOf `json:"on_behalf_of" in:"body" jsonschema:"required"`
+	Permissions string                           `json:"permissions" in:"body" jsonschema:"required,enum=*"`
+	// Names the agent; its agent_id is stable per name.
+	AgentName       string `json:"agent_name" in:"body" jsonschema:"required"`
+	TaskDescription string `json:"task_description" in:"body" jsonschema:"required"`
+	// Must be on an instance domain; https in production.
+	RedirectURL                 string `json:"redirect_url" in:"body" jsonschema:"required,format=uri"`
+	SessionMaxDurationInSeconds *int64 `json:"session_max_duration_in_seconds,omitempty" in:"body" jsonschema:"default=1800"`
+}
+
+type CreateAgentTaskRequestOnBehalfOf struct {
+	UserID *string `json:"user_id,omitempty"`
+	// A verified identifier of the user, e.g. an email address.
+	Identifier *string `json:"identifier,omitempty"`
+}
+
+type RevokeAgentTaskRequest struct {
+	AgentTaskID string `json:"agent_task_id" in:"path" jsonschema:"required"`
+}

@@ -1,0 +1,62 @@
+package clerkapi
+
+var allowlistBlocklistOperations = []Operation{
+	{
+		Name: "list_allowlist_identifiers", OperationID: "ListAllowlistIdentifiers", Method: "GET", Path: "/allowlist_identifiers",
+		Description: "List identifiers on the allowlist (those permitted to sign up when it is enforced).",
+		Request:     ListAllowlistIdentifiersRequest{}, Response: List[AllowlistIdentifier]{}, Paginated: true,
+	},
+	{
+		Name: "create_allowlist_identifier", OperationID: "CreateAllowlistIdentifier", Method: "POST", Path: "/allowlist_identifiers",
+		Description: "Add an email, phone number or web3 wallet to the sign-up allowlist, optionally inviting it.",
+		Request:     CreateAllowlistIdentifierRequest{}, Response: AllowlistIdentifier{},
+	},
+	{
+		Name: "delete_allowlist_identifier", OperationID: "DeleteAllowlistIdentifier", Method: "DELETE", Path: "/allowlist_identifiers/{identifier_id}",
+		Description: "Remove an identifier from the allowlist.",
+		Request:     DeleteAllowlistIdentifierRequest{}, Response: DeletedObject{},
+	},
+	{
+		Name: "list_blocklist_identifiers", OperationID: "ListBlocklistIdentifiers", Method: "GET", Path: "/blocklist_identifiers",
+		Description: "List all identifiers on the blocklist (barred from accessing the instance).",
+		Request:     ListBlocklistIdentifiersRequest{}, Response: BlocklistIdentifiers{},
+	},
+	{
+		Name: "create_blocklist_identifier", OperationID: "CreateBlocklistIdentifier", Method: "POST", Path: "/blocklist_identifiers",
+		Description: "Block an email, phone number or web3 wallet from accessing the instance.",
+		Request:     CreateBlocklistIdentifierRequest{}, Response: BlocklistIdentifier{},
+	},
+	{
+		Name: "delete_blocklist_identifier", OperationID: "DeleteBlocklistIdentifier", Method: "DELETE", Path: "/blocklist_identifiers/{identifier_id}",
+		Description: "Remove an identifier from the blocklist, lifting the block.",
+		Request:     DeleteBlocklistIdentifierRequest{}, Response: DeletedObject{},
+	},
+}
+
+type ListAllowlistIdentifiersRequest struct {
+	Limit  *int64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
+	Offset *int64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+}
+
+type CreateAllowlistIdentifierRequest struct {
+	// Email address, phone number or web3 wallet.
+	Identifier string `json:"identifier" in:"body" jsonschema:"required"`
+	// Send an invitation (email and phone identifiers only).
+	Notify *bool `json:"notify,omitempty" in:"body" jsonschema:"default=false"`
+}
+
+type DeleteAllowlistIdentifierRequest struct {
+	IdentifierID string `json:"identifier_id" in:"path" jsonschema:"required"`
+}
+
+type ListBlocklistIdentifiersRequest struct {
+}
+
+type CreateBlocklistIdentifierRequest struct {
+	// Email address, phone number or web3 wallet.
+	Identifier string `json:"identifier" in:"body" jsonschema:"required"`
+}
+
+type DeleteBlocklistIdentifierRequest struct {
+	IdentifierID string `json:"identifier_id" in:"path" jsonschema:"required"`
+}

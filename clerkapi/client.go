@@ -1,0 +1,267 @@
+package clerkapi
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// DefaultBaseURL is the Clerk Backend API.
+const DefaultBaseURL = "https://api.clerk.com/v1"
+
+// Config configures a Client. Zero values take the defaults.
+type Config struct {
+	BaseURL          string        // default DefaultBaseURL
+	SecretKey        string        // the instance secret key, sk_test_… or sk_live_…
+	UserAgent        string        // default "clerk-mcp"
+	Timeout          time.Duration // bounds a whole call, retries included (default 30 s)
+	MaxRetries       int           // retries after the first attempt (default 3; negative: none)
+	MaxResponseBytes int64         // default 16 MiB
+	HTTPClient       *http.Client  // default: a tuned keep-alive client
+	Uploads          Uploads       // where upload operations may read images from
+}
+
+// Client calls the Backend API. It is safe for concurrent use.
+type Client struct {
+	baseURL   string
+	key       string
+	userAgent string
+	timeout   time.Duration
+	retries   int
+	maxBody   int64
+	http      *http.Client
+	uploads   *Uploads
+	// sleep waits between attempts; tests replace it.
+	sleep func(context.Context, time.Duration) error
+}
+
+// New returns a Client for cfg.
+func New(cfg Config) *Client {
+	c := &Client{
+		baseURL:   strings.TrimRight(cfg.BaseURL, "/"),
+		key:       cfg.SecretKey,
+		userAgent: cfg.UserAgent,
+		timeout:   cfg.Timeout,
+		retries:   cfg.MaxRetries,
+		maxBody:   cfg.MaxResponseBytes,
+		http:      cfg.HTTPClient,
+		uploads:   &cfg.Uploads,
+		sleep:     sleepCtx,
+	}
+	if c.baseURL == "" {
+		c.baseURL = DefaultBaseURL
+	}
+	if c.userAgent == "" {
+		c.userAgent = "clerk-mcp"
+	}
+	if c.timeout == 0 {
+		c.timeout = 30 * time.Second
+	}
+	if c.retries == 0 {
+		c.retries = 3
+	} else if c.retries < 0 {
+		c.retries = 0
+	}
+	if c.maxBody == 0 {
+		c.maxBody = 16 << 20
+	}
+	if c.http == nil {
+		c.http = &http.Client{Transport: NewTransport()}
+	}
+	return c
+}
+
+// NewTransport returns an http.Transport tuned for many calls to one host:
+// kept-alive connections, reused across calls.
+func NewTransport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConns = 256
+	t.MaxIdleConnsPerHost = 256
+	t.IdleConnTimeout = 90 * time.Second
+	return t
+}
+
+// BaseURL returns the API base URL the client calls.
+func (c *Client) BaseURL() string { return c.baseURL }
+
+// Response is a successful answer from Clerk.
+type Response struct {
+	Status int
+	Header http.Header
+	Body   []byte // empty for 202/204
+}
+
+// Call sends one operation with a typed request struct (or nil).
+func (c *Client) Call(ctx context.Context, op *Operation, req any) (*Response, error) {
+	args := Args{}
+	if req != nil {
+		b, err := json.Marshal(req)
+		if err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal(b, &args); err != nil {
+			return nil, err
+		}
+	}
+	return c.Do(ctx, op, args)
+}
+
+// Do sends one operation with its arguments: the one request path every
+// operation takes. It retries 429 answers (any method, honouring Retry-After)
+// and 5xx answers or connection errors (idempotent methods only), with
+// jittered exponential backoff, within the client's timeout and ctx.
+func (c *Client) Do(ctx context.Context, op *Operation, args Args) (*Response, error) {
+	ctx, cancel := context.WithTimeout(ctx, c.timeout)
+	defer cancel()
+	b, err := c.build(ctx, op, args)
+	if err != nil {
+		return nil, err
+	}
+	idempotent := b.method == http.MethodGet || b.method == http.MethodPut || b.method == http.MethodDelete
+	for attempt := 0; ; attempt++ {
+		resp, err := c.send(ctx, op, b)
+		var wait time.Duration
+		switch {
+		case err != nil:
+			if ctx.Err() != nil {
+				return nil, c.ctxError(ctx)
+			}
+			if !idempotent || attempt >= c.retries {
+				return nil, &TransportError{Err: errors.New(c.scrub(err.Error()))}
+			}
+			wait = backoff(attempt)
+		case resp.Status == http.StatusTooManyRequests && attempt < c.retries:
+			wait = retryAfter(resp.Header, backoff(attempt))
+		case resp.Status >= 500 && idempotent && attempt < c.retries:
+			wait = backoff(attempt)
+		case resp.Status >= 400:
+			return nil, newAPIError(resp.Status, resp.Header, resp.Body, c.scrub)
+		default:
+			return resp, nil
+		}
+		if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
+			if resp != nil {
+				return nil, newAPIError(resp.Status, resp.Header, resp.Body, c.scrub)
+			}
+			return nil, &TransportError{Err: errors.New(c.scrub(err.Error()))}
+		}
+		if err := c.sleep(ctx, wait); err != nil {
+			return nil, c.ctxError(ctx)
+		}
+	}
+}
+
+func (c *Client) send(ctx context.Context, op *Operation, b *built) (*Response, error) {
+	var body io.Reader
+	if b.body != nil {
+		body = bytes.NewReader(b.body)
+	}
+	req, err := http.NewRequestWithContext(ctx, b.method, b.url, body)
+	if err != nil {
+		return nil, err
+	}
+	if !op.NoAuth {
+		req.Header.Set("Authorization", "Bearer "+c.key)
+	}
+	req.Header.Set("Clerk-API-Version", APIVersion)
+	req.Header.Set("User-Agent", c.userAgent)
+	if op.HTML {
+		req.Header.Set("Accept", "text/html")
+	} else {
+		req.Header.Set("Accept", "application/json")
+	}
+	if b.contentType != "" {
+		req.Header.Set("Content-Type", b.contentType)
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, c.maxBody+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > c.maxBody {
+		return nil, &TooLargeError{Limit: c.maxBody}
+	}
+	return &Response{Status: resp.StatusCode, Header: resp.Header, Body: data}, nil
+}
+
+func (c *Client) ctxError(ctx context.Context) error {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return &TransportError{Err: fmt.Errorf("no answer from Clerk within %s", c.timeout), Timeout: true}
+	}
+	return ctx.Err()
+}
+
+// scrub removes the secret key from text that is about to leave the client.
+func (c *Client) scrub(s string) string {
+	if c.key == "" || !strings.Contains(s, c.key) {
+		return s
+	}
+	return strings.ReplaceAll(s, c.key, "[redacted]")
+}
+
+// TransportError is a failure to get any answer from Clerk.
+type TransportError struct {
+	Err     error
+	Timeout bool
+}
+
+func (e *TransportError) Error() string { return "clerk: " + e.Err.Error() }
+func (e *TransportError) Unwrap() error { return e.Err }
+
+// TooLargeError is an answer larger than the client accepts.
+type TooLargeError struct{ Limit int64 }
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("clerk: response larger than %d bytes", e.Limit)
+}
+
+// backoff is full-jitter exponential: up to 250 ms, 500 ms, 1 s, … capped at 8 s.
+func backoff(attempt int) time.Duration {
+	ceil := 250 * time.Millisecond << min(attempt, 5)
+	return time.Duration(rand.Int64N(int64(ceil))) + 10*time.Millisecond
+}
+
+// retryAfter reads Retry-After in seconds or as an HTTP date.
+func retryAfter(h http.Header, fallback time.Duration) time.Duration {
+	v := h.Get("Retry-After")
+	if v == "" {
+		return fallback
+	}
+	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
+		return time.Duration(s) * time.Second
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return max(time.Until(t), 0)
+	}
+	return fallback
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// IsNetError reports whether err came from the network rather than Clerk.
+func IsNetError(err error) bool {
+	var ne net.Error
+	return errors.As(err, &ne)
+}

@@ -1,0 +1,75 @@
+package clerkapi
+
+var jWTTemplatesOperations = []Operation{
+	{
+		Name: "list_jwt_templates", OperationID: "ListJWTTemplates", Method: "GET", Path: "/jwt_templates",
+		Description: "List the instance's JWT templates (custom token claims for third-party services).",
+		Request:     ListJWTTemplatesRequest{}, Response: List[JWTTemplate]{}, Paginated: true,
+	},
+	{
+		Name: "create_jwt_template", OperationID: "CreateJWTTemplate", Method: "POST", Path: "/jwt_templates",
+		Description: "Create a JWT template: claims, lifetime and optional custom signing key.",
+		Request:     CreateJWTTemplateRequest{}, Response: JWTTemplate{},
+	},
+	{
+		Name: "get_jwt_template", OperationID: "GetJWTTemplate", Method: "GET", Path: "/jwt_templates/{template_id}",
+		Description: "Get a JWT template by ID.",
+		Request:     GetJWTTemplateRequest{}, Response: JWTTemplate{},
+	},
+	{
+		Name: "update_jwt_template", OperationID: "UpdateJWTTemplate", Method: "PATCH", Path: "/jwt_templates/{template_id}",
+		Description: "Update a JWT template; name and claims must always be sent.",
+		Request:     UpdateJWTTemplateRequest{}, Response: JWTTemplate{},
+	},
+	{
+		Name: "delete_jwt_template", OperationID: "DeleteJWTTemplate", Method: "DELETE", Path: "/jwt_templates/{template_id}",
+		Description: "Delete a JWT template; tokens can no longer be minted from it.",
+		Request:     DeleteJWTTemplateRequest{}, Response: DeletedObject{},
+	},
+}
+
+type ListJWTTemplatesRequest struct {
+	Limit  *int64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
+	Offset *int64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+}
+
+type CreateJWTTemplateRequest struct {
+	Name string `json:"name" in:"body" jsonschema:"required"`
+	// Claims object; values may use shortcodes like {{user.id}}.
+	Claims map[string]any `json:"claims" in:"body" jsonschema:"required"`
+	// Token lifetime in seconds.
+	Lifetime *int64 `json:"lifetime,omitempty" in:"body" jsonschema:"minimum=30,maximum=315360000"`
+	// Tolerated clock skew in seconds.
+	AllowedClockSkew *int64 `json:"allowed_clock_skew,omitempty" in:"body" jsonschema:"minimum=0,maximum=300"`
+	// If true, signing_algorithm and signing_key are required.
+	CustomSigningKey *bool `json:"custom_signing_key,omitempty" in:"body"`
+	// e.g. RS256; used with custom_signing_key.
+	SigningAlgorithm *string `json:"signing_algorithm,omitempty" in:"body"`
+	// Private key; used with custom_signing_key.
+	SigningKey *string `json:"signing_key,omitempty" in:"body"`
+}
+
+type GetJWTTemplateRequest struct {
+	TemplateID string `json:"template_id" in:"path" jsonschema:"required"`
+}
+
+type UpdateJWTTemplateRequest struct {
+	TemplateID string `json:"template_id" in:"path" jsonschema:"required"`
+	Name       string `json:"name" in:"body" jsonschema:"required"`
+	// Claims object; values may use shortcodes like {{user.id}}.
+	Claims map[string]any `json:"claims" in:"body" jsonschema:"required"`
+	// Token lifetime in seconds.
+	Lifetime *int64 `json:"lifetime,omitempty" in:"body" jsonschema:"minimum=30,maximum=315360000"`
+	// Tolerated clock skew in seconds.
+	AllowedClockSkew *int64 `json:"allowed_clock_skew,omitempty" in:"body" jsonschema:"minimum=0,maximum=300"`
+	// If true, signing_algorithm and signing_key are required.
+	CustomSigningKey *bool `json:"custom_signing_key,omitempty" in:"body"`
+	// e.g. RS256; used with custom_signing_key.
+	SigningAlgorithm *string `json:"signing_algorithm,omitempty" in:"body"`
+	// Private key; used with custom_signing_key.
+	SigningKey *string `json:"signing_key,omitempty" in:"body"`
+}
+
+type DeleteJWTTemplateRequest struct {
+	TemplateID string `json:"template_id" in:"path" jsonschema:"required"`
+}

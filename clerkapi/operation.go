@@ -1,0 +1,141 @@
+// Package clerkapi is a client for the Clerk Backend API. Every operation is
+// declared once, as data: a request struct whose field tags say where each
+// argument goes, and a row in the operation table. One request path (Client.Do)
+// serves them all.
+package clerkapi
+
+import (
+	"slices"
+	"strings"
+)
+
+// APIVersion is the Clerk Backend API version pinned on every request.
+const APIVersion = "2026-05-12"
+
+// Operation is one Backend API operation and the tool that exposes it.
+type Operation struct {
+	Name        string // tool name: snake_case, verb first
+	OperationID string // Clerk's operationId in the OpenAPI spec
+	Method      string
+	Path        string // template, e.g. /users/{user_id}
+	Toolset     string
+	Description string // what the tool does, for a model choosing a tool
+
+	// Request is the zero value of the request struct. Its fields carry
+	// `json` names, an `in` tag (path, query, query+comma, body, body+whole,
+	// form, file) and `jsonschema` constraints; doc comments describe them.
+	Request any
+	// Response is the zero value of the response type, used for the output
+	// schema; nil when Clerk answers without a body.
+	Response any
+
+	Paginated  bool // legacy list: send paginated=true so Clerk answers {data, total_count}
+	Deprecated bool // deprecated by Clerk; kept out of default tool sets
+	Secret     bool // the result carries a credential or secret
+	NoAuth     bool // the endpoint takes no secret key
+	HTML       bool // the endpoint answers text/html rather than JSON
+}
+
+// Kind classifies what an operation does to the instance.
+type Kind string
+
+// The three kinds. Destructive covers anything that deletes, revokes, locks
+// out or replaces data in a way a retry cannot undo.
+const (
+	Read        Kind = "read"
+	Write       Kind = "write"
+	Destructive Kind = "destructive"
+)
+
+// Kind reports the operation's kind: the reviewed override when there is one,
+// otherwise the rule GET→read, DELETE→destructive, anything else→write.
+func (o *Operation) Kind() Kind {
+	if ov, ok := KindOverrides[o.Name]; ok {
+		return ov.Kind
+	}
+	switch o.Method {
+	case "GET":
+		return Read
+	case "DELETE":
+		return Destructive
+	}
+	return Write
+}
+
+// Idempotent reports whether repeating the call with the same arguments has
+// no further effect: reads, and PUT, PATCH and DELETE by HTTP semantics.
+func (o *Operation) Idempotent() bool {
+	if o.Kind() == Read {
+		return true
+	}
+	switch o.Method {
+	case "PUT", "PATCH", "DELETE":
+		return true
+	}
+	return false
+}
+
+// List is the shape of every list result: a page of items and the total.
+type List[T any] struct {
+	Data       []T   `json:"data"`
+	TotalCount int64 `json:"total_count"`
+}
+
+// NoContent is the result of an operation Clerk answers without a body.
+type NoContent struct {
+	OK     bool `json:"ok"`
+	Status int  `json:"status"`
+}
+
+// Upload names the file sent as the multipart "file" part of an upload
+// operation. Exactly one source must be given.
+type Upload struct {
+	// Local path of a JPEG, PNG, GIF or WebP file, at most 10 MB.
+	FilePath *string `json:"file_path,omitempty" in:"file"`
+	// The image bytes, base64-encoded.
+	FileBase64 *string `json:"file_base64,omitempty" in:"file"`
+	// An https URL to fetch the image from.
+	FileURL *string `json:"file_url,omitempty" in:"file"`
+}
+
+// Catalog returns every declared operation, grouped by toolset.
+func Catalog() []Operation {
+	return catalog
+}
+
+var catalog = slices.Concat(
+	usersOperations,
+	organizationsOperations,
+	organizationMembershipsOperations,
+	organizationInvitationsOperations,
+	invitationsOperations,
+)
+
+var byName = func() map[string]*Operation {
+	m := make(map[string]*Operation, len(catalog))
+	for i := range catalog {
+		m[catalog[i].Name] = &catalog[i]
+	}
+	return m
+}()
+
+// Lookup returns the operation with the given tool name.
+func Lookup(name string) (*Operation, bool) {
+	op, ok := byName[name]
+	return op, ok
+}
+
+// pathParams returns the names of the {params} in the path template.
+func (o *Operation) pathParams() []string {
+	var out []string
+	p := o.Path
+	for {
+		i := strings.IndexByte(p, '{')
+		if i < 0 {
+			return out
+		}
+		j := strings.IndexByte(p[i:], '}')
+		out = append(out, p[i+1:i+j])
+		p = p[i+j+1:]
+	}
+}

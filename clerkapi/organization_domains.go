@@ -1,0 +1,85 @@
+package clerkapi
+
+var organizationDomainsOperations = []Operation{
+	{
+		Name: "create_organization_domain", OperationID: "CreateOrganizationDomain", Method: "POST", Path: "/organizations/{organization_id}/domains",
+		Description: "Add an email domain to an organization; it is marked verified unless told otherwise.",
+		Request:     CreateOrganizationDomainRequest{}, Response: OrganizationDomain{},
+	},
+	{
+		Name: "list_organization_domains", OperationID: "ListOrganizationDomains", Method: "GET", Path: "/organizations/{organization_id}/domains",
+		Description: "List an organization's domains; filter by verification status or enrollment mode.",
+		Request:     ListOrganizationDomainsRequest{}, Response: OrganizationDomains{},
+	},
+	{
+		Name: "update_organization_domain", OperationID: "UpdateOrganizationDomain", Method: "PATCH", Path: "/organizations/{organization_id}/domains/{domain_id}",
+		Description: "Change an organization domain's enrollment mode or verified flag.",
+		Request:     UpdateOrganizationDomainRequest{}, Response: OrganizationDomain{},
+	},
+	{
+		Name: "delete_organization_domain", OperationID: "DeleteOrganizationDomain", Method: "DELETE", Path: "/organizations/{organization_id}/domains/{domain_id}",
+		Description: "Remove a domain from an organization.",
+		Request:     DeleteOrganizationDomainRequest{}, Response: DeletedObject{},
+	},
+	{
+		Name: "verify_organization_domain_ownership", OperationID: "VerifyOrganizationDomainOwnership", Method: "POST", Path: "/organizations/{organization_id}/domains/{domain_id}/verify_ownership",
+		Description: "Mark an organization domain's ownership verified by manual override, skipping the DNS TXT check.",
+		Request:     VerifyOrganizationDomainOwnershipRequest{}, Response: OrganizationDomain{},
+	},
+	{
+		Name: "list_all_organization_domains", OperationID: "ListAllOrganizationDomains", Method: "GET", Path: "/organization_domains",
+		Description: "List domains across all organizations; filter by organization, name, verification or mode.",
+		Request:     ListAllOrganizationDomainsRequest{}, Response: OrganizationDomains{},
+	},
+}
+
+type CreateOrganizationDomainRequest struct {
+	OrganizationID string `json:"organization_id" in:"path" jsonschema:"required"`
+	// Domain name, e.g. example.com.
+	Name *string `json:"name,omitempty" in:"body"`
+	// How users with this email domain join.
+	EnrollmentMode *string `json:"enrollment_mode,omitempty" in:"body" jsonschema:"enum=manual_invitation,enum=automatic_invitation,enum=automatic_suggestion,enum=enterprise_sso"`
+	Verified       *bool   `json:"verified,omitempty" in:"body" jsonschema:"default=true"`
+}
+
+type ListOrganizationDomainsRequest struct {
+	OrganizationID string  `json:"organization_id" in:"path" jsonschema:"required"`
+	Verified       *string `json:"verified,omitempty" in:"query" jsonschema:"enum=true,enum=false"`
+	// Prefix - to exclude the mode.
+	EnrollmentMode *string `json:"enrollment_mode,omitempty" in:"query" jsonschema:"enum=manual_invitation,enum=automatic_invitation,enum=automatic_suggestion,enum=enterprise_sso,enum=-manual_invitation,enum=-automatic_invitation,enum=-automatic_suggestion,enum=-enterprise_sso"`
+	Limit          *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
+	Offset         *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+}
+
+type UpdateOrganizationDomainRequest struct {
+	OrganizationID string `json:"organization_id" in:"path" jsonschema:"required"`
+	DomainID       string `json:"domain_id" in:"path" jsonschema:"required"`
+	// How users with this email domain join.
+	EnrollmentMode *string `json:"enrollment_mode,omitempty" in:"body" jsonschema:"enum=manual_invitation,enum=automatic_invitation,enum=automatic_suggestion,enum=enterprise_sso"`
+	Verified       *bool   `json:"verified,omitempty" in:"body"`
+}
+
+type DeleteOrganizationDomainRequest struct {
+	OrganizationID string `json:"organization_id" in:"path" jsonschema:"required"`
+	DomainID       string `json:"domain_id" in:"path" jsonschema:"required"`
+}
+
+type VerifyOrganizationDomainOwnershipRequest struct {
+	OrganizationID string `json:"organization_id" in:"path" jsonschema:"required"`
+	DomainID       string `json:"domain_id" in:"path" jsonschema:"required"`
+}
+
+type ListAllOrganizationDomainsRequest struct {
+	OrganizationID *string `json:"organization_id,omitempty" in:"query"`
+	Verified       *string `json:"verified,omitempty" in:"query" jsonschema:"enum=true,enum=false"`
+	// Prefix a mode with - to exclude it.
+	EnrollmentMode []string `json:"enrollment_mode,omitempty" in:"query,comma" jsonschema:"enum=manual_invitation,enum=automatic_invitation,enum=automatic_suggestion,enum=enterprise_sso,enum=-manual_invitation,enum=-automatic_invitation,enum=-automatic_suggestion,enum=-enterprise_sso"`
+	// Exact org_ ID, or partial domain name; not blank.
+	Query *string `json:"query,omitempty" in:"query" jsonschema:"minLength=1"`
+	// Exact domain names.
+	Domains []string `json:"domains,omitempty" in:"query"`
+	// Sort field; prefix - for descending, + for ascending.
+	OrderBy *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
+	Offset  *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Limit   *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
+}

@@ -1,0 +1,57 @@
+package clerkapi
+
+var organizationPermissionsOperations = []Operation{
+	{
+		Name: "list_organization_permissions", OperationID: "ListOrganizationPermissions", Method: "GET", Path: "/organization_permissions",
+		Description: "",
+		Request:     ListOrganizationPermissionsRequest{}, Response: Permissions{},
+	},
+	{
+		Name: "create_organization_permission", OperationID: "CreateOrganizationPermission", Method: "POST", Path: "/organization_permissions",
+		Description: "",
+		Request:     CreateOrganizationPermissionRequest{}, Response: Permission{},
+	},
+	{
+		Name: "get_organization_permission", OperationID: "GetOrganizationPermission", Method: "GET", Path: "/organization_permissions/{permission_id}",
+		Description: "",
+		Request:     GetOrganizationPermissionRequest{}, Response: Permission{},
+	},
+	{
+		Name: "update_organization_permission", OperationID: "UpdateOrganizationPermission", Method: "PATCH", Path: "/organization_permissions/{permission_id}",
+		Description: "",
+		Request:     UpdateOrganizationPermissionRequest{}, Response: Permission{},
+	},
+	{
+		Name: "delete_organization_permission", OperationID: "DeleteOrganizationPermission", Method: "DELETE", Path: "/organization_permissions/{permission_id}",
+		Description: "",
+		Request:     DeleteOrganizationPermissionRequest{}, Response: DeletedObject{},
+	},
+}
+
+type ListOrganizationPermissionsRequest struct {
+	Query   *string `json:"query,omitempty" in:"query"`
+	OrderBy *string `json:"order_by,omitempty" in:"query"`
+	Limit   *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
+	Offset  *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+}
+
+type CreateOrganizationPermissionRequest struct {
+	Name        string  `json:"name" in:"body" jsonschema:"required"`
+	Key         string  `json:"key" in:"body" jsonschema:"required"`
+	Description *string `json:"description,omitempty" in:"body"`
+}
+
+type GetOrganizationPermissionRequest struct {
+	PermissionID string `json:"permission_id" in:"path" jsonschema:"required"`
+}
+
+type UpdateOrganizationPermissionRequest struct {
+	PermissionID string  `json:"permission_id" in:"path" jsonschema:"required"`
+	Name         *string `json:"name,omitempty" in:"body"`
+	Key          *string `json:"key,omitempty" in:"body"`
+	Description  *string `json:"description,omitempty" in:"body"`
+}
+
+type DeleteOrganizationPermissionRequest struct {
+	PermissionID string `json:"permission_id" in:"path" jsonschema:"required"`
+}

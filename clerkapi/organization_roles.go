@@ -1,0 +1,80 @@
+package clerkapi
+
+var organizationRolesOperations = []Operation{
+	{
+		Name: "list_organization_roles", OperationID: "ListOrganizationRoles", Method: "GET", Path: "/organization_roles",
+		Description: "",
+		Request:     ListOrganizationRolesRequest{}, Response: Roles{},
+	},
+	{
+		Name: "create_organization_role", OperationID: "CreateOrganizationRole", Method: "POST", Path: "/organization_roles",
+		Description: "",
+		Request:     CreateOrganizationRoleRequest{}, Response: Role{},
+	},
+	{
+		Name: "get_organization_role", OperationID: "GetOrganizationRole", Method: "GET", Path: "/organization_roles/{organization_role_id}",
+		Description: "",
+		Request:     GetOrganizationRoleRequest{}, Response: Role{},
+	},
+	{
+		Name: "update_organization_role", OperationID: "UpdateOrganizationRole", Method: "PATCH", Path: "/organization_roles/{organization_role_id}",
+		Description: "",
+		Request:     UpdateOrganizationRoleRequest{}, Response: Role{},
+	},
+	{
+		Name: "delete_organization_role", OperationID: "DeleteOrganizationRole", Method: "DELETE", Path: "/organization_roles/{organization_role_id}",
+		Description: "",
+		Request:     DeleteOrganizationRoleRequest{}, Response: DeletedObject{},
+	},
+	{
+		Name: "assign_organization_role_permission", OperationID: "AssignPermissionToOrganizationRole", Method: "POST", Path: "/organization_roles/{organization_role_id}/permissions/{permission_id}",
+		Description: "",
+		Request:     AssignOrganizationRolePermissionRequest{}, Response: Role{},
+	},
+	{
+		Name: "remove_organization_role_permission", OperationID: "RemovePermissionFromOrganizationRole", Method: "DELETE", Path: "/organization_roles/{organization_role_id}/permissions/{permission_id}",
+		Description: "",
+		Request:     RemoveOrganizationRolePermissionRequest{}, Response: Role{},
+	},
+}
+
+type ListOrganizationRolesRequest struct {
+	Query   *string `json:"query,omitempty" in:"query"`
+	OrderBy *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
+	Limit   *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
+	Offset  *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+}
+
+type CreateOrganizationRoleRequest struct {
+	Name                    string   `json:"name" in:"body" jsonschema:"required"`
+	Key                     string   `json:"key" in:"body" jsonschema:"required"`
+	Description             *string  `json:"description,omitempty" in:"body"`
+	Permissions             []string `json:"permissions,omitempty" in:"body"`
+	IncludeInInitialRoleSet *bool    `json:"include_in_initial_role_set,omitempty" in:"body"`
+}
+
+type GetOrganizationRoleRequest struct {
+	OrganizationRoleID string `json:"organization_role_id" in:"path" jsonschema:"required"`
+}
+
+type UpdateOrganizationRoleRequest struct {
+	OrganizationRoleID string   `json:"organization_role_id" in:"path" jsonschema:"required"`
+	Name               *string  `json:"name,omitempty" in:"body"`
+	Key                *string  `json:"key,omitempty" in:"body"`
+	Description        *string  `json:"description,omitempty" in:"body"`
+	Permissions        []string `json:"permissions,omitempty" in:"body"`
+}
+
+type DeleteOrganizationRoleRequest struct {
+	OrganizationRoleID string `json:"organization_role_id" in:"path" jsonschema:"required"`
+}
+
+type AssignOrganizationRolePermissionRequest struct {
+	OrganizationRoleID string `json:"organization_role_id" in:"path" jsonschema:"required"`
+	PermissionID       string `json:"permission_id" in:"path" jsonschema:"required"`
+}
+
+type RemoveOrganizationRolePermissionRequest struct {
+	OrganizationRoleID string `json:"organization_role_id" in:"path" jsonschema:"required"`
+	PermissionID       string `json:"permission_id" in:"path" jsonschema:"required"`
+}

@@ -1,0 +1,160 @@
+package clerkapi
+
+var organizationsOperations = []Operation{
+	{
+		Name: "list_organizations", OperationID: "ListOrganizations", Method: "GET", Path: "/organizations",
+		Description: "List organizations in the instance; search by ID, name or slug, or filter by member.",
+		Request:     ListOrganizationsRequest{}, Response: Organizations{},
+	},
+	{
+		Name: "create_organization", OperationID: "CreateOrganization", Method: "POST", Path: "/organizations",
+		Description: "Create an organization; the created_by user becomes its admin.",
+		Request:     CreateOrganizationRequest{}, Response: Organization{},
+	},
+	{
+		Name: "get_organization", OperationID: "GetOrganization", Method: "GET", Path: "/organizations/{organization_id}",
+		Description: "Get an organization by ID or slug.",
+		Request:     GetOrganizationRequest{}, Response: Organization{},
+	},
+	{
+		Name: "update_organization", OperationID: "UpdateOrganization", Method: "PATCH", Path: "/organizations/{organization_id}",
+		Description: "Update an organization's name, slug, member cap or role set; metadata has its own tools.",
+		Request:     UpdateOrganizationRequest{}, Response: Organization{},
+	},
+	{
+		Name: "delete_organization", OperationID: "DeleteOrganization", Method: "DELETE", Path: "/organizations/{organization_id}",
+		Description: "Delete an organization with all its memberships and invitations; cannot be undone.",
+		Request:     DeleteOrganizationRequest{}, Response: DeletedObject{},
+	},
+	{
+		Name: "update_organization_metadata", OperationID: "MergeOrganizationMetadata", Method: "PATCH", Path: "/organizations/{organization_id}/metadata",
+		Description: "Update an organization's metadata. Merged into existing keys; null deletes a key.",
+		Request:     UpdateOrganizationMetadataRequest{}, Response: Organization{},
+	},
+	{
+		Name: "replace_organization_metadata", OperationID: "ReplaceOrganizationMetadata", Method: "PUT", Path: "/organizations/{organization_id}/metadata",
+		Description: "Overwrite an organization's metadata; each object sent replaces the old one, omitted ones stay.",
+		Request:     ReplaceOrganizationMetadataRequest{}, Response: Organization{},
+	},
+	{
+		Name: "upload_organization_logo", OperationID: "UploadOrganizationLogo", Method: "PUT", Path: "/organizations/{organization_id}/logo",
+		Description: "Upload or replace an organization's logo image.",
+		Request:     UploadOrganizationLogoRequest{}, Response: OrganizationWithLogo{},
+	},
+	{
+		Name: "delete_organization_logo", OperationID: "DeleteOrganizationLogo", Method: "DELETE", Path: "/organizations/{organization_id}/logo",
+		Description: "Remove an organization's logo.",
+		Request:     DeleteOrganizationLogoRequest{}, Response: Organization{},
+	},
+	{
+		Name: "get_organization_billing_subscription", OperationID: "GetOrganizationBillingSubscription", Method: "GET", Path: "/organizations/{organization_id}/billing/subscription",
+		Description: "Get an organization's billing subscription with its plans and payment status.",
+		Request:     GetOrganizationBillingSubscriptionRequest{}, Response: CommerceSubscription{},
+	},
+	{
+		Name: "get_organization_billing_credit_balance", OperationID: "GetOrganizationBillingCreditBalance", Method: "GET", Path: "/organizations/{organization_id}/billing/credits",
+		Description: "Get an organization's billing credit balance.",
+		Request:     GetOrganizationBillingCreditBalanceRequest{}, Response: CommerceCreditBalanceResponse{},
+	},
+	{
+		Name: "adjust_organization_billing_credit_balance", OperationID: "AdjustOrganizationBillingCreditBalance", Method: "POST", Path: "/organizations/{organization_id}/billing/credits",
+		Description: "Add or deduct an organization's billing credits as a ledger entry; the idempotency key prevents repeats.",
+		Request:     AdjustOrganizationBillingCreditBalanceRequest{}, Response: CommerceCreditLedgerResponse{},
+	},
+}
+
+type ListOrganizationsRequest struct {
+	IncludeMembersCount *bool `json:"include_members_count,omitempty" in:"query"`
+	// Fill missing_member_with_elevated_permissions.
+	IncludeMissingMemberWithElevatedPermissions *bool `json:"include_missing_member_with_elevated_permissions,omitempty" in:"query"`
+	// Exact organization ID, or partial name or slug.
+	Query *string `json:"query,omitempty" in:"query"`
+	// Orgs with any of these members; prefix - to exclude.
+	UserID []string `json:"user_id,omitempty" in:"query"`
+	// Up to 100 IDs; prefix - to exclude.
+	OrganizationID []string `json:"organization_id,omitempty" in:"query"`
+	// Sort field; prefix - for descending, + for ascending.
+	OrderBy *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
+	Limit   *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
+	Offset  *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+}
+
+type CreateOrganizationRequest struct {
+	Name string `json:"name" in:"body" jsonschema:"required,maxLength=256"`
+	// User who becomes the organization's admin.
+	CreatedBy       *string        `json:"created_by,omitempty" in:"body"`
+	PrivateMetadata map[string]any `json:"private_metadata,omitempty" in:"body"`
+	PublicMetadata  map[string]any `json:"public_metadata,omitempty" in:"body"`
+	// Unique; lowercase letters, digits and dashes.
+	Slug                  *string `json:"slug,omitempty" in:"body"`
+	MaxAllowedMemberships *int64  `json:"max_allowed_memberships,omitempty" in:"body" jsonschema:"minimum=0"`
+	CreatedAt             *string `json:"created_at,omitempty" in:"body" jsonschema:"format=date-time"`
+	RoleSetKey            *string `json:"role_set_key,omitempty" in:"body"`
+}
+
+type GetOrganizationRequest struct {
+	// Organization ID or slug.
+	OrganizationID      string `json:"organization_id" in:"path" jsonschema:"required"`
+	IncludeMembersCount *bool  `json:"include_members_count,omitempty" in:"query"`
+	// Fill missing_member_with_elevated_permissions.
+	IncludeMissingMemberWithElevatedPermissions *bool `json:"include_missing_member_with_elevated_permissions,omitempty" in:"query"`
+}
+
+type UpdateOrganizationRequest struct {
+	OrganizationID string  `json:"organization_id" in:"path" jsonschema:"required"`
+	Name           *string `json:"name,omitempty" in:"body" jsonschema:"maxLength=256"`
+	// Unique; lowercase letters, digits and dashes.
+	Slug                  *string `json:"slug,omitempty" in:"body"`
+	MaxAllowedMemberships *int64  `json:"max_allowed_memberships,omitempty" in:"body" jsonschema:"minimum=0"`
+	// Let org admins delete it from the frontend.
+	AdminDeleteEnabled *bool   `json:"admin_delete_enabled,omitempty" in:"body"`
+	CreatedAt          *string `json:"created_at,omitempty" in:"body" jsonschema:"format=date-time"`
+	RoleSetKey         *string `json:"role_set_key,omitempty" in:"body"`
+}
+
+type DeleteOrganizationRequest struct {
+	OrganizationID string `json:"organization_id" in:"path" jsonschema:"required"`
+}
+
+type UpdateOrganizationMetadataRequest struct {
+	OrganizationID  string         `json:"organization_id" in:"path" jsonschema:"required"`
+	PublicMetadata  map[string]any `json:"public_metadata,omitempty" in:"body"`
+	PrivateMetadata map[string]any `json:"private_metadata,omitempty" in:"body"`
+}
+
+type ReplaceOrganizationMetadataRequest struct {
+	OrganizationID  string         `json:"organization_id" in:"path" jsonschema:"required"`
+	PublicMetadata  map[string]any `json:"public_metadata,omitempty" in:"body"`
+	PrivateMetadata map[string]any `json:"private_metadata,omitempty" in:"body"`
+}
+
+type UploadOrganizationLogoRequest struct {
+	OrganizationID string `json:"organization_id" in:"path" jsonschema:"required"`
+	// User credited with the upload.
+	UploaderUserID *string `json:"uploader_user_id,omitempty" in:"form"`
+	Upload
+}
+
+type DeleteOrganizationLogoRequest struct {
+	OrganizationID string `json:"organization_id" in:"path" jsonschema:"required"`
+}
+
+type GetOrganizationBillingSubscriptionRequest struct {
+	OrganizationID string `json:"organization_id" in:"path" jsonschema:"required"`
+}
+
+type GetOrganizationBillingCreditBalanceRequest struct {
+	OrganizationID string `json:"organization_id" in:"path" jsonschema:"required"`
+}
+
+type AdjustOrganizationBillingCreditBalanceRequest struct {
+	OrganizationID string `json:"organization_id" in:"path" jsonschema:"required"`
+	// In cents.
+	Amount int64  `json:"amount" in:"body" jsonschema:"required,minimum=1"`
+	Action string `json:"action" in:"body" jsonschema:"required,enum=increase,enum=decrease"`
+	// Currency code, e.g. USD (the default).
+	Currency *string `json:"currency,omitempty" in:"body"`
+	// Unique per adjustment; a repeat returns the original entry.
+	IdempotencyKey string  `json:"idempotency_key" in:"body" jsonschema:"required"`
+	Note           *string `json:"note,omitempty" in:"body"`
+}

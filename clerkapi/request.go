@@ -1,0 +1,301 @@
+package clerkapi
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"mime/multipart"
+	"net/textproto"
+	"net/url"
+	"reflect"
+	"strings"
+	"sync"
+)
+
+// Args is a tool call's argument object: each argument's raw JSON value.
+// Values pass through untouched (no float rounding, no re-encoding of
+// metadata), so nothing the caller sent is lost on the way to Clerk.
+type Args map[string]json.RawMessage
+
+// Param is one argument of an operation and where it goes in the request.
+type Param struct {
+	Name  string
+	In    string // path, query, body, form or file
+	Comma bool   // query array sent comma-joined instead of as repeated keys
+	Whole bool   // body: this argument's value is the whole (array) body
+}
+
+// Plan is an operation's argument layout, read once from its request struct.
+type Plan struct {
+	Params []Param
+	byName map[string]int
+}
+
+// Param returns the named parameter.
+func (p *Plan) Param(name string) (Param, bool) {
+	i, ok := p.byName[name]
+	if !ok {
+		return Param{}, false
+	}
+	return p.Params[i], true
+}
+
+// Multipart reports whether the request is sent as multipart/form-data.
+func (p *Plan) Multipart() bool {
+	for _, prm := range p.Params {
+		if prm.In == "form" || prm.In == "file" {
+			return true
+		}
+	}
+	return false
+}
+
+// HasBody reports whether any argument goes in a JSON body.
+func (p *Plan) HasBody() bool {
+	for _, prm := range p.Params {
+		if prm.In == "body" {
+			return true
+		}
+	}
+	return false
+}
+
+var plans sync.Map // *Operation -> *Plan
+
+// Plan returns the operation's argument layout. It reflects over the request
+// struct on first use only, so start-up does no reflection over the catalog.
+func (o *Operation) Plan() *Plan {
+	if p, ok := plans.Load(o); ok {
+		return p.(*Plan)
+	}
+	p := &Plan{byName: map[string]int{}}
+	if o.Request != nil {
+		collectParams(reflect.TypeOf(o.Request), p)
+	}
+	actual, _ := plans.LoadOrStore(o, p)
+	return actual.(*Plan)
+}
+
+func collectParams(t reflect.Type, p *Plan) {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Anonymous && f.Type.Kind() == reflect.Struct {
+			collectParams(f.Type, p)
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		in, opts, _ := strings.Cut(f.Tag.Get("in"), ",")
+		if name == "" || name == "-" || in == "" {
+			continue
+		}
+		p.byName[name] = len(p.Params)
+		p.Params = append(p.Params, Param{Name: name, In: in, Comma: opts == "comma", Whole: opts == "whole"})
+	}
+}
+
+// ArgError is a problem with one argument, found while building the request.
+type ArgError struct {
+	Arg string
+	Msg string
+}
+
+func (e *ArgError) Error() string { return e.Arg + ": " + e.Msg }
+
+// built is a request ready to send, and to send again on retry.
+type built struct {
+	method      string
+	url         string
+	body        []byte
+	contentType string
+}
+
+// build lays the arguments out as path, query and body of the request.
+func (c *Client) build(ctx context.Context, op *Operation, args Args) (*built, error) {
+	plan := op.Plan()
+	for name := range args {
+		if _, ok := plan.byName[name]; !ok {
+			return nil, &ArgError{name, "unknown argument"}
+		}
+	}
+	path, err := ExpandPath(op.Path, args)
+	if err != nil {
+		return nil, err
+	}
+	query := url.Values{}
+	if op.Paginated {
+		query.Set("paginated", "true")
+	}
+	b := &built{method: op.Method}
+	var body bytes.Buffer
+	var mp *multipart.Writer
+	if plan.Multipart() {
+		mp = multipart.NewWriter(&body)
+		b.contentType = mp.FormDataContentType()
+	}
+	fields := 0
+	for _, prm := range plan.Params {
+		raw, ok := args[prm.Name]
+		if !ok || isNull(raw) {
+			continue
+		}
+		switch prm.In {
+		case "query":
+			vals, err := queryValues(prm.Name, raw)
+			if err != nil {
+				return nil, err
+			}
+			if prm.Comma {
+				query.Set(prm.Name, strings.Join(vals, ","))
+			} else {
+				for _, v := range vals {
+					query.Add(prm.Name, v)
+				}
+			}
+		case "body":
+			if prm.Whole {
+				if err := json.Compact(&body, raw); err != nil {
+					return nil, &ArgError{prm.Name, "invalid JSON"}
+				}
+				fields = -1
+				continue
+			}
+			if fields == 0 {
+				body.WriteByte('{')
+			} else {
+				body.WriteByte(',')
+			}
+			fields++
+			key, _ := json.Marshal(prm.Name)
+			body.Write(key)
+			body.WriteByte(':')
+			if err := json.Compact(&body, raw); err != nil {
+				return nil, &ArgError{prm.Name, "invalid JSON"}
+			}
+		case "form":
+			vals, err := queryValues(prm.Name, raw)
+			if err != nil {
+				return nil, err
+			}
+			for _, v := range vals {
+				if err := mp.WriteField(prm.Name, v); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	switch {
+	case mp != nil:
+		f, err := c.uploads.resolve(ctx, args)
+		if err != nil {
+			return nil, err
+		}
+		h := make(textproto.MIMEHeader)
+		h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="file"; filename=%q`, f.Name))
+		h.Set("Content-Type", f.ContentType)
+		w, err := mp.CreatePart(h)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(f.Data); err != nil {
+			return nil, err
+		}
+		if err := mp.Close(); err != nil {
+			return nil, err
+		}
+	case fields > 0:
+		body.WriteByte('}')
+		b.contentType = "application/json"
+	case fields < 0:
+		b.contentType = "application/json"
+	case plan.HasBody():
+		body.WriteString("{}")
+		b.contentType = "application/json"
+	}
+	if body.Len() > 0 {
+		b.body = body.Bytes()
+	}
+	b.url = c.baseURL + path
+	if len(query) > 0 {
+		b.url += "?" + query.Encode()
+	}
+	return b, nil
+}
+
+// ExpandPath fills the path template. Each value is escaped as one segment,
+// so an ID such as "../organizations" can never reach another path.
+func ExpandPath(tmpl string, args Args) (string, error) {
+	var sb strings.Builder
+	rest := tmpl
+	for {
+		i := strings.IndexByte(rest, '{')
+		if i < 0 {
+			sb.WriteString(rest)
+			return sb.String(), nil
+		}
+		j := strings.IndexByte(rest[i:], '}') + i
+		name := rest[i+1 : j]
+		sb.WriteString(rest[:i])
+		raw, ok := args[name]
+		if !ok || isNull(raw) {
+			return "", &ArgError{name, "required"}
+		}
+		var v string
+		if err := json.Unmarshal(raw, &v); err != nil {
+			return "", &ArgError{name, "expected a string"}
+		}
+		switch strings.TrimSpace(v) {
+		case "", ".", "..":
+			return "", &ArgError{name, fmt.Sprintf("%q is not a valid ID", v)}
+		}
+		sb.WriteString(url.PathEscape(v))
+		rest = rest[j+1:]
+	}
+}
+
+// queryValues renders a JSON scalar, or an array of scalars, as text.
+func queryValues(name string, raw json.RawMessage) ([]string, error) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) > 0 && raw[0] == '[' {
+		var items []json.RawMessage
+		if err := json.Unmarshal(raw, &items); err != nil {
+			return nil, &ArgError{name, "invalid array"}
+		}
+		out := make([]string, 0, len(items))
+		for _, it := range items {
+			s, err := scalarText(name, it)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, s)
+		}
+		return out, nil
+	}
+	s, err := scalarText(name, raw)
+	if err != nil {
+		return nil, err
+	}
+	return []string{s}, nil
+}
+
+func scalarText(name string, raw json.RawMessage) (string, error) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return "", &ArgError{name, "empty value"}
+	}
+	switch raw[0] {
+	case '"':
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return "", &ArgError{name, "invalid string"}
+		}
+		return s, nil
+	case '{', '[':
+		return "", &ArgError{name, "expected a scalar value"}
+	}
+	return string(raw), nil
+}
+
+func isNull(raw json.RawMessage) bool {
+	return string(bytes.TrimSpace(raw)) == "null"
+}

@@ -1,0 +1,130 @@
+package clerkapi
+
+var sAMLConnectionsOperations = []Operation{
+	{
+		Name: "list_saml_connections", OperationID: "ListSAMLConnections", Method: "GET", Path: "/saml_connections",
+		Description: "Deprecated: list SAML connections, newest first; use list_enterprise_connections.",
+		Request:     ListSAMLConnectionsRequest{}, Response: SAMLConnections{}, Deprecated: true,
+	},
+	{
+		Name: "create_saml_connection", OperationID: "CreateSAMLConnection", Method: "POST", Path: "/saml_connections",
+		Description: "Deprecated: create a SAML connection; use create_enterprise_connection.",
+		Request:     CreateSAMLConnectionRequest{}, Response: map[string]any{}, Deprecated: true,
+	},
+	{
+		Name: "get_saml_connection", OperationID: "GetSAMLConnection", Method: "GET", Path: "/saml_connections/{saml_connection_id}",
+		Description: "Deprecated: get a SAML connection by ID; use get_enterprise_connection.",
+		Request:     GetSAMLConnectionRequest{}, Response: map[string]any{}, Deprecated: true,
+	},
+	{
+		Name: "update_saml_connection", OperationID: "UpdateSAMLConnection", Method: "PATCH", Path: "/saml_connections/{saml_connection_id}",
+		Description: "Deprecated: update a SAML connection; use update_enterprise_connection.",
+		Request:     UpdateSAMLConnectionRequest{}, Response: map[string]any{}, Deprecated: true,
+	},
+	{
+		Name: "delete_saml_connection", OperationID: "DeleteSAMLConnection", Method: "DELETE", Path: "/saml_connections/{saml_connection_id}",
+		Description: "Deprecated: delete a SAML connection; use delete_enterprise_connection.",
+		Request:     DeleteSAMLConnectionRequest{}, Response: DeletedObject{}, Deprecated: true,
+	},
+}
+
+type ListSAMLConnectionsRequest struct {
+	Limit  *int64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
+	Offset *int64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	// Partial, case-insensitive name match.
+	Query *string `json:"query,omitempty" in:"query"`
+	// Sort field; prefix - for descending, + for ascending.
+	OrderBy *string `json:"order_by,omitempty" in:"query"`
+	// Up to 100; prefix + to include or - to exclude.
+	OrganizationID []string `json:"organization_id,omitempty" in:"query" jsonschema:"maxItems=100"`
+}
+
+type CreateSAMLConnectionRequest struct {
+	Name string `json:"name" in:"body" jsonschema:"required"`
+	// Deprecated; use domains.
+	Domain *string `json:"domain,omitempty" in:"body"`
+	// Email domains routed here; this or domain is required.
+	Domains        []string `json:"domains,omitempty" in:"body"`
+	Provider       string   `json:"provider" in:"body" jsonschema:"required,enum=saml_custom,enum=saml_okta,enum=saml_google,enum=saml_microsoft"`
+	IDPEntityID    *string  `json:"idp_entity_id,omitempty" in:"body"`
+	IDPSSOURL      *string  `json:"idp_sso_url,omitempty" in:"body"`
+	IDPCertificate *string  `json:"idp_certificate,omitempty" in:"body"`
+	// Overrides the individual idp_* fields.
+	IDPMetadataURL *string `json:"idp_metadata_url,omitempty" in:"body"`
+	// IdP metadata XML; overrides the individual idp_* fields.
+	IDPMetadata *string `json:"idp_metadata,omitempty" in:"body"`
+	// Organization that users of this connection join.
+	OrganizationID *string `json:"organization_id,omitempty" in:"body"`
+	// IdP attribute names for each Clerk user field.
+	AttributeMapping *CreateSAMLConnectionRequestAttributeMapping `json:"attribute_mapping,omitempty" in:"body"`
+	// Make the IdP re-authenticate the user on every sign-in.
+	ForceAuthn *bool                                 `json:"force_authn,omitempty" in:"body"`
+	LoginHint  *CreateSAMLConnectionRequestLoginHint `json:"login_hint,omitempty" in:"body"`
+}
+
+type CreateSAMLConnectionRequestAttributeMapping struct {
+	UserID       *string `json:"user_id,omitempty"`
+	EmailAddress *string `json:"email_address,omitempty"`
+	FirstName    *string `json:"first_name,omitempty"`
+	LastName     *string `json:"last_name,omitempty"`
+}
+
+type CreateSAMLConnectionRequestLoginHint struct {
+	Mode string `json:"mode" jsonschema:"required,enum=email_address,enum=custom_attribute,enum=off"`
+	// public_metadata key sent when mode is custom_attribute.
+	Source *string `json:"source,omitempty"`
+}
+
+type GetSAMLConnectionRequest struct {
+	SAMLConnectionID string `json:"saml_connection_id" in:"path" jsonschema:"required"`
+}
+
+type UpdateSAMLConnectionRequest struct {
+	SAMLConnectionID string  `json:"saml_connection_id" in:"path" jsonschema:"required"`
+	Name             *string `json:"name,omitempty" in:"body"`
+	// Deprecated; use domains.
+	Domain         *string  `json:"domain,omitempty" in:"body"`
+	Domains        []string `json:"domains,omitempty" in:"body"`
+	IDPEntityID    *string  `json:"idp_entity_id,omitempty" in:"body"`
+	IDPSSOURL      *string  `json:"idp_sso_url,omitempty" in:"body"`
+	IDPCertificate *string  `json:"idp_certificate,omitempty" in:"body"`
+	// Overrides and replaces the individual idp_* fields.
+	IDPMetadataURL *string `json:"idp_metadata_url,omitempty" in:"body"`
+	// IdP metadata XML; overrides the individual idp_* fields.
+	IDPMetadata *string `json:"idp_metadata,omitempty" in:"body"`
+	// Organization that users of this connection join.
+	OrganizationID *string `json:"organization_id,omitempty" in:"body"`
+	// IdP attribute names for each Clerk user field.
+	AttributeMapping *UpdateSAMLConnectionRequestAttributeMapping `json:"attribute_mapping,omitempty" in:"body"`
+	Active           *bool                                        `json:"active,omitempty" in:"body"`
+	// Refresh user attributes on every sign-in.
+	SyncUserAttributes *bool `json:"sync_user_attributes,omitempty" in:"body"`
+	// Also accept email addresses on subdomains.
+	AllowSubdomains                  *bool `json:"allow_subdomains,omitempty" in:"body"`
+	AllowIDPInitiated                *bool `json:"allow_idp_initiated,omitempty" in:"body"`
+	DisableAdditionalIdentifications *bool `json:"disable_additional_identifications,omitempty" in:"body"`
+	// Allow account linking via organization membership.
+	AllowOrganizationAccountLinking *bool `json:"allow_organization_account_linking,omitempty" in:"body"`
+	// Make the IdP re-authenticate the user on every sign-in.
+	ForceAuthn *bool                                 `json:"force_authn,omitempty" in:"body"`
+	LoginHint  *UpdateSAMLConnectionRequestLoginHint `json:"login_hint,omitempty" in:"body"`
+	// On enabling, delete clashing verified org domains instead of failing.
+	ConsentVerifiedDomainsDeletion *bool `json:"consent_verified_domains_deletion,omitempty" in:"body"`
+}
+
+type UpdateSAMLConnectionRequestAttributeMapping struct {
+	UserID       *string `json:"user_id,omitempty"`
+	EmailAddress *string `json:"email_address,omitempty"`
+	FirstName    *string `json:"first_name,omitempty"`
+	LastName     *string `json:"last_name,omitempty"`
+}
+
+type UpdateSAMLConnectionRequestLoginHint struct {
+	Mode string `json:"mode" jsonschema:"required,enum=email_address,enum=custom_attribute,enum=off"`
+	// public_metadata key sent when mode is custom_attribute.
+	Source *string `json:"source,omitempty"`
+}
+
+type DeleteSAMLConnectionRequest struct {
+	SAMLConnectionID string `json:"saml_connection_id" in:"path" jsonschema:"required"`
+}

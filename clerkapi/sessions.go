@@ -1,0 +1,90 @@
+package clerkapi
+
+var sessionsOperations = []Operation{
+	{
+		Name: "list_sessions", OperationID: "GetSessionList", Method: "GET", Path: "/sessions",
+		Description: "List sessions, newest first; give client_id or user_id. Old inactive sessions are purged.",
+		Request:     ListSessionsRequest{}, Response: List[Session]{}, Paginated: true,
+	},
+	{
+		Name: "create_session", OperationID: "createSession", Method: "POST", Path: "/sessions",
+		Description: "Create an active session for a user. Testing only; unavailable on production instances.",
+		Request:     CreateSessionRequest{}, Response: Session{},
+	},
+	{
+		Name: "get_session", OperationID: "GetSession", Method: "GET", Path: "/sessions/{session_id}",
+		Description: "Get a session by ID.",
+		Request:     GetSessionRequest{}, Response: Session{},
+	},
+	{
+		Name: "refresh_session", OperationID: "RefreshSession", Method: "POST", Path: "/sessions/{session_id}/refresh",
+		Description: "Mint a new session token from an expired one plus its refresh token; 401 on invalid input.",
+		Request:     RefreshSessionRequest{}, Response: map[string]any{}, Secret: true,
+	},
+	{
+		Name: "revoke_session", OperationID: "RevokeSession", Method: "POST", Path: "/sessions/{session_id}/revoke",
+		Description: "Revoke a session, signing the user out of it; they must sign in again.",
+		Request:     RevokeSessionRequest{}, Response: Session{},
+	},
+	{
+		Name: "create_session_token", OperationID: "CreateSessionToken", Method: "POST", Path: "/sessions/{session_id}/tokens",
+		Description: "Mint a session JWT for an active session.",
+		Request:     CreateSessionTokenRequest{}, Response: CreateSessionTokenResponse{}, Secret: true,
+	},
+	{
+		Name: "create_session_token_from_template", OperationID: "CreateSessionTokenFromTemplate", Method: "POST", Path: "/sessions/{session_id}/tokens/{template_name}",
+		Description: "Mint a JWT for a session using a named JWT template's claims.",
+		Request:     CreateSessionTokenFromTemplateRequest{}, Response: CreateSessionTokenFromTemplateResponse{}, Secret: true,
+	},
+}
+
+type ListSessionsRequest struct {
+	ClientID *string `json:"client_id,omitempty" in:"query"`
+	UserID   *string `json:"user_id,omitempty" in:"query"`
+	Status   *string `json:"status,omitempty" in:"query" jsonschema:"enum=abandoned,enum=active,enum=ended,enum=expired,enum=removed,enum=replaced,enum=revoked"`
+	Limit    *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
+	Offset   *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+}
+
+type CreateSessionRequest struct {
+	UserID               string  `json:"user_id" in:"body" jsonschema:"required"`
+	ActiveOrganizationID *string `json:"active_organization_id,omitempty" in:"body"`
+}
+
+type GetSessionRequest struct {
+	SessionID string `json:"session_id" in:"path" jsonschema:"required"`
+}
+
+type RefreshSessionRequest struct {
+	SessionID string `json:"session_id" in:"path" jsonschema:"required"`
+	// JWT from the __session cookie; must belong to session_id.
+	ExpiredToken string `json:"expired_token" in:"body" jsonschema:"required"`
+	// Token from the __refresh cookie.
+	RefreshToken string `json:"refresh_token" in:"body" jsonschema:"required"`
+	// Origin of the incoming request.
+	RequestOrigin string `json:"request_origin" in:"body" jsonschema:"required"`
+	// Headers of the incoming request.
+	RequestHeaders map[string]any `json:"request_headers,omitempty" in:"body"`
+	// token returns a JWT; cookie returns Set-Cookie directives.
+	Format *string `json:"format,omitempty" in:"body" jsonschema:"default=token,enum=token,enum=cookie"`
+	// IP address of the incoming request.
+	RequestOriginatingIP *string `json:"request_originating_ip,omitempty" in:"body"`
+}
+
+type RevokeSessionRequest struct {
+	SessionID string `json:"session_id" in:"path" jsonschema:"required"`
+}
+
+type CreateSessionTokenRequest struct {
+	SessionID string `json:"session_id" in:"path" jsonschema:"required"`
+	// Overrides the default token lifetime.
+	ExpiresInSeconds *int64 `json:"expires_in_seconds,omitempty" in:"body" jsonschema:"minimum=30,maximum=315360000"`
+}
+
+type CreateSessionTokenFromTemplateRequest struct {
+	SessionID string `json:"session_id" in:"path" jsonschema:"required"`
+	// JWT template name (not ID), e.g. custom_hasura.
+	TemplateName string `json:"template_name" in:"path" jsonschema:"required"`
+	// Overrides the template's token lifetime.
+	ExpiresInSeconds *int64 `json:"expires_in_seconds,omitempty" in:"body" jsonschema:"minimum=30,maximum=315360000"`
+}

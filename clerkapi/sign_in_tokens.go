@@ -1,0 +1,25 @@
+package clerkapi
+
+var signInTokensOperations = []Operation{
+	{
+		Name: "create_sign_in_token", OperationID: "CreateSignInToken", Method: "POST", Path: "/sign_in_tokens",
+		Description: "Create a sign-in token whose URL signs the user in without credentials; 30-day default expiry.",
+		Request:     CreateSignInTokenRequest{}, Response: SignInToken{}, Secret: true,
+	},
+	{
+		Name: "revoke_sign_in_token", OperationID: "RevokeSignInToken", Method: "POST", Path: "/sign_in_tokens/{sign_in_token_id}/revoke",
+		Description: "Revoke a pending sign-in token.",
+		Request:     RevokeSignInTokenRequest{}, Response: SignInToken{},
+	},
+}
+
+type CreateSignInTokenRequest struct {
+	UserID string `json:"user_id" in:"body" jsonschema:"required"`
+	// Organization to activate; the user must be a member.
+	OrgID            *string `json:"org_id,omitempty" in:"body"`
+	ExpiresInSeconds *int64  `json:"expires_in_seconds,omitempty" in:"body" jsonschema:"minimum=1,default=2592000"`
+}
+
+type RevokeSignInTokenRequest struct {
+	SignInTokenID string `json:"sign_in_token_id" in:"path" jsonschema:"required"`
+}

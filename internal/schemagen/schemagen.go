@@ -1,0 +1,215 @@
+// Package schemagen derives every tool's input and output JSON schema from the
+// request and response structs of the clerkapi catalog. It runs under
+// `go generate ./...` (writing schemas/) and in the drift test; the server
+// itself never reflects: it embeds the files this package writes.
+package schemagen
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"slices"
+
+	"github.com/invopop/jsonschema"
+
+	"github.com/clerk-mcp/clerk-mcp/clerkapi"
+)
+
+// ConfirmDescription describes the confirmation argument of destructive tools.
+const ConfirmDescription = "Token from the preview returned by calling without it; runs the operation."
+
+// outputDepth is how many object levels an output schema spells out; deeper
+// objects are given as plain objects to keep tools/list small.
+const outputDepth = 2
+
+// Generate returns the schema files for ops, keyed by path below schemas/
+// ("input/list_users.json", "output/list_users.json"). base and dir locate the
+// clerkapi sources for doc comments: dir is the directory path as seen from the
+// working directory, base the import path that dir joined to it yields.
+func Generate(ops []clerkapi.Operation, base, dir string) (map[string][]byte, error) {
+	comments := map[string]string{}
+	r := &jsonschema.Reflector{CommentMap: comments}
+	if err := r.AddGoComments(base, dir); err != nil {
+		return nil, fmt.Errorf("reading doc comments: %w", err)
+	}
+	in := &jsonschema.Reflector{
+		Anonymous:                  true,
+		DoNotReference:             true,
+		ExpandedStruct:             true,
+		RequiredFromJSONSchemaTags: true,
+		CommentMap:                 comments,
+	}
+	out := &jsonschema.Reflector{
+		Anonymous:                  true,
+		DoNotReference:             true,
+		ExpandedStruct:             true,
+		RequiredFromJSONSchemaTags: true,
+		AllowAdditionalProperties:  true,
+	}
+	files := make(map[string][]byte, 2*len(ops))
+	for i := range ops {
+		op := &ops[i]
+		input, err := Input(in, op)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", op.Name, err)
+		}
+		files["input/"+op.Name+".json"] = input
+		output, err := Output(out, op)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", op.Name, err)
+		}
+		files["output/"+op.Name+".json"] = output
+	}
+	return files, nil
+}
+
+// Input builds a tool's input schema: a flat object of the request fields
+// (path, query and body side by side), plus `confirm` on destructive tools.
+func Input(r *jsonschema.Reflector, op *clerkapi.Operation) ([]byte, error) {
+	var s *jsonschema.Schema
+	if op.Request != nil {
+		s = r.ReflectFromType(reflect.TypeOf(op.Request))
+	} else {
+		s = &jsonschema.Schema{Type: "object"}
+	}
+	s.Version, s.ID, s.Description, s.Title = "", "", "", ""
+	s.AdditionalProperties = jsonschema.FalseSchema
+	if s.Properties == nil {
+		s.Properties = jsonschema.NewProperties()
+	}
+	if op.Kind() == clerkapi.Destructive {
+		s.Properties.Set("confirm", &jsonschema.Schema{Type: "string", Description: ConfirmDescription})
+	}
+	return encode(s)
+}
+
+// Output builds a tool's output schema from the response type. It is
+// deliberately lenient, since clients check results against it: nothing is
+// required, extra properties and nulls (where Clerk documents them) pass, and
+// enums are left out.
+func Output(r *jsonschema.Reflector, op *clerkapi.Operation) ([]byte, error) {
+	var v any = op.Response
+	switch {
+	case op.HTML:
+		v = HTMLPage{}
+	case v == nil:
+		v = clerkapi.NoContent{}
+	}
+	s := r.ReflectFromType(reflect.TypeOf(v))
+	s.Version, s.ID, s.Description, s.Title = "", "", "", ""
+	if s.Type != "object" {
+		return nil, fmt.Errorf("output type %T is not an object", v)
+	}
+	b, err := json.Marshal(s)
+	if err != nil {
+		return nil, err
+	}
+	var tree map[string]any
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	if err := dec.Decode(&tree); err != nil {
+		return nil, err
+	}
+	lenient(tree, 0)
+	return encodeAny(tree)
+}
+
+// HTMLPage is the structured result of an operation that answers HTML.
+type HTMLPage struct {
+	HTML string `json:"html"`
+}
+
+// lenient rewrites an output schema node in place (see Output).
+func lenient(n map[string]any, depth int) {
+	delete(n, "required")
+	delete(n, "enum")
+	delete(n, "description")
+	delete(n, "additionalProperties")
+	for _, k := range []string{"oneOf", "anyOf"} {
+		if alts, ok := n[k].([]any); ok && slices.Contains(alts, any(true)) {
+			// A free-form alternative (json.RawMessage) accepts anything.
+			delete(n, k)
+			return
+		}
+	}
+	if one, ok := n["oneOf"].([]any); ok && len(one) == 2 {
+		// invopop's nullable: {"oneOf":[X,{"type":"null"}]} → X with type [t,"null"].
+		var x map[string]any
+		for _, alt := range one {
+			if m, ok := alt.(map[string]any); ok && m["type"] != "null" {
+				x = m
+			}
+		}
+		if t, ok := x["type"].(string); ok {
+			delete(n, "oneOf")
+			for k, v := range x {
+				n[k] = v
+			}
+			n["type"] = []any{t, "null"}
+			lenient(n, depth)
+			return
+		}
+	}
+	if isType(n, "object") {
+		if depth >= outputDepth {
+			delete(n, "properties")
+			return
+		}
+		if props, ok := n["properties"].(map[string]any); ok {
+			for _, p := range props {
+				if pm, ok := p.(map[string]any); ok {
+					lenient(pm, depth+1)
+				}
+			}
+		}
+	}
+	if items, ok := n["items"].(map[string]any); ok {
+		lenient(items, depth)
+	}
+}
+
+func isType(n map[string]any, t string) bool {
+	switch v := n["type"].(type) {
+	case string:
+		return v == t
+	case []any:
+		for _, x := range v {
+			if x == t {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func encode(s *jsonschema.Schema) ([]byte, error) {
+	b, err := json.Marshal(s)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, b, "", "  "); err != nil {
+		return nil, err
+	}
+	buf.WriteByte('\n')
+	return buf.Bytes(), nil
+}
+
+func encodeAny(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Base and Dir locate the clerkapi sources from the schemas/ directory, where
+// `go generate` and the drift test run.
+const (
+	Base = "github.com/clerk-mcp/clerk-mcp/schemas"
+	Dir  = "../clerkapi"
+)

@@ -1,0 +1,138 @@
+package tools
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/clerk-mcp/clerk-mcp/clerkapi"
+	"github.com/clerk-mcp/clerk-mcp/schemas"
+)
+
+// Handler is the one tool handler behind every operation.
+type Handler struct {
+	client *clerkapi.Client
+	gate   *Gate
+	log    *slog.Logger
+	valid  validators
+}
+
+// NewHandler returns a handler for cfg.
+func NewHandler(cfg Config) *Handler {
+	h := &Handler{client: cfg.Client, gate: cfg.Gate, log: cfg.Logger}
+	if h.gate == nil {
+		h.gate = NewGate(nil, 0)
+	}
+	if h.log == nil {
+		h.log = slog.New(slog.DiscardHandler)
+	}
+	return h
+}
+
+// For returns the MCP handler function of one operation.
+func (h *Handler) For(op *clerkapi.Operation) server.ToolHandlerFunc {
+	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		return h.Call(ctx, op, rawArguments(req)), nil
+	}
+}
+
+// Call runs one tool call: decode and validate strictly, gate destructive
+// operations, call Clerk, shape the result. Every failure, a panic included,
+// comes back as an isError result the model can read.
+func (h *Handler) Call(ctx context.Context, op *clerkapi.Operation, raw json.RawMessage) (res *mcp.CallToolResult) {
+	start := time.Now()
+	defer func() {
+		if p := recover(); p != nil {
+			h.log.Error("tool panicked", "tool", op.Name, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			res = mcp.NewToolResultError(fmt.Sprintf("internal error in %s; nothing more is known. The server keeps running.", op.Name))
+		}
+		h.log.Debug("tool call", "tool", op.Name, "error", res.IsError, "duration", time.Since(start))
+	}()
+
+	args, problem := h.decode(op, raw)
+	if problem != "" {
+		return mcp.NewToolResultError(problem)
+	}
+	if op.Kind() == clerkapi.Destructive {
+		if res := h.confirm(op, args); res != nil {
+			return res
+		}
+	}
+	resp, err := h.client.Do(ctx, op, args)
+	if err != nil {
+		return errorResult(op, err)
+	}
+	return shape(op, resp)
+}
+
+// rawArguments returns the call's arguments as raw JSON, "{}" when absent.
+func rawArguments(req mcp.CallToolRequest) json.RawMessage {
+	if len(req.Params.RawArguments) > 0 {
+		return req.Params.RawArguments
+	}
+	if req.Params.Arguments == nil {
+		return json.RawMessage("{}")
+	}
+	if raw, ok := req.Params.Arguments.(json.RawMessage); ok {
+		return raw
+	}
+	b, err := json.Marshal(req.Params.Arguments)
+	if err != nil {
+		return json.RawMessage("null")
+	}
+	return b
+}
+
+// decode checks the arguments against the tool's input schema and splits them
+// into a map of raw values. It returns a message naming every bad argument.
+func (h *Handler) decode(op *clerkapi.Operation, raw json.RawMessage) (clerkapi.Args, string) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || string(raw) == "null" {
+		raw = json.RawMessage("{}")
+	}
+	if raw[0] != '{' {
+		return nil, "Invalid arguments for " + op.Name + ": expected a JSON object."
+	}
+	schema, _ := schemas.Input(op.Name)
+	v, err := h.valid.get(op.Name, schema)
+	if err != nil {
+		panic(fmt.Sprintf("input schema of %s does not compile: %v", op.Name, err))
+	}
+	if msgs := v.validate(raw); len(msgs) > 0 {
+		return nil, "Invalid arguments for " + op.Name + ":\n- " + strings.Join(msgs, "\n- ")
+	}
+	var args clerkapi.Args
+	if err := json.Unmarshal(raw, &args); err != nil {
+		return nil, "Invalid arguments for " + op.Name + ": " + err.Error()
+	}
+	return args, ""
+}
+
+// errorResult turns a failed call into text the model can act on.
+func errorResult(op *clerkapi.Operation, err error) *mcp.CallToolResult {
+	var (
+		apiErr *clerkapi.APIError
+		argErr *clerkapi.ArgError
+		trErr  *clerkapi.TransportError
+	)
+	switch {
+	case errors.As(err, &apiErr):
+		return mcp.NewToolResultError(op.Name + " failed: Clerk answered " + strings.TrimPrefix(apiErr.Error(), "clerk: "))
+	case errors.As(err, &argErr):
+		return mcp.NewToolResultError("Invalid arguments for " + op.Name + ":\n- " + argErr.Error())
+	case errors.As(err, &trErr):
+		return mcp.NewToolResultError(op.Name + " failed: " + strings.TrimPrefix(trErr.Error(), "clerk: ") + ". Nothing is known about whether Clerk applied it.")
+	case errors.Is(err, context.Canceled):
+		return mcp.NewToolResultError(op.Name + " was cancelled.")
+	}
+	return mcp.NewToolResultError(op.Name + " failed: " + strings.TrimPrefix(err.Error(), "clerk: "))
+}

@@ -1,0 +1,70 @@
+// Package tools turns the clerkapi operation table into MCP tools. There is
+// no per-tool code: one generic handler decodes and validates the arguments,
+// applies the confirmation gate to destructive operations, calls Clerk through
+// clerkapi, and shapes the result.
+package tools
+
+import (
+	"fmt"
+	"log/slog"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/clerk-mcp/clerk-mcp/clerkapi"
+	"github.com/clerk-mcp/clerk-mcp/schemas"
+)
+
+// Definition returns the MCP tool for an operation, with its embedded,
+// pre-generated schemas and all four annotations set from its kind.
+func Definition(op *clerkapi.Operation) (mcp.Tool, error) {
+	in, ok := schemas.Input(op.Name)
+	if !ok {
+		return mcp.Tool{}, fmt.Errorf("no input schema for %s: run go generate ./...", op.Name)
+	}
+	out, ok := schemas.Output(op.Name)
+	if !ok {
+		return mcp.Tool{}, fmt.Errorf("no output schema for %s: run go generate ./...", op.Name)
+	}
+	t := mcp.NewToolWithRawSchema(op.Name, op.Description, in)
+	t.RawOutputSchema = out
+	t.Annotations = Annotations(op)
+	return t, nil
+}
+
+// Annotations derives the four hints from the operation's kind:
+// read → readOnly; write → not destructive; destructive → destructive.
+// idempotentHint follows Operation.Idempotent; every tool reaches Clerk, an
+// external system, so openWorldHint is true.
+func Annotations(op *clerkapi.Operation) mcp.ToolAnnotation {
+	k := op.Kind()
+	return mcp.ToolAnnotation{
+		ReadOnlyHint:    mcp.ToBoolPtr(k == clerkapi.Read),
+		DestructiveHint: mcp.ToBoolPtr(k == clerkapi.Destructive),
+		IdempotentHint:  mcp.ToBoolPtr(op.Idempotent()),
+		OpenWorldHint:   mcp.ToBoolPtr(true),
+	}
+}
+
+// Config is what the tool handlers need.
+type Config struct {
+	Client *clerkapi.Client
+	Gate   *Gate
+	Logger *slog.Logger
+}
+
+// Register adds a tool for each operation to s, all served by one handler.
+func Register(s *server.MCPServer, ops []clerkapi.Operation, cfg Config) error {
+	h := NewHandler(cfg)
+	tools := make([]server.ServerTool, 0, len(ops))
+	for i := range ops {
+		op := &ops[i]
+		def, err := Definition(op)
+		if err != nil {
+			return err
+		}
+		tools = append(tools, server.ServerTool{Tool: def, Handler: h.For(op)})
+	}
+	s.AddTools(tools...)
+	return nil
+}

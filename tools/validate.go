@@ -1,0 +1,150 @@
+package tools
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+)
+
+var english = message.NewPrinter(language.English)
+
+// validators compiles each tool's input schema on its first call and keeps it.
+type validators struct {
+	m sync.Map // tool name -> *compiled
+}
+
+type compiled struct {
+	once   sync.Once
+	schema *jsonschema.Schema
+	names  []string // declared argument names, for error messages
+	err    error
+}
+
+func (v *validators) get(tool string, schema json.RawMessage) (*compiled, error) {
+	c, _ := v.m.LoadOrStore(tool, &compiled{})
+	cs := c.(*compiled)
+	cs.once.Do(func() {
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schema))
+		if err != nil {
+			cs.err = err
+			return
+		}
+		if props, ok := doc.(map[string]any)["properties"].(map[string]any); ok {
+			for k := range props {
+				cs.names = append(cs.names, k)
+			}
+			sort.Strings(cs.names)
+		}
+		comp := jsonschema.NewCompiler()
+		comp.AssertFormat()
+		url := "mem:///" + tool + ".json"
+		if err := comp.AddResource(url, doc); err != nil {
+			cs.err = err
+			return
+		}
+		cs.schema, cs.err = comp.Compile(url)
+	})
+	return cs, cs.err
+}
+
+// validate checks raw arguments against the tool's input schema and returns
+// one message per problem, each naming the argument and what it expects.
+func (c *compiled) validate(args json.RawMessage) []string {
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(args))
+	if err != nil {
+		return []string{"arguments: not valid JSON"}
+	}
+	err = c.schema.Validate(inst)
+	if err == nil {
+		return nil
+	}
+	ve, ok := err.(*jsonschema.ValidationError)
+	if !ok {
+		return []string{err.Error()}
+	}
+	var msgs []string
+	c.collect(ve, &msgs)
+	slices.Sort(msgs)
+	return slices.Compact(msgs)
+}
+
+func (c *compiled) collect(ve *jsonschema.ValidationError, msgs *[]string) {
+	if len(ve.Causes) > 0 {
+		for _, cause := range ve.Causes {
+			c.collect(cause, msgs)
+		}
+		return
+	}
+	where := strings.Join(ve.InstanceLocation, ".")
+	name := where
+	if name == "" {
+		name = "arguments"
+	}
+	switch k := ve.ErrorKind.(type) {
+	case *kind.Required:
+		for _, m := range k.Missing {
+			*msgs = append(*msgs, joinPath(where, m)+": required")
+		}
+	case *kind.AdditionalProperties:
+		for _, p := range k.Properties {
+			msg := joinPath(where, p) + ": unknown argument"
+			if where == "" {
+				msg += "; accepted: " + strings.Join(c.names, ", ")
+			}
+			*msgs = append(*msgs, msg)
+		}
+	case *kind.Type:
+		*msgs = append(*msgs, fmt.Sprintf("%s: expected %s, got %s", name, strings.Join(k.Want, " or "), k.Got))
+	case *kind.Enum:
+		want := make([]string, len(k.Want))
+		for i, w := range k.Want {
+			b, _ := json.Marshal(w)
+			want[i] = string(b)
+		}
+		got, _ := json.Marshal(k.Got)
+		*msgs = append(*msgs, fmt.Sprintf("%s: must be one of %s (got %s)", name, strings.Join(want, ", "), got))
+	case *kind.Minimum:
+		*msgs = append(*msgs, fmt.Sprintf("%s: must be ≥ %s (got %s)", name, rat(k.Want), rat(k.Got)))
+	case *kind.Maximum:
+		*msgs = append(*msgs, fmt.Sprintf("%s: must be ≤ %s (got %s)", name, rat(k.Want), rat(k.Got)))
+	case *kind.MinItems:
+		*msgs = append(*msgs, fmt.Sprintf("%s: needs at least %d items (got %d)", name, k.Want, k.Got))
+	case *kind.MaxItems:
+		*msgs = append(*msgs, fmt.Sprintf("%s: takes at most %d items (got %d)", name, k.Want, k.Got))
+	case *kind.MinLength:
+		*msgs = append(*msgs, fmt.Sprintf("%s: needs at least %d characters (got %d)", name, k.Want, k.Got))
+	case *kind.MaxLength:
+		*msgs = append(*msgs, fmt.Sprintf("%s: takes at most %d characters (got %d)", name, k.Want, k.Got))
+	case *kind.Format:
+		*msgs = append(*msgs, fmt.Sprintf("%s: expected %s format", name, k.Want))
+	default:
+		*msgs = append(*msgs, name+": "+strings.TrimSpace(ve.ErrorKind.LocalizedString(english)))
+	}
+}
+
+func joinPath(where, name string) string {
+	if where == "" {
+		return name
+	}
+	return where + "." + name
+}
+
+func rat(r *big.Rat) string {
+	if r == nil {
+		return "?"
+	}
+	if r.IsInt() {
+		return r.Num().String()
+	}
+	return r.FloatString(6)
+}
