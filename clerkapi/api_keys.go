@@ -44,23 +44,29 @@ var aPIKeysOperations = []Operation{
 }
 
 type CreateAPIKeyRequest struct {
-	Type                   *string  `json:"type,omitempty" in:"body" jsonschema:"minLength=3,maxLength=25,default=api_key"`
-	Name                   string   `json:"name" in:"body" jsonschema:"required,minLength=3"`
-	Description            *string  `json:"description,omitempty" in:"body" jsonschema:"maxLength=255"`
-	Subject                string   `json:"subject" in:"body" jsonschema:"required"`
-	Claims                 any      `json:"claims,omitempty" in:"body"`
-	Scopes                 []string `json:"scopes,omitempty" in:"body"`
-	CreatedBy              *string  `json:"created_by,omitempty" in:"body"`
-	SecondsUntilExpiration *float64 `json:"seconds_until_expiration,omitempty" in:"body" jsonschema:"minimum=0"`
+	Type        *string `json:"type,omitempty" in:"body" jsonschema:"minLength=3,maxLength=25,default=api_key"`
+	Name        string  `json:"name" in:"body" jsonschema:"required,minLength=3"`
+	Description *string `json:"description,omitempty" in:"body" jsonschema:"maxLength=255"`
+	// Owner ID: a user_, org_, mch_ or scim_ ID.
+	Subject string `json:"subject" in:"body" jsonschema:"required"`
+	// Custom claims attached to the key.
+	Claims map[string]any `json:"claims,omitempty" in:"body"`
+	Scopes []string       `json:"scopes,omitempty" in:"body"`
+	// ID of the user creating the key.
+	CreatedBy *string `json:"created_by,omitempty" in:"body"`
+	// Omit for a key that never expires.
+	SecondsUntilExpiration *float64 `json:"seconds_until_expiration,omitempty" in:"body" jsonschema:"exclusiveMinimum=0"`
 }
 
 type ListAPIKeysRequest struct {
-	Type           *string  `json:"type,omitempty" in:"query" jsonschema:"minLength=3,default=api_key"`
-	Subject        string   `json:"subject" in:"query" jsonschema:"required"`
-	IncludeInvalid *string  `json:"include_invalid,omitempty" in:"query" jsonschema:"default=false,enum=true,enum=false"`
-	Limit          *float64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=100,default=10"`
-	Offset         *float64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
-	Query          *string  `json:"query,omitempty" in:"query"`
+	Type *string `json:"type,omitempty" in:"query" jsonschema:"minLength=3,default=api_key"`
+	// Owner ID: a user_, org_, mch_ or scim_ ID.
+	Subject string `json:"subject" in:"query" jsonschema:"required"`
+	// Also list revoked and expired keys.
+	IncludeInvalid *bool   `json:"include_invalid,omitempty" in:"query" jsonschema:"default=false"`
+	Limit          *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=100,default=10"`
+	Offset         *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Query          *string `json:"query,omitempty" in:"query"`
 }
 
 type GetAPIKeyRequest struct {
@@ -68,12 +74,14 @@ type GetAPIKeyRequest struct {
 }
 
 type UpdateAPIKeyRequest struct {
-	APIKeyID               string   `json:"apiKeyID" in:"path" jsonschema:"required"`
-	Claims                 any      `json:"claims,omitempty" in:"body"`
-	Scopes                 []string `json:"scopes,omitempty" in:"body"`
-	Description            *string  `json:"description,omitempty" in:"body" jsonschema:"maxLength=255"`
+	APIKeyID string `json:"apiKeyID" in:"path" jsonschema:"required"`
+	// Custom claims attached to the key.
+	Claims      map[string]any `json:"claims,omitempty" in:"body"`
+	Scopes      []string       `json:"scopes,omitempty" in:"body"`
+	Description *string        `json:"description,omitempty" in:"body" jsonschema:"maxLength=255"`
+	// Owner ID: a user_, org_, mch_ or scim_ ID.
 	Subject                *string  `json:"subject,omitempty" in:"body"`
-	SecondsUntilExpiration *float64 `json:"seconds_until_expiration,omitempty" in:"body" jsonschema:"minimum=0"`
+	SecondsUntilExpiration *float64 `json:"seconds_until_expiration,omitempty" in:"body" jsonschema:"exclusiveMinimum=0"`
 }
 
 type DeleteAPIKeyRequest struct {
@@ -90,5 +98,6 @@ type RevokeAPIKeyRequest struct {
 }
 
 type VerifyAPIKeyRequest struct {
+	// The API key secret to check.
 	Secret string `json:"secret" in:"body" jsonschema:"required"`
 }

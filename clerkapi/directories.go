@@ -8,12 +8,12 @@ var directoriesOperations = []Operation{
 	},
 	{
 		Name: "create_directory", OperationID: "CreateDirectory", Method: "POST", Path: "/directories",
-		Description: "Create a provisioning directory for an enterprise connection; returns its API key, shown only here and on rotation.",
+		Description: "Create a provisioning directory for an enterprise connection; returns its API key (shown only now).",
 		Request:     CreateDirectoryRequest{}, Response: Directory{}, Secret: true,
 	},
 	{
 		Name: "get_directory", OperationID: "GetDirectory", Method: "GET", Path: "/directories/{directory_id}",
-		Description: "Get a provisioning directory by ID, with its endpoint URL and attribute mapping; the API key is not included.",
+		Description: "Get a provisioning directory by ID (endpoint URL, attribute mapping); the API key is not returned.",
 		Request:     GetDirectoryRequest{}, Response: Directory{},
 	},
 	{
@@ -61,7 +61,7 @@ type ListDirectoriesRequest struct {
 type CreateDirectoryRequest struct {
 	EnterpriseConnectionID string  `json:"enterprise_connection_id" in:"body" jsonschema:"required"`
 	Name                   *string `json:"name,omitempty" in:"body"`
-	Provider string `json:"provider" in:"body" jsonschema:"required"`
+	Provider               string  `json:"provider" in:"body" jsonschema:"required"`
 	// Initial mappings; list order sets precedence if omitted.
 	GroupRoleMappings []CreateDirectoryRequestGroupRoleMappings `json:"group_role_mappings,omitempty" in:"body"`
 }

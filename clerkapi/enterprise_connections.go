@@ -3,7 +3,7 @@ package clerkapi
 var enterpriseConnectionsOperations = []Operation{
 	{
 		Name: "list_enterprise_connections", OperationID: "ListEnterpriseConnections", Method: "GET", Path: "/enterprise_connections",
-		Description: "List the instance's enterprise SSO (SAML/OIDC) connections, optionally by organization or active state.",
+		Description: "List enterprise SSO (SAML/OIDC) connections, optionally filtered by organization or active state.",
 		Request:     ListEnterpriseConnectionsRequest{}, Response: EnterpriseConnections{},
 	},
 	{
@@ -49,35 +49,33 @@ type ListEnterpriseConnectionsRequest struct {
 type CreateEnterpriseConnectionRequest struct {
 	Name     string `json:"name" in:"body" jsonschema:"required"`
 	Provider string `json:"provider" in:"body" jsonschema:"required,enum=saml_custom,enum=saml_okta,enum=saml_google,enum=saml_microsoft,enum=oidc_custom,enum=oidc_github_enterprise,enum=oidc_gitlab"`
-	// Email domains (FQDNs) routed to this connection.
-	Domains        []string `json:"domains" in:"body" jsonschema:"required,minItems=1"`
-	OrganizationID *string  `json:"organization_id,omitempty" in:"body"`
-	// Allow account linking via organization membership.
-	AllowOrganizationAccountLinking *bool `json:"allow_organization_account_linking,omitempty" in:"body"`
+	// Email domains routed to this connection.
+	Domains                         []string `json:"domains" in:"body" jsonschema:"required,minItems=1"`
+	OrganizationID                  *string  `json:"organization_id,omitempty" in:"body"`
+	AllowOrganizationAccountLinking *bool    `json:"allow_organization_account_linking,omitempty" in:"body"`
 	// true requires IdP metadata in saml.
 	Active *bool `json:"active,omitempty" in:"body"`
 	// SAML settings; used only by saml_* providers.
 	SAML *CreateEnterpriseConnectionRequestSAML `json:"saml,omitempty" in:"body"`
 	// OIDC settings; used only by oidc_* providers.
 	Oidc *CreateEnterpriseConnectionRequestOidc `json:"oidc,omitempty" in:"body"`
-	// IdP values copied to user metadata; needs the feature enabled.
+	// Map IdP values into user metadata; feature must be enabled.
 	CustomAttributes []CreateEnterpriseConnectionRequestCustomAttributes `json:"custom_attributes,omitempty" in:"body"`
 }
 
 type CreateEnterpriseConnectionRequestSAML struct {
 	IDPEntityID *string `json:"idp_entity_id,omitempty"`
 	IDPSSOURL   *string `json:"idp_sso_url,omitempty"`
-	// X.509 certificate, PEM-encoded.
+	// PEM certificate.
 	IDPCertificate *string `json:"idp_certificate,omitempty"`
 	IDPMetadataURL *string `json:"idp_metadata_url,omitempty"`
 	// Raw metadata XML.
-	IDPMetadata *string `json:"idp_metadata,omitempty"`
-	// IdP attribute names for each Clerk user field.
+	IDPMetadata      *string                                                `json:"idp_metadata,omitempty"`
 	AttributeMapping *CreateEnterpriseConnectionRequestSAMLAttributeMapping `json:"attribute_mapping,omitempty"`
-	// Also accept email addresses on subdomains.
+	// Also accept email subdomains.
 	AllowSubdomains   *bool `json:"allow_subdomains,omitempty"`
 	AllowIDPInitiated *bool `json:"allow_idp_initiated,omitempty"`
-	// Make the IdP re-authenticate the user on every sign-in.
+	// Force IdP re-authentication on each sign-in.
 	ForceAuthn *bool                                           `json:"force_authn,omitempty"`
 	LoginHint  *CreateEnterpriseConnectionRequestSAMLLoginHint `json:"login_hint,omitempty"`
 }
@@ -108,15 +106,15 @@ type CreateEnterpriseConnectionRequestOidc struct {
 
 type CreateEnterpriseConnectionRequestCustomAttributes struct {
 	Name string `json:"name" jsonschema:"required,minLength=1"`
-	// User metadata key the value is stored under.
+	// Metadata key for the value.
 	Key string `json:"key" jsonschema:"required,minLength=1,pattern=^[^_][A-Za-z0-9_-]*$"`
-	// Where to read the value in SSO claims.
+	// Path in SSO claims.
 	SSOPath *string `json:"sso_path,omitempty"`
 	// GJSON path in SCIM user resources.
 	SCIMPath *string `json:"scim_path,omitempty"`
-	// New name of scim_path; if both are sent they must match.
+	// New name of scim_path; must match if both sent.
 	DirectoryPath *string `json:"directory_path,omitempty"`
-	// Store IdP values as an array in public_metadata.
+	// Store values as an array.
 	MultiValued *bool `json:"multi_valued,omitempty"`
 }
 
@@ -133,15 +131,14 @@ type UpdateEnterpriseConnectionRequest struct {
 	// Refresh user attributes on every sign-in.
 	SyncUserAttributes               *bool `json:"sync_user_attributes,omitempty" in:"body"`
 	DisableAdditionalIdentifications *bool `json:"disable_additional_identifications,omitempty" in:"body"`
-	// Allow account linking via organization membership.
-	AllowOrganizationAccountLinking *bool `json:"allow_organization_account_linking,omitempty" in:"body"`
+	AllowOrganizationAccountLinking  *bool `json:"allow_organization_account_linking,omitempty" in:"body"`
 	// Links an organization; it can never be unlinked.
 	OrganizationID *string `json:"organization_id,omitempty" in:"body"`
 	// SAML settings; used only by SAML connections.
 	SAML *UpdateEnterpriseConnectionRequestSAML `json:"saml,omitempty" in:"body"`
 	// OIDC settings; used only by OIDC connections.
 	Oidc *UpdateEnterpriseConnectionRequestOidc `json:"oidc,omitempty" in:"body"`
-	// IdP values copied to user metadata; needs the feature enabled.
+	// Map IdP values into user metadata; feature must be enabled.
 	CustomAttributes []UpdateEnterpriseConnectionRequestCustomAttributes `json:"custom_attributes,omitempty" in:"body"`
 }
 
@@ -149,17 +146,16 @@ type UpdateEnterpriseConnectionRequestSAML struct {
 	Name        *string `json:"name,omitempty"`
 	IDPEntityID *string `json:"idp_entity_id,omitempty"`
 	IDPSSOURL   *string `json:"idp_sso_url,omitempty"`
-	// X.509 certificate, PEM-encoded.
+	// PEM certificate.
 	IDPCertificate *string `json:"idp_certificate,omitempty"`
 	IDPMetadataURL *string `json:"idp_metadata_url,omitempty"`
 	// Raw metadata XML.
-	IDPMetadata *string `json:"idp_metadata,omitempty"`
-	// IdP attribute names for each Clerk user field.
+	IDPMetadata      *string                                                `json:"idp_metadata,omitempty"`
 	AttributeMapping *UpdateEnterpriseConnectionRequestSAMLAttributeMapping `json:"attribute_mapping,omitempty"`
-	// Also accept email addresses on subdomains.
+	// Also accept email subdomains.
 	AllowSubdomains   *bool `json:"allow_subdomains,omitempty"`
 	AllowIDPInitiated *bool `json:"allow_idp_initiated,omitempty"`
-	// Make the IdP re-authenticate the user on every sign-in.
+	// Force IdP re-authentication on each sign-in.
 	ForceAuthn *bool                                           `json:"force_authn,omitempty"`
 	LoginHint  *UpdateEnterpriseConnectionRequestSAMLLoginHint `json:"login_hint,omitempty"`
 }
@@ -190,15 +186,15 @@ type UpdateEnterpriseConnectionRequestOidc struct {
 
 type UpdateEnterpriseConnectionRequestCustomAttributes struct {
 	Name string `json:"name" jsonschema:"required,minLength=1"`
-	// User metadata key the value is stored under.
+	// Metadata key for the value.
 	Key string `json:"key" jsonschema:"required,minLength=1,pattern=^[^_][A-Za-z0-9_-]*$"`
-	// Where to read the value in SSO claims.
+	// Path in SSO claims.
 	SSOPath *string `json:"sso_path,omitempty"`
 	// GJSON path in SCIM user resources.
 	SCIMPath *string `json:"scim_path,omitempty"`
-	// New name of scim_path; if both are sent they must match.
+	// New name of scim_path; must match if both sent.
 	DirectoryPath *string `json:"directory_path,omitempty"`
-	// Store IdP values as an array in public_metadata.
+	// Store values as an array.
 	MultiValued *bool `json:"multi_valued,omitempty"`
 }
 

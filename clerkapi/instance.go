@@ -64,16 +64,16 @@ type GetInstanceRequest struct {
 type UpdateInstanceRequest struct {
 	// Allow test email addresses and phone numbers.
 	TestMode *bool `json:"test_mode,omitempty" in:"body"`
-	// Check passwords against known breaches (Have I Been Pwned).
+	// Reject passwords found in breaches (Have I Been Pwned).
 	Hibp              *bool   `json:"hibp,omitempty" in:"body"`
 	SupportEmail      *string `json:"support_email,omitempty" in:"body"`
 	ClerkJsVersion    *string `json:"clerk_js_version,omitempty" in:"body"`
 	DevelopmentOrigin *string `json:"development_origin,omitempty" in:"body"`
-	// Extra origins, e.g. chrome-extension://<id>, capacitor://localhost.
+	// e.g. chrome-extension://<id>, capacitor://localhost.
 	AllowedOrigins []string `json:"allowed_origins,omitempty" in:"body"`
 	// Deprecated: use url_based_session_syncing.
 	CookielessDev *bool `json:"cookieless_dev,omitempty" in:"body"`
-	// Dev mode: sync sessions via URL, without third-party cookies.
+	// Dev: sync sessions via URL, no third-party cookies.
 	URLBasedSessionSyncing *bool `json:"url_based_session_syncing,omitempty" in:"body"`
 	// Applies only when passwords are required; "" clears it.
 	PreferredSignInStrategyWhenPasswordRequired *string `json:"preferred_sign_in_strategy_when_password_required,omitempty" in:"body" jsonschema:"enum=password,enum=otp,enum="`
@@ -84,9 +84,9 @@ type UpdateInstanceRestrictionsRequest struct {
 	Allowlist *bool `json:"allowlist,omitempty" in:"body"`
 	// Blocklisted identifiers are refused.
 	Blocklist *bool `json:"blocklist,omitempty" in:"body"`
-	// Apply the allow/blocklist at sign-up only, not sign-in.
+	// Enforce the lists at sign-up only.
 	AllowlistBlocklistDisabledOnSignIn *bool `json:"allowlist_blocklist_disabled_on_sign_in,omitempty" in:"body"`
-	// Reject addresses with a +tag, e.g. a+b@example.com.
+	// Reject +tag addresses like a+b@example.com.
 	BlockEmailSubaddresses      *bool `json:"block_email_subaddresses,omitempty" in:"body"`
 	BlockDisposableEmailDomains *bool `json:"block_disposable_email_domains,omitempty" in:"body"`
 }
@@ -118,9 +118,9 @@ type UpdateInstanceOAuthApplicationSettingsRequest struct {
 	OAuthJWTAccessTokens *bool `json:"oauth_jwt_access_tokens,omitempty" in:"body"`
 	// Advertise Client ID Metadata Document (CIMD) support.
 	ClientIDMetadataDocumentsAdvertised *bool `json:"client_id_metadata_documents_advertised,omitempty" in:"body"`
-	// Reject new, unknown CIMD clients.
+	// Reject unknown CIMD clients.
 	ClientIDMetadataDocumentsOnlyAllowPreRegisteredClients *bool `json:"client_id_metadata_documents_only_allow_pre_registered_clients,omitempty" in:"body"`
-	// Reject implicitly allowed CIMD clients; issued tokens stay valid.
+	// Reject implicitly allowed CIMD clients; tokens stay valid.
 	ClientIDMetadataDocumentsBlockImplicitlyAllowedClients *bool `json:"client_id_metadata_documents_block_implicitly_allowed_clients,omitempty" in:"body"`
 }
 
@@ -132,8 +132,7 @@ type UpdateInstanceOrganizationSettingsRequest struct {
 	// Default member limit per organization.
 	MaxAllowedMemberships *int64 `json:"max_allowed_memberships,omitempty" in:"body"`
 	// Let organization admins delete their organization.
-	AdminDeleteEnabled *bool `json:"admin_delete_enabled,omitempty" in:"body"`
-	// Enable verified organization domains.
+	AdminDeleteEnabled     *bool    `json:"admin_delete_enabled,omitempty" in:"body"`
 	DomainsEnabled         *bool    `json:"domains_enabled,omitempty" in:"body"`
 	SlugDisabled           *bool    `json:"slug_disabled,omitempty" in:"body"`
 	DomainsEnrollmentModes []string `json:"domains_enrollment_modes,omitempty" in:"body" jsonschema:"enum=automatic_invitation,enum=automatic_suggestion"`

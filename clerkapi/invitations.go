@@ -3,18 +3,18 @@ package clerkapi
 var invitationsOperations = []Operation{
 	{
 		Name: "create_invitation", OperationID: "CreateInvitation", Method: "POST", Path: "/invitations",
-		Description: "Invite an email address to sign up; fails if it already has a user or, by default, an invitation.",
-		Request:     CreateInvitationRequest{}, Response: Invitation{}, Secret: true,
+		Description: "Invite an email to sign up; fails if it has a user or, by default, an invitation.",
+		Request:     CreateInvitationRequest{}, Response: Invitation{},
 	},
 	{
 		Name: "list_invitations", OperationID: "ListInvitations", Method: "GET", Path: "/invitations",
 		Description: "List sign-up invitations; filter by status, or search by email or ID.",
-		Request:     ListInvitationsRequest{}, Response: List[Invitation]{}, Paginated: true, Secret: true,
+		Request:     ListInvitationsRequest{}, Response: List[Invitation]{}, Paginated: true,
 	},
 	{
 		Name: "create_invitations_bulk", OperationID: "CreateBulkInvitations", Method: "POST", Path: "/invitations/bulk",
 		Description: "Create up to 10 sign-up invitations in one call; fails if any email already has a user.",
-		Request:     CreateInvitationsBulkRequest{}, Response: List[Invitation]{}, Secret: true,
+		Request:     CreateInvitationsBulkRequest{}, Response: List[Invitation]{},
 	},
 	{
 		Name: "revoke_invitation", OperationID: "RevokeInvitation", Method: "POST", Path: "/invitations/{invitation_id}/revoke",
@@ -29,13 +29,11 @@ type CreateInvitationRequest struct {
 	PublicMetadata map[string]any `json:"public_metadata,omitempty" in:"body"`
 	// Where the invitation link sends the invitee.
 	RedirectURL *string `json:"redirect_url,omitempty" in:"body"`
-	// Send the invitation email.
-	Notify *bool `json:"notify,omitempty" in:"body" jsonschema:"default=true"`
+	Notify      *bool   `json:"notify,omitempty" in:"body" jsonschema:"default=true"`
 	// Create even if this email already has an invitation.
-	IgnoreExisting *bool  `json:"ignore_existing,omitempty" in:"body" jsonschema:"default=false"`
-	ExpiresInDays  *int64 `json:"expires_in_days,omitempty" in:"body" jsonschema:"minimum=1,maximum=365,default=30"`
-	// Email template to use.
-	TemplateSlug *string `json:"template_slug,omitempty" in:"body" jsonschema:"enum=invitation,enum=waitlist_invitation"`
+	IgnoreExisting *bool   `json:"ignore_existing,omitempty" in:"body" jsonschema:"default=false"`
+	ExpiresInDays  *int64  `json:"expires_in_days,omitempty" in:"body" jsonschema:"minimum=1,maximum=365,default=30"`
+	TemplateSlug   *string `json:"template_slug,omitempty" in:"body" jsonschema:"enum=invitation,enum=waitlist_invitation"`
 }
 
 type ListInvitationsRequest struct {
@@ -58,13 +56,11 @@ type CreateInvitationsBulkRequestItem struct {
 	PublicMetadata map[string]any `json:"public_metadata,omitempty"`
 	// Where the invitation link sends the invitee.
 	RedirectURL *string `json:"redirect_url,omitempty"`
-	// Send the invitation email.
-	Notify *bool `json:"notify,omitempty" jsonschema:"default=true"`
+	Notify      *bool   `json:"notify,omitempty" jsonschema:"default=true"`
 	// Create even if this email already has an invitation.
-	IgnoreExisting *bool  `json:"ignore_existing,omitempty" jsonschema:"default=false"`
-	ExpiresInDays  *int64 `json:"expires_in_days,omitempty" jsonschema:"minimum=1,maximum=365,default=30"`
-	// Email template to use.
-	TemplateSlug *string `json:"template_slug,omitempty" jsonschema:"default=invitation,enum=invitation,enum=waitlist_invitation"`
+	IgnoreExisting *bool   `json:"ignore_existing,omitempty" jsonschema:"default=false"`
+	ExpiresInDays  *int64  `json:"expires_in_days,omitempty" jsonschema:"minimum=1,maximum=365,default=30"`
+	TemplateSlug   *string `json:"template_slug,omitempty" jsonschema:"default=invitation,enum=invitation,enum=waitlist_invitation"`
 }
 
 type RevokeInvitationRequest struct {

@@ -37,15 +37,15 @@ type CreateJWTTemplateRequest struct {
 	Name string `json:"name" in:"body" jsonschema:"required"`
 	// Claims object; values may use shortcodes like {{user.id}}.
 	Claims map[string]any `json:"claims" in:"body" jsonschema:"required"`
-	// Token lifetime in seconds.
+	// In seconds.
 	Lifetime *int64 `json:"lifetime,omitempty" in:"body" jsonschema:"minimum=30,maximum=315360000"`
-	// Tolerated clock skew in seconds.
+	// In seconds.
 	AllowedClockSkew *int64 `json:"allowed_clock_skew,omitempty" in:"body" jsonschema:"minimum=0,maximum=300"`
-	// If true, signing_algorithm and signing_key are required.
+	// If true, also send signing_algorithm and signing_key.
 	CustomSigningKey *bool `json:"custom_signing_key,omitempty" in:"body"`
-	// e.g. RS256; used with custom_signing_key.
+	// e.g. RS256.
 	SigningAlgorithm *string `json:"signing_algorithm,omitempty" in:"body"`
-	// Private key; used with custom_signing_key.
+	// Private key for custom signing.
 	SigningKey *string `json:"signing_key,omitempty" in:"body"`
 }
 
@@ -58,15 +58,15 @@ type UpdateJWTTemplateRequest struct {
 	Name       string `json:"name" in:"body" jsonschema:"required"`
 	// Claims object; values may use shortcodes like {{user.id}}.
 	Claims map[string]any `json:"claims" in:"body" jsonschema:"required"`
-	// Token lifetime in seconds.
+	// In seconds.
 	Lifetime *int64 `json:"lifetime,omitempty" in:"body" jsonschema:"minimum=30,maximum=315360000"`
-	// Tolerated clock skew in seconds.
+	// In seconds.
 	AllowedClockSkew *int64 `json:"allowed_clock_skew,omitempty" in:"body" jsonschema:"minimum=0,maximum=300"`
-	// If true, signing_algorithm and signing_key are required.
+	// If true, also send signing_algorithm and signing_key.
 	CustomSigningKey *bool `json:"custom_signing_key,omitempty" in:"body"`
-	// e.g. RS256; used with custom_signing_key.
+	// e.g. RS256.
 	SigningAlgorithm *string `json:"signing_algorithm,omitempty" in:"body"`
-	// Private key; used with custom_signing_key.
+	// Private key for custom signing.
 	SigningKey *string `json:"signing_key,omitempty" in:"body"`
 }
 

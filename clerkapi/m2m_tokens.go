@@ -24,18 +24,24 @@ var m2MTokensOperations = []Operation{
 }
 
 type CreateM2MTokenRequest struct {
-	TokenFormat            *string  `json:"token_format,omitempty" in:"body" jsonschema:"default=opaque,enum=opaque,enum=jwt"`
-	SecondsUntilExpiration *float64 `json:"seconds_until_expiration,omitempty" in:"body" jsonschema:"minimum=0"`
-	Claims                 any      `json:"claims,omitempty" in:"body"`
-	MinRemainingTTLSeconds *int64   `json:"min_remaining_ttl_seconds,omitempty" in:"body" jsonschema:"minimum=0"`
+	TokenFormat *string `json:"token_format,omitempty" in:"body" jsonschema:"default=opaque,enum=opaque,enum=jwt"`
+	// Lifetime; defaults to the machine's default_token_ttl.
+	SecondsUntilExpiration *float64 `json:"seconds_until_expiration,omitempty" in:"body" jsonschema:"exclusiveMinimum=0"`
+	// Custom claims to embed in the token.
+	Claims map[string]any `json:"claims,omitempty" in:"body"`
+	// Opaque only: reuse a live token with this much TTL left.
+	MinRemainingTTLSeconds *int64 `json:"min_remaining_ttl_seconds,omitempty" in:"body" jsonschema:"minimum=0"`
 }
 
 type ListM2MTokensRequest struct {
-	Subject string   `json:"subject" in:"query" jsonschema:"required"`
-	Revoked *bool    `json:"revoked,omitempty" in:"query" jsonschema:"default=false"`
-	Expired *bool    `json:"expired,omitempty" in:"query" jsonschema:"default=false"`
-	Limit   *float64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=100,default=10"`
-	Offset  *float64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	// Machine ID (mch_...).
+	Subject string `json:"subject" in:"query" jsonschema:"required"`
+	// Include revoked tokens.
+	Revoked *bool `json:"revoked,omitempty" in:"query" jsonschema:"default=false"`
+	// Include expired tokens.
+	Expired *bool  `json:"expired,omitempty" in:"query" jsonschema:"default=false"`
+	Limit   *int64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=100,default=10"`
+	Offset  *int64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
 }
 
 type RevokeM2MTokenRequest struct {

@@ -49,16 +49,20 @@ var machinesOperations = []Operation{
 }
 
 type ListMachinesRequest struct {
-	Limit   *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset  *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
-	Query   *string `json:"query,omitempty" in:"query"`
+	Limit  *int64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
+	Offset *int64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	// Exact machine ID or partial name.
+	Query *string `json:"query,omitempty" in:"query"`
+	// Sort field; prefix - for descending, + for ascending.
 	OrderBy *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
 }
 
 type CreateMachineRequest struct {
-	Name            string   `json:"name" in:"body" jsonschema:"required,minLength=1,maxLength=255"`
-	ScopedMachines  []string `json:"scoped_machines,omitempty" in:"body" jsonschema:"maxItems=150"`
-	DefaultTokenTTL *int64   `json:"default_token_ttl,omitempty" in:"body" jsonschema:"minimum=1,maximum=315360000,default=3600"`
+	Name string `json:"name" in:"body" jsonschema:"required,minLength=1,maxLength=255"`
+	// IDs of machines this machine may access.
+	ScopedMachines []string `json:"scoped_machines,omitempty" in:"body" jsonschema:"maxItems=150"`
+	// Default lifetime of its tokens, in seconds.
+	DefaultTokenTTL *int64 `json:"default_token_ttl,omitempty" in:"body" jsonschema:"minimum=1,maximum=315360000,default=3600"`
 }
 
 type GetMachineRequest struct {
@@ -66,9 +70,10 @@ type GetMachineRequest struct {
 }
 
 type UpdateMachineRequest struct {
-	MachineID       string  `json:"machine_id" in:"path" jsonschema:"required"`
-	Name            *string `json:"name,omitempty" in:"body" jsonschema:"minLength=1,maxLength=255"`
-	DefaultTokenTTL *int64  `json:"default_token_ttl,omitempty" in:"body" jsonschema:"minimum=1,maximum=315360000"`
+	MachineID string  `json:"machine_id" in:"path" jsonschema:"required"`
+	Name      *string `json:"name,omitempty" in:"body" jsonschema:"minLength=1,maxLength=255"`
+	// Default lifetime of its tokens, in seconds.
+	DefaultTokenTTL *int64 `json:"default_token_ttl,omitempty" in:"body" jsonschema:"minimum=1,maximum=315360000"`
 }
 
 type DeleteMachineRequest struct {
@@ -80,16 +85,19 @@ type GetMachineSecretKeyRequest struct {
 }
 
 type RotateMachineSecretKeyRequest struct {
-	MachineID        string `json:"machine_id" in:"path" jsonschema:"required"`
-	PreviousTokenTTL int64  `json:"previous_token_ttl" in:"body" jsonschema:"required,minimum=0,maximum=28800"`
+	MachineID string `json:"machine_id" in:"path" jsonschema:"required"`
+	// Seconds the old key stays valid; 0 expires it now.
+	PreviousTokenTTL int64 `json:"previous_token_ttl" in:"body" jsonschema:"required,minimum=0,maximum=28800"`
 }
 
 type CreateMachineScopeRequest struct {
-	MachineID   string `json:"machine_id" in:"path" jsonschema:"required"`
+	MachineID string `json:"machine_id" in:"path" jsonschema:"required"`
+	// Machine that machine_id may access.
 	ToMachineID string `json:"to_machine_id" in:"body" jsonschema:"required"`
 }
 
 type DeleteMachineScopeRequest struct {
-	MachineID      string `json:"machine_id" in:"path" jsonschema:"required"`
+	MachineID string `json:"machine_id" in:"path" jsonschema:"required"`
+	// Machine that machine_id may no longer access.
 	OtherMachineID string `json:"other_machine_id" in:"path" jsonschema:"required"`
 }

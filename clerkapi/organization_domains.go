@@ -23,7 +23,7 @@ var organizationDomainsOperations = []Operation{
 	},
 	{
 		Name: "verify_organization_domain_ownership", OperationID: "VerifyOrganizationDomainOwnership", Method: "POST", Path: "/organizations/{organization_id}/domains/{domain_id}/verify_ownership",
-		Description: "Mark an organization domain's ownership verified by manual override, skipping the DNS TXT check.",
+		Description: "Mark an organization domain's ownership verified, bypassing the DNS TXT check.",
 		Request:     VerifyOrganizationDomainOwnershipRequest{}, Response: OrganizationDomain{},
 	},
 	{

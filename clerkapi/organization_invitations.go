@@ -4,32 +4,32 @@ var organizationInvitationsOperations = []Operation{
 	{
 		Name: "list_all_organization_invitations", OperationID: "ListInstanceOrganizationInvitations", Method: "GET", Path: "/organization_invitations",
 		Description: "List invitations across all organizations in the instance; filter by status or email.",
-		Request:     ListAllOrganizationInvitationsRequest{}, Response: OrganizationInvitationsWithPublicOrganizationData{}, Secret: true,
+		Request:     ListAllOrganizationInvitationsRequest{}, Response: OrganizationInvitationsWithPublicOrganizationData{},
 	},
 	{
 		Name: "create_organization_invitation", OperationID: "CreateOrganizationInvitation", Method: "POST", Path: "/organizations/{organization_id}/invitations",
-		Description: "Invite an email address to join an organization with a role; emails the join link unless notify is false.",
-		Request:     CreateOrganizationInvitationRequest{}, Response: OrganizationInvitation{}, Secret: true,
+		Description: "Invite an email to join an organization with a role; emails the link unless notify=false.",
+		Request:     CreateOrganizationInvitationRequest{}, Response: OrganizationInvitation{},
 	},
 	{
 		Name: "list_organization_invitations", OperationID: "ListOrganizationInvitations", Method: "GET", Path: "/organizations/{organization_id}/invitations",
-		Description: "List an organization's invitations, filterable by status or email; omits domain-generated ones.",
-		Request:     ListOrganizationInvitationsRequest{}, Response: OrganizationInvitations{}, Secret: true,
+		Description: "List an organization's invitations by status or email; omits domain-generated ones.",
+		Request:     ListOrganizationInvitationsRequest{}, Response: OrganizationInvitations{},
 	},
 	{
 		Name: "create_organization_invitations_bulk", OperationID: "CreateOrganizationInvitationBulk", Method: "POST", Path: "/organizations/{organization_id}/invitations/bulk",
 		Description: "Invite up to 10 email addresses to an organization in one call, each with its own role.",
-		Request:     CreateOrganizationInvitationsBulkRequest{}, Response: OrganizationInvitations{}, Secret: true,
+		Request:     CreateOrganizationInvitationsBulkRequest{}, Response: OrganizationInvitations{},
 	},
 	{
 		Name: "list_pending_organization_invitations", OperationID: "ListPendingOrganizationInvitations", Method: "GET", Path: "/organizations/{organization_id}/invitations/pending",
-		Description: "Deprecated: list an organization's pending invitations; use list_organization_invitations with status=pending.",
-		Request:     ListPendingOrganizationInvitationsRequest{}, Response: OrganizationInvitations{}, Deprecated: true, Secret: true,
+		Description: "Deprecated: list an organization's pending invitations; use list_organization_invitations.",
+		Request:     ListPendingOrganizationInvitationsRequest{}, Response: OrganizationInvitations{}, Deprecated: true,
 	},
 	{
 		Name: "get_organization_invitation", OperationID: "GetOrganizationInvitation", Method: "GET", Path: "/organizations/{organization_id}/invitations/{invitation_id}",
 		Description: "Get an organization invitation by ID.",
-		Request:     GetOrganizationInvitationRequest{}, Response: OrganizationInvitation{}, Secret: true,
+		Request:     GetOrganizationInvitationRequest{}, Response: OrganizationInvitation{},
 	},
 	{
 		Name: "revoke_organization_invitation", OperationID: "RevokeOrganizationInvitation", Method: "POST", Path: "/organizations/{organization_id}/invitations/{invitation_id}/revoke",
@@ -60,8 +60,7 @@ type CreateOrganizationInvitationRequest struct {
 	// Where the invitee lands after clicking the link.
 	RedirectURL   *string `json:"redirect_url,omitempty" in:"body"`
 	ExpiresInDays *int64  `json:"expires_in_days,omitempty" in:"body" jsonschema:"minimum=1,maximum=365,default=30"`
-	// Send the invitation email.
-	Notify *bool `json:"notify,omitempty" in:"body" jsonschema:"default=true"`
+	Notify        *bool   `json:"notify,omitempty" in:"body" jsonschema:"default=true"`
 }
 
 type ListOrganizationInvitationsRequest struct {
@@ -90,8 +89,7 @@ type CreateOrganizationInvitationsBulkRequestItem struct {
 	// Where the invitee lands after clicking the link.
 	RedirectURL   *string `json:"redirect_url,omitempty"`
 	ExpiresInDays *int64  `json:"expires_in_days,omitempty" jsonschema:"minimum=1,maximum=365,default=30"`
-	// Send the invitation email.
-	Notify *bool `json:"notify,omitempty" jsonschema:"default=true"`
+	Notify        *bool   `json:"notify,omitempty" jsonschema:"default=true"`
 }
 
 type ListPendingOrganizationInvitationsRequest struct {

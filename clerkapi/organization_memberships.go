@@ -55,15 +55,11 @@ type ListOrganizationMembershipsRequest struct {
 	// Role keys, e.g. org:admin.
 	Role []string `json:"role,omitempty" in:"query"`
 	// Partial match on identifiers, names or user ID.
-	Query *string `json:"query,omitempty" in:"query"`
-	// Case-insensitive partial match.
+	Query             *string `json:"query,omitempty" in:"query"`
 	EmailAddressQuery *string `json:"email_address_query,omitempty" in:"query"`
-	// Case-insensitive partial match.
-	PhoneNumberQuery *string `json:"phone_number_query,omitempty" in:"query"`
-	// Case-insensitive partial match.
-	UsernameQuery *string `json:"username_query,omitempty" in:"query"`
-	// Case-insensitive partial match.
-	NameQuery *string `json:"name_query,omitempty" in:"query"`
+	PhoneNumberQuery  *string `json:"phone_number_query,omitempty" in:"query"`
+	UsernameQuery     *string `json:"username_query,omitempty" in:"query"`
+	NameQuery         *string `json:"name_query,omitempty" in:"query"`
 	// Unix time in milliseconds.
 	LastActiveAtBefore *int64 `json:"last_active_at_before,omitempty" in:"query"`
 	// Unix time in milliseconds.

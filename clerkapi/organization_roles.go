@@ -3,52 +3,56 @@ package clerkapi
 var organizationRolesOperations = []Operation{
 	{
 		Name: "list_organization_roles", OperationID: "ListOrganizationRoles", Method: "GET", Path: "/organization_roles",
-		Description: "",
+		Description: "List the instance's organization roles; search by ID, name or key.",
 		Request:     ListOrganizationRolesRequest{}, Response: Roles{},
 	},
 	{
 		Name: "create_organization_role", OperationID: "CreateOrganizationRole", Method: "POST", Path: "/organization_roles",
-		Description: "",
+		Description: "Create an organization role with a unique org: key and optional permissions.",
 		Request:     CreateOrganizationRoleRequest{}, Response: Role{},
 	},
 	{
 		Name: "get_organization_role", OperationID: "GetOrganizationRole", Method: "GET", Path: "/organization_roles/{organization_role_id}",
-		Description: "",
+		Description: "Get an organization role by ID.",
 		Request:     GetOrganizationRoleRequest{}, Response: Role{},
 	},
 	{
 		Name: "update_organization_role", OperationID: "UpdateOrganizationRole", Method: "PATCH", Path: "/organization_roles/{organization_role_id}",
-		Description: "",
+		Description: "Update an organization role; a new key cascades to org settings that use it.",
 		Request:     UpdateOrganizationRoleRequest{}, Response: Role{},
 	},
 	{
 		Name: "delete_organization_role", OperationID: "DeleteOrganizationRole", Method: "DELETE", Path: "/organization_roles/{organization_role_id}",
-		Description: "",
+		Description: "Delete an organization role; refused while members, invitations or defaults use it.",
 		Request:     DeleteOrganizationRoleRequest{}, Response: DeletedObject{},
 	},
 	{
 		Name: "assign_organization_role_permission", OperationID: "AssignPermissionToOrganizationRole", Method: "POST", Path: "/organization_roles/{organization_role_id}/permissions/{permission_id}",
-		Description: "",
+		Description: "Grant a permission to an organization role.",
 		Request:     AssignOrganizationRolePermissionRequest{}, Response: Role{},
 	},
 	{
 		Name: "remove_organization_role_permission", OperationID: "RemovePermissionFromOrganizationRole", Method: "DELETE", Path: "/organization_roles/{organization_role_id}/permissions/{permission_id}",
-		Description: "",
+		Description: "Take a permission away from an organization role.",
 		Request:     RemoveOrganizationRolePermissionRequest{}, Response: Role{},
 	},
 }
 
 type ListOrganizationRolesRequest struct {
-	Query   *string `json:"query,omitempty" in:"query"`
+	// Exact role ID, or partial name or key.
+	Query *string `json:"query,omitempty" in:"query"`
+	// Sort field; prefix - for descending, + for ascending.
 	OrderBy *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
 	Limit   *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
 	Offset  *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
 }
 
 type CreateOrganizationRoleRequest struct {
-	Name                    string   `json:"name" in:"body" jsonschema:"required"`
-	Key                     string   `json:"key" in:"body" jsonschema:"required"`
-	Description             *string  `json:"description,omitempty" in:"body"`
+	Name string `json:"name" in:"body" jsonschema:"required"`
+	// org: then lowercase letters, digits or _, e.g. org:editor.
+	Key         string  `json:"key" in:"body" jsonschema:"required"`
+	Description *string `json:"description,omitempty" in:"body"`
+	// Permission IDs to grant.
 	Permissions             []string `json:"permissions,omitempty" in:"body"`
 	IncludeInInitialRoleSet *bool    `json:"include_in_initial_role_set,omitempty" in:"body"`
 }
@@ -58,11 +62,13 @@ type GetOrganizationRoleRequest struct {
 }
 
 type UpdateOrganizationRoleRequest struct {
-	OrganizationRoleID string   `json:"organization_role_id" in:"path" jsonschema:"required"`
-	Name               *string  `json:"name,omitempty" in:"body"`
-	Key                *string  `json:"key,omitempty" in:"body"`
-	Description        *string  `json:"description,omitempty" in:"body"`
-	Permissions        []string `json:"permissions,omitempty" in:"body"`
+	OrganizationRoleID string  `json:"organization_role_id" in:"path" jsonschema:"required"`
+	Name               *string `json:"name,omitempty" in:"body"`
+	// org: then lowercase letters, digits or _, e.g. org:editor.
+	Key         *string `json:"key,omitempty" in:"body"`
+	Description *string `json:"description,omitempty" in:"body"`
+	// Permission IDs; replaces the role's current set.
+	Permissions []string `json:"permissions,omitempty" in:"body"`
 }
 
 type DeleteOrganizationRoleRequest struct {

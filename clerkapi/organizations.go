@@ -3,7 +3,7 @@ package clerkapi
 var organizationsOperations = []Operation{
 	{
 		Name: "list_organizations", OperationID: "ListOrganizations", Method: "GET", Path: "/organizations",
-		Description: "List organizations in the instance; search by ID, name or slug, or filter by member.",
+		Description: "List organizations; search by ID, name or slug, or filter by member.",
 		Request:     ListOrganizationsRequest{}, Response: Organizations{},
 	},
 	{
@@ -18,12 +18,12 @@ var organizationsOperations = []Operation{
 	},
 	{
 		Name: "update_organization", OperationID: "UpdateOrganization", Method: "PATCH", Path: "/organizations/{organization_id}",
-		Description: "Update an organization's name, slug, member cap or role set; metadata has its own tools.",
+		Description: "Update an organization's name, slug, member cap or role set (not metadata).",
 		Request:     UpdateOrganizationRequest{}, Response: Organization{},
 	},
 	{
 		Name: "delete_organization", OperationID: "DeleteOrganization", Method: "DELETE", Path: "/organizations/{organization_id}",
-		Description: "Delete an organization with all its memberships and invitations; cannot be undone.",
+		Description: "Delete an organization and all its memberships and invitations.",
 		Request:     DeleteOrganizationRequest{}, Response: DeletedObject{},
 	},
 	{
@@ -33,7 +33,7 @@ var organizationsOperations = []Operation{
 	},
 	{
 		Name: "replace_organization_metadata", OperationID: "ReplaceOrganizationMetadata", Method: "PUT", Path: "/organizations/{organization_id}/metadata",
-		Description: "Overwrite an organization's metadata; each object sent replaces the old one, omitted ones stay.",
+		Description: "Overwrite an organization's metadata objects; omitted objects stay as they are.",
 		Request:     ReplaceOrganizationMetadataRequest{}, Response: Organization{},
 	},
 	{
@@ -58,14 +58,13 @@ var organizationsOperations = []Operation{
 	},
 	{
 		Name: "adjust_organization_billing_credit_balance", OperationID: "AdjustOrganizationBillingCreditBalance", Method: "POST", Path: "/organizations/{organization_id}/billing/credits",
-		Description: "Add or deduct an organization's billing credits as a ledger entry; the idempotency key prevents repeats.",
+		Description: "Add or deduct an organization's billing credits; idempotency_key prevents repeats.",
 		Request:     AdjustOrganizationBillingCreditBalanceRequest{}, Response: CommerceCreditLedgerResponse{},
 	},
 }
 
 type ListOrganizationsRequest struct {
-	IncludeMembersCount *bool `json:"include_members_count,omitempty" in:"query"`
-	// Fill missing_member_with_elevated_permissions.
+	IncludeMembersCount                         *bool `json:"include_members_count,omitempty" in:"query"`
 	IncludeMissingMemberWithElevatedPermissions *bool `json:"include_missing_member_with_elevated_permissions,omitempty" in:"query"`
 	// Exact organization ID, or partial name or slug.
 	Query *string `json:"query,omitempty" in:"query"`
@@ -85,7 +84,7 @@ type CreateOrganizationRequest struct {
 	CreatedBy       *string        `json:"created_by,omitempty" in:"body"`
 	PrivateMetadata map[string]any `json:"private_metadata,omitempty" in:"body"`
 	PublicMetadata  map[string]any `json:"public_metadata,omitempty" in:"body"`
-	// Unique; lowercase letters, digits and dashes.
+	// Lowercase letters, digits and dashes.
 	Slug                  *string `json:"slug,omitempty" in:"body"`
 	MaxAllowedMemberships *int64  `json:"max_allowed_memberships,omitempty" in:"body" jsonschema:"minimum=0"`
 	CreatedAt             *string `json:"created_at,omitempty" in:"body" jsonschema:"format=date-time"`
@@ -94,16 +93,15 @@ type CreateOrganizationRequest struct {
 
 type GetOrganizationRequest struct {
 	// Organization ID or slug.
-	OrganizationID      string `json:"organization_id" in:"path" jsonschema:"required"`
-	IncludeMembersCount *bool  `json:"include_members_count,omitempty" in:"query"`
-	// Fill missing_member_with_elevated_permissions.
-	IncludeMissingMemberWithElevatedPermissions *bool `json:"include_missing_member_with_elevated_permissions,omitempty" in:"query"`
+	OrganizationID                              string `json:"organization_id" in:"path" jsonschema:"required"`
+	IncludeMembersCount                         *bool  `json:"include_members_count,omitempty" in:"query"`
+	IncludeMissingMemberWithElevatedPermissions *bool  `json:"include_missing_member_with_elevated_permissions,omitempty" in:"query"`
 }
 
 type UpdateOrganizationRequest struct {
 	OrganizationID string  `json:"organization_id" in:"path" jsonschema:"required"`
 	Name           *string `json:"name,omitempty" in:"body" jsonschema:"maxLength=256"`
-	// Unique; lowercase letters, digits and dashes.
+	// Lowercase letters, digits and dashes.
 	Slug                  *string `json:"slug,omitempty" in:"body"`
 	MaxAllowedMemberships *int64  `json:"max_allowed_memberships,omitempty" in:"body" jsonschema:"minimum=0"`
 	// Let org admins delete it from the frontend.

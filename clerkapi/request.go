@@ -136,8 +136,8 @@ func (c *Client) build(ctx context.Context, op *Operation, args Args) (*built, e
 	fields := 0
 	for _, prm := range plan.Params {
 		raw, ok := args[prm.Name]
-		if !ok || isNull(raw) {
-			continue
+		if !ok || (isNull(raw) && prm.In != "body") {
+			continue // a null body value is sent: Clerk reads it as "clear"
 		}
 		switch prm.In {
 		case "query":

@@ -52,14 +52,11 @@ type CreateSAMLConnectionRequest struct {
 	// Overrides the individual idp_* fields.
 	IDPMetadataURL *string `json:"idp_metadata_url,omitempty" in:"body"`
 	// IdP metadata XML; overrides the individual idp_* fields.
-	IDPMetadata *string `json:"idp_metadata,omitempty" in:"body"`
-	// Organization that users of this connection join.
-	OrganizationID *string `json:"organization_id,omitempty" in:"body"`
-	// IdP attribute names for each Clerk user field.
+	IDPMetadata      *string                                      `json:"idp_metadata,omitempty" in:"body"`
+	OrganizationID   *string                                      `json:"organization_id,omitempty" in:"body"`
 	AttributeMapping *CreateSAMLConnectionRequestAttributeMapping `json:"attribute_mapping,omitempty" in:"body"`
-	// Make the IdP re-authenticate the user on every sign-in.
-	ForceAuthn *bool                                 `json:"force_authn,omitempty" in:"body"`
-	LoginHint  *CreateSAMLConnectionRequestLoginHint `json:"login_hint,omitempty" in:"body"`
+	ForceAuthn       *bool                                        `json:"force_authn,omitempty" in:"body"`
+	LoginHint        *CreateSAMLConnectionRequestLoginHint        `json:"login_hint,omitempty" in:"body"`
 }
 
 type CreateSAMLConnectionRequestAttributeMapping struct {
@@ -88,27 +85,21 @@ type UpdateSAMLConnectionRequest struct {
 	IDPEntityID    *string  `json:"idp_entity_id,omitempty" in:"body"`
 	IDPSSOURL      *string  `json:"idp_sso_url,omitempty" in:"body"`
 	IDPCertificate *string  `json:"idp_certificate,omitempty" in:"body"`
-	// Overrides and replaces the individual idp_* fields.
+	// Overrides the individual idp_* fields.
 	IDPMetadataURL *string `json:"idp_metadata_url,omitempty" in:"body"`
 	// IdP metadata XML; overrides the individual idp_* fields.
-	IDPMetadata *string `json:"idp_metadata,omitempty" in:"body"`
-	// Organization that users of this connection join.
-	OrganizationID *string `json:"organization_id,omitempty" in:"body"`
-	// IdP attribute names for each Clerk user field.
-	AttributeMapping *UpdateSAMLConnectionRequestAttributeMapping `json:"attribute_mapping,omitempty" in:"body"`
-	Active           *bool                                        `json:"active,omitempty" in:"body"`
-	// Refresh user attributes on every sign-in.
-	SyncUserAttributes *bool `json:"sync_user_attributes,omitempty" in:"body"`
-	// Also accept email addresses on subdomains.
-	AllowSubdomains                  *bool `json:"allow_subdomains,omitempty" in:"body"`
-	AllowIDPInitiated                *bool `json:"allow_idp_initiated,omitempty" in:"body"`
-	DisableAdditionalIdentifications *bool `json:"disable_additional_identifications,omitempty" in:"body"`
-	// Allow account linking via organization membership.
-	AllowOrganizationAccountLinking *bool `json:"allow_organization_account_linking,omitempty" in:"body"`
-	// Make the IdP re-authenticate the user on every sign-in.
-	ForceAuthn *bool                                 `json:"force_authn,omitempty" in:"body"`
-	LoginHint  *UpdateSAMLConnectionRequestLoginHint `json:"login_hint,omitempty" in:"body"`
-	// On enabling, delete clashing verified org domains instead of failing.
+	IDPMetadata                      *string                                      `json:"idp_metadata,omitempty" in:"body"`
+	OrganizationID                   *string                                      `json:"organization_id,omitempty" in:"body"`
+	AttributeMapping                 *UpdateSAMLConnectionRequestAttributeMapping `json:"attribute_mapping,omitempty" in:"body"`
+	Active                           *bool                                        `json:"active,omitempty" in:"body"`
+	SyncUserAttributes               *bool                                        `json:"sync_user_attributes,omitempty" in:"body"`
+	AllowSubdomains                  *bool                                        `json:"allow_subdomains,omitempty" in:"body"`
+	AllowIDPInitiated                *bool                                        `json:"allow_idp_initiated,omitempty" in:"body"`
+	DisableAdditionalIdentifications *bool                                        `json:"disable_additional_identifications,omitempty" in:"body"`
+	AllowOrganizationAccountLinking  *bool                                        `json:"allow_organization_account_linking,omitempty" in:"body"`
+	ForceAuthn                       *bool                                        `json:"force_authn,omitempty" in:"body"`
+	LoginHint                        *UpdateSAMLConnectionRequestLoginHint        `json:"login_hint,omitempty" in:"body"`
+	// On enabling, delete clashing verified org domains, not fail.
 	ConsentVerifiedDomainsDeletion *bool `json:"consent_verified_domains_deletion,omitempty" in:"body"`
 }
 

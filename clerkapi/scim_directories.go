@@ -8,12 +8,12 @@ var sCIMDirectoriesOperations = []Operation{
 	},
 	{
 		Name: "create_scim_directory", OperationID: "CreateSCIMDirectory", Method: "POST", Path: "/scim_directories",
-		Description: "Create a SCIM directory for an enterprise connection; returns its API key, shown only here and on rotation.",
+		Description: "Create a SCIM directory for an enterprise connection; returns its API key (shown only now).",
 		Request:     CreateSCIMDirectoryRequest{}, Response: SCIMDirectory{}, Secret: true,
 	},
 	{
 		Name: "get_scim_directory", OperationID: "GetSCIMDirectory", Method: "GET", Path: "/scim_directories/{scim_directory_id}",
-		Description: "Get a SCIM directory by ID, with its endpoint URL and attribute mapping; the API key is not included.",
+		Description: "Get a SCIM directory by ID (endpoint URL, attribute mapping); the API key is not returned.",
 		Request:     GetSCIMDirectoryRequest{}, Response: SCIMDirectory{},
 	},
 	{
@@ -61,7 +61,7 @@ type ListSCIMDirectoriesRequest struct {
 type CreateSCIMDirectoryRequest struct {
 	EnterpriseConnectionID string  `json:"enterprise_connection_id" in:"body" jsonschema:"required"`
 	Name                   *string `json:"name,omitempty" in:"body"`
-	Provider string `json:"provider" in:"body" jsonschema:"required"`
+	Provider               string  `json:"provider" in:"body" jsonschema:"required"`
 	// Initial mappings; list order sets precedence if omitted.
 	GroupRoleMappings []CreateSCIMDirectoryRequestGroupRoleMappings `json:"group_role_mappings,omitempty" in:"body"`
 }

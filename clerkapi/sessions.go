@@ -57,17 +57,14 @@ type GetSessionRequest struct {
 
 type RefreshSessionRequest struct {
 	SessionID string `json:"session_id" in:"path" jsonschema:"required"`
-	// JWT from the __session cookie; must belong to session_id.
+	// JWT from the __session cookie, for this session.
 	ExpiredToken string `json:"expired_token" in:"body" jsonschema:"required"`
 	// Token from the __refresh cookie.
-	RefreshToken string `json:"refresh_token" in:"body" jsonschema:"required"`
-	// Origin of the incoming request.
-	RequestOrigin string `json:"request_origin" in:"body" jsonschema:"required"`
-	// Headers of the incoming request.
+	RefreshToken   string         `json:"refresh_token" in:"body" jsonschema:"required"`
+	RequestOrigin  string         `json:"request_origin" in:"body" jsonschema:"required"`
 	RequestHeaders map[string]any `json:"request_headers,omitempty" in:"body"`
-	// token returns a JWT; cookie returns Set-Cookie directives.
-	Format *string `json:"format,omitempty" in:"body" jsonschema:"default=token,enum=token,enum=cookie"`
-	// IP address of the incoming request.
+	// cookie returns Set-Cookie directives instead of a JWT.
+	Format               *string `json:"format,omitempty" in:"body" jsonschema:"default=token,enum=token,enum=cookie"`
 	RequestOriginatingIP *string `json:"request_originating_ip,omitempty" in:"body"`
 }
 

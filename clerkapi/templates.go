@@ -50,7 +50,7 @@ type UpsertTemplateRequest struct {
 	Name         *string `json:"name,omitempty" in:"body"`
 	// Email templates only.
 	Subject *string `json:"subject,omitempty" in:"body"`
-	// Editor markup the body is generated from.
+	// Editor markup behind the body.
 	Markup *string `json:"markup,omitempty" in:"body"`
 	// Body before variable interpolation.
 	Body *string `json:"body,omitempty" in:"body"`

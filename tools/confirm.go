@@ -9,6 +9,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"io"
 	"sync"
 	"time"
 )
@@ -17,9 +18,10 @@ import (
 // is bound to the tool, its canonical arguments and an expiry, is signed with
 // the gate's key, and is accepted once.
 type Gate struct {
-	key []byte
-	ttl time.Duration
-	now func() time.Time
+	key  []byte
+	ttl  time.Duration
+	now  func() time.Time
+	rand io.Reader
 
 	mu   sync.Mutex
 	used map[string]time.Time // nonce -> expiry, until it expires
@@ -37,7 +39,7 @@ func NewGate(key []byte, ttl time.Duration) *Gate {
 	if ttl <= 0 {
 		ttl = 5 * time.Minute
 	}
-	return &Gate{key: key, ttl: ttl, now: time.Now, used: map[string]time.Time{}}
+	return &Gate{key: key, ttl: ttl, now: time.Now, rand: rand.Reader, used: map[string]time.Time{}}
 }
 
 // Token layout: expiry (uint32 Unix seconds) | nonce (6 bytes) | MAC (10 bytes).
@@ -61,7 +63,7 @@ func (g *Gate) Issue(tool string, canon []byte) (string, time.Time) {
 	exp := g.now().Add(g.ttl).Truncate(time.Second)
 	var b [tokLen]byte
 	binary.BigEndian.PutUint32(b[:tokExp], uint32(exp.Unix()))
-	if _, err := rand.Read(b[tokExp : tokExp+tokNonce]); err != nil {
+	if _, err := io.ReadFull(g.rand, b[tokExp:tokExp+tokNonce]); err != nil {
 		panic(err)
 	}
 	copy(b[tokExp+tokNonce:], g.mac(tool, canon, b[:tokExp+tokNonce]))

@@ -41,11 +41,12 @@ func shape(op *clerkapi.Operation, resp *clerkapi.Response) *mcp.CallToolResult 
 	default:
 		structured = append(append(json.RawMessage(`{"value":`), body...), '}')
 	}
-	if !json.Valid(structured) {
+	var text bytes.Buffer
+	if err := json.Compact(&text, structured); err != nil {
 		return mcp.NewToolResultError(op.Name + ": Clerk answered malformed JSON (HTTP " + strconv.Itoa(resp.Status) + ")")
 	}
 	return &mcp.CallToolResult{
-		Content:           []mcp.Content{mcp.NewTextContent(string(structured))},
+		Content:           []mcp.Content{mcp.NewTextContent(text.String())},
 		StructuredContent: structured,
 	}
 }

@@ -1,0 +1,275 @@
+package tools
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime"
+	"mime/multipart"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/clerk-mcp/clerk-mcp/clerkapi"
+	"github.com/clerk-mcp/clerk-mcp/internal/fakeclerk"
+	"github.com/clerk-mcp/clerk-mcp/internal/golden"
+	"github.com/clerk-mcp/clerk-mcp/schemas"
+)
+
+// The golden tests pin every tool: testdata/tools/<tool>.json is the
+// definition served in tools/list; testdata/calls/<tool>.json holds call cases
+// (arguments and Clerk's canned answers, written by hand) and what the server
+// did with them (the HTTP requests sent and the MCP result, written by
+// -update). A changed name, path, parameter or annotation fails here.
+
+const goldenKey = "sk_test_golden0000000000000000000000000000"
+
+var goldenTime = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+type caseFile struct {
+	Cases []callCase `json:"cases"`
+}
+
+type callCase struct {
+	Name      string          `json:"name"`
+	Arguments json.RawMessage `json:"arguments"`
+	Responses []canned        `json:"responses,omitempty"`
+	// Preview is the result of a destructive tool called without confirm.
+	Preview  json.RawMessage `json:"preview,omitempty"`
+	Requests []recorded      `json:"requests"`
+	Result   json.RawMessage `json:"result"`
+}
+
+type canned struct {
+	Status  int               `json:"status"`
+	Headers map[string]string `json:"headers,omitempty"`
+	Body    json.RawMessage   `json:"body,omitempty"`
+	Text    string            `json:"text,omitempty"`
+}
+
+type recorded struct {
+	Method  string            `json:"method"`
+	Path    string            `json:"path"`
+	Query   []string          `json:"query,omitempty"`
+	Headers map[string]string `json:"headers"`
+	Body    json.RawMessage   `json:"body,omitempty"`
+	Parts   []part            `json:"parts,omitempty"`
+}
+
+type part struct {
+	Name        string `json:"name"`
+	Filename    string `json:"filename,omitempty"`
+	ContentType string `json:"content_type,omitempty"`
+	Value       string `json:"value,omitempty"`
+	Size        int    `json:"size,omitempty"`
+	SHA256      string `json:"sha256,omitempty"`
+}
+
+// goldenEnv is a handler wired to a fake Clerk, with a deterministic gate.
+type goldenEnv struct {
+	fake *fakeclerk.Server
+	h    *Handler
+}
+
+func newGoldenEnv(t *testing.T) *goldenEnv {
+	t.Helper()
+	fake := fakeclerk.New()
+	t.Cleanup(fake.Close)
+	client := clerkapi.New(clerkapi.Config{
+		BaseURL:    fake.URL + "/v1",
+		SecretKey:  goldenKey,
+		UserAgent:  "clerk-mcp/test",
+		MaxRetries: -1,
+		Uploads:    clerkapi.Uploads{AllowPaths: true},
+	})
+	gate := NewGate([]byte("golden-confirm-key"), 5*time.Minute)
+	gate.now = func() time.Time { return goldenTime }
+	gate.rand = bytes.NewReader(bytes.Repeat([]byte{7}, 1<<16))
+	return &goldenEnv{fake: fake, h: NewHandler(Config{Client: client, Gate: gate})}
+}
+
+func TestGoldenDefinitions(t *testing.T) {
+	for _, op := range catalogOps() {
+		t.Run(op.Name, func(t *testing.T) {
+			def, err := Definition(op)
+			require.NoError(t, err)
+			b, err := json.MarshalIndent(def, "", "  ")
+			require.NoError(t, err)
+			golden.Check(t, "testdata/tools/"+op.Name+".json", append(b, '\n'))
+		})
+	}
+}
+
+func TestGoldenCalls(t *testing.T) {
+	for _, op := range catalogOps() {
+		t.Run(op.Name, func(t *testing.T) {
+			path := "testdata/calls/" + op.Name + ".json"
+			src, err := os.ReadFile(filepath.Join(golden.Root(t), path))
+			require.NoError(t, err, "call cases %s are missing: write at least one case (arguments and responses), then run go test ./tools -update", path)
+			var file caseFile
+			require.NoError(t, json.Unmarshal(src, &file), path)
+			require.NotEmpty(t, file.Cases, "%s has no cases", path)
+			for i := range file.Cases {
+				runCase(t, op, &file.Cases[i])
+			}
+			out, err := json.MarshalIndent(file, "", "  ")
+			require.NoError(t, err)
+			golden.Check(t, path, append(out, '\n'))
+		})
+	}
+}
+
+func runCase(t *testing.T, op *clerkapi.Operation, c *callCase) {
+	t.Helper()
+	env := newGoldenEnv(t)
+	var rs []fakeclerk.Response
+	for _, r := range c.Responses {
+		fr := fakeclerk.Response{Status: r.Status, Header: r.Headers}
+		switch {
+		case r.Text != "":
+			fr.Body = []byte(r.Text)
+		case r.Body != nil:
+			fr.Body = r.Body
+		}
+		rs = append(rs, fr)
+	}
+	env.fake.Respond(rs...)
+	args := c.Arguments
+	if len(args) == 0 {
+		args = json.RawMessage("{}")
+	}
+	c.Preview = nil
+	var argMap map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(args, &argMap), "case %s: arguments", c.Name)
+	if _, hasConfirm := argMap["confirm"]; op.Kind() == clerkapi.Destructive && !hasConfirm {
+		res := env.h.Call(context.Background(), op, args)
+		require.Zero(t, env.fake.Count(), "case %s: a destructive call without confirm reached Clerk", c.Name)
+		c.Preview = marshalResult(t, res)
+		if !res.IsError {
+			var p Preview
+			require.NoError(t, json.Unmarshal(res.StructuredContent.(json.RawMessage), &p))
+			tok, _ := json.Marshal(p.Confirm)
+			argMap["confirm"] = tok
+			args, _ = json.Marshal(argMap)
+		}
+	}
+	res := env.h.Call(context.Background(), op, args)
+	c.Result = marshalResult(t, res)
+	if !res.IsError {
+		checkOutputSchema(t, op, res)
+	}
+	c.Requests = nil
+	for _, r := range env.fake.Requests() {
+		c.Requests = append(c.Requests, record(t, r))
+	}
+}
+
+// checkOutputSchema validates structuredContent against the tool's output schema.
+func checkOutputSchema(t *testing.T, op *clerkapi.Operation, res *mcp.CallToolResult) {
+	t.Helper()
+	raw, ok := res.StructuredContent.(json.RawMessage)
+	require.True(t, ok, "structuredContent must be raw JSON")
+	require.True(t, bytes.HasPrefix(bytes.TrimSpace(raw), []byte("{")), "structuredContent must be an object")
+	schema, _ := schemas.Output(op.Name)
+	var v validators
+	c, err := v.get("out:"+op.Name, schema)
+	require.NoError(t, err)
+	assert.Empty(t, c.validate(raw), "structuredContent of %s does not match its output schema", op.Name)
+}
+
+func marshalResult(t *testing.T, res *mcp.CallToolResult) json.RawMessage {
+	t.Helper()
+	b, err := json.Marshal(res)
+	require.NoError(t, err)
+	return b
+}
+
+func record(t *testing.T, r fakeclerk.Request) recorded {
+	t.Helper()
+	rec := recorded{Method: r.Method, Path: r.Path, Headers: map[string]string{}}
+	if r.RawQuery != "" {
+		rec.Query = strings.Split(r.RawQuery, "&")
+	}
+	for _, h := range []string{"Authorization", "Clerk-Api-Version", "User-Agent", "Accept", "Content-Type"} {
+		if v := r.Header.Get(h); v != "" {
+			rec.Headers[h] = v
+		}
+	}
+	mt, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	switch {
+	case mt == "multipart/form-data":
+		rec.Headers["Content-Type"] = mt + "; boundary=…"
+		mr := multipart.NewReader(bytes.NewReader(r.Body), params["boundary"])
+		for {
+			p, err := mr.NextPart()
+			if err == io.EOF {
+				break
+			}
+			require.NoError(t, err)
+			data, _ := io.ReadAll(p)
+			pt := part{Name: p.FormName(), Filename: p.FileName(), ContentType: p.Header.Get("Content-Type")}
+			if pt.Filename != "" {
+				sum := sha256.Sum256(data)
+				pt.Size, pt.SHA256 = len(data), hex.EncodeToString(sum[:8])
+			} else {
+				pt.Value = string(data)
+			}
+			rec.Parts = append(rec.Parts, pt)
+		}
+	case len(r.Body) > 0:
+		if json.Valid(r.Body) {
+			rec.Body = r.Body
+		} else {
+			rec.Body, _ = json.Marshal(string(r.Body))
+		}
+	}
+	return rec
+}
+
+func catalogOps() []*clerkapi.Operation {
+	cat := clerkapi.Catalog()
+	out := make([]*clerkapi.Operation, len(cat))
+	for i := range cat {
+		out[i] = &cat[i]
+	}
+	return out
+}
+
+// TestGoldenCoverage proves every tool has a definition and call cases, and
+// that no golden file is left over from a removed tool.
+func TestGoldenCoverage(t *testing.T) {
+	root := golden.Root(t)
+	want := map[string]bool{}
+	for _, op := range catalogOps() {
+		want[op.Name+".json"] = true
+	}
+	for _, dir := range []string{"testdata/tools", "testdata/calls"} {
+		entries, err := os.ReadDir(filepath.Join(root, dir))
+		require.NoError(t, err)
+		have := map[string]bool{}
+		for _, e := range entries {
+			have[e.Name()] = true
+			assert.True(t, want[e.Name()], "%s/%s belongs to no registered tool", dir, e.Name())
+		}
+		var missing []string
+		for name := range want {
+			if !have[name] {
+				missing = append(missing, name)
+			}
+		}
+		sort.Strings(missing)
+		assert.Empty(t, missing, "tools without a golden file in %s", dir)
+	}
+	fmt.Fprintf(io.Discard, "%d tools", len(want))
+}
