@@ -1,6 +1,6 @@
 package clerkapi
 
-var aPIKeysOperations = []Operation{
+var apiKeysOperations = []Operation{
 	{
 		Name: "create_api_key", OperationID: "createApiKey", Method: "POST", Path: "/api_keys",
 		Description: "Create an API key for a user, organization or machine; returns its secret.",

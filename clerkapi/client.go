@@ -122,6 +122,53 @@ func (c *Client) Call(ctx context.Context, op *Operation, req any) (*Response, e
 func (c *Client) Do(ctx context.Context, op *Operation, args Args) (*Response, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
+	resp, err := c.do(ctx, op, args)
+	if err != nil || op.TotalFrom == "" {
+		return resp, err
+	}
+	return c.addTotal(ctx, op, args, resp)
+}
+
+// addTotal turns a bare-array page into {data, total_count}, asking the
+// operation's count endpoint (same filters) for the total.
+func (c *Client) addTotal(ctx context.Context, op *Operation, args Args, page *Response) (*Response, error) {
+	body := bytes.TrimSpace(page.Body)
+	if len(body) == 0 || body[0] != '[' {
+		return page, nil
+	}
+	countOp, ok := Lookup(op.TotalFrom)
+	if !ok {
+		return nil, fmt.Errorf("clerkapi: %s counts with unknown operation %s", op.Name, op.TotalFrom)
+	}
+	plan := countOp.Plan()
+	filters := Args{}
+	for k, v := range args {
+		if _, ok := plan.Param(k); ok {
+			filters[k] = v
+		}
+	}
+	cr, err := c.do(ctx, countOp, filters)
+	if err != nil {
+		return nil, err
+	}
+	var total struct {
+		TotalCount *int64 `json:"total_count"`
+	}
+	if err := json.Unmarshal(cr.Body, &total); err != nil || total.TotalCount == nil {
+		return nil, fmt.Errorf("clerkapi: %s answered without total_count", countOp.Name)
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(body) + 40)
+	buf.WriteString(`{"data":`)
+	buf.Write(body)
+	buf.WriteString(`,"total_count":`)
+	buf.WriteString(strconv.FormatInt(*total.TotalCount, 10))
+	buf.WriteByte('}')
+	page.Body = buf.Bytes()
+	return page, nil
+}
+
+func (c *Client) do(ctx context.Context, op *Operation, args Args) (*Response, error) {
 	b, err := c.build(ctx, op, args)
 	if err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package clerkapi
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -36,8 +37,9 @@ func (e *APIError) Error() string {
 		if d.LongMessage != "" && d.LongMessage != d.Message {
 			sb.WriteString(" (" + d.LongMessage + ")")
 		}
-		if len(d.Meta) > 0 && string(d.Meta) != "{}" && string(d.Meta) != "null" {
-			sb.WriteString(" meta=" + string(d.Meta))
+		var meta bytes.Buffer
+		if json.Compact(&meta, d.Meta) == nil && meta.Len() > 0 && meta.String() != "{}" && meta.String() != "null" {
+			sb.WriteString(" meta=" + meta.String())
 		}
 	}
 	if len(e.Errors) == 0 && e.Body != "" {

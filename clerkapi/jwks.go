@@ -1,6 +1,6 @@
 package clerkapi
 
-var jWKSOperations = []Operation{
+var jwksOperations = []Operation{
 	{
 		Name: "get_jwks", OperationID: "GetJWKS", Method: "GET", Path: "/jwks",
 		Description: "Get the instance's public JSON Web Key Set, for verifying session tokens.",

@@ -1,6 +1,6 @@
 package clerkapi
 
-var jWTTemplatesOperations = []Operation{
+var jwtTemplatesOperations = []Operation{
 	{
 		Name: "list_jwt_templates", OperationID: "ListJWTTemplates", Method: "GET", Path: "/jwt_templates",
 		Description: "List the instance's JWT templates (custom token claims for third-party services).",

@@ -1,6 +1,6 @@
 package clerkapi
 
-var m2MTokensOperations = []Operation{
+var m2mTokensOperations = []Operation{
 	{
 		Name: "create_m2m_token", OperationID: "createM2MToken", Method: "POST", Path: "/m2m_tokens",
 		Description: "Mint an M2M token for the machine whose secret key authenticates the call; returns the token.",

@@ -1,6 +1,6 @@
 package clerkapi
 
-var oAuthAccessTokensOperations = []Operation{
+var oauthAccessTokensOperations = []Operation{
 	{
 		Name: "verify_oauth_access_token", OperationID: "verifyOAuthAccessToken", Method: "POST", Path: "/oauth_applications/access_tokens/verify",
 		Description: "Check a Clerk-issued OAuth access token; returns its subject, client and scopes, or active=false.",

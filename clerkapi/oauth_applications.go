@@ -1,6 +1,6 @@
 package clerkapi
 
-var oAuthApplicationsOperations = []Operation{
+var oauthApplicationsOperations = []Operation{
 	{
 		Name: "list_oauth_applications", OperationID: "ListOAuthApplications", Method: "GET", Path: "/oauth_applications",
 		Description: "List the instance's OAuth applications (Clerk as identity provider), newest first.",

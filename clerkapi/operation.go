@@ -29,11 +29,12 @@ type Operation struct {
 	// schema; nil when Clerk answers without a body.
 	Response any
 
-	Paginated  bool // legacy list: send paginated=true so Clerk answers {data, total_count}
-	Deprecated bool // deprecated by Clerk; kept out of default tool sets
-	Secret     bool // the result carries a credential or secret
-	NoAuth     bool // the endpoint takes no secret key
-	HTML       bool // the endpoint answers text/html rather than JSON
+	Paginated  bool   // legacy list: send paginated=true so Clerk answers {data, total_count}
+	TotalFrom  string // list answered as a bare array: this count operation supplies total_count
+	Deprecated bool   // deprecated by Clerk; kept out of default tool sets
+	Secret     bool   // the result carries a credential or secret
+	NoAuth     bool   // the endpoint takes no secret key
+	HTML       bool   // the endpoint answers text/html rather than JSON
 }
 
 // Kind classifies what an operation does to the instance.
@@ -108,7 +109,43 @@ var catalog = slices.Concat(
 	organizationsOperations,
 	organizationMembershipsOperations,
 	organizationInvitationsOperations,
+	organizationDomainsOperations,
+	organizationRolesOperations,
+	organizationPermissionsOperations,
+	roleSetsOperations,
 	invitationsOperations,
+	sessionsOperations,
+	clientsOperations,
+	emailAddressesOperations,
+	phoneNumbersOperations,
+	allowlistBlocklistOperations,
+	domainsOperations,
+	instanceOperations,
+	betaFeaturesOperations,
+	templatesOperations,
+	redirectURLsOperations,
+	jwtTemplatesOperations,
+	jwksOperations,
+	oauthApplicationsOperations,
+	oauthAccessTokensOperations,
+	samlConnectionsOperations,
+	enterpriseConnectionsOperations,
+	scimDirectoriesOperations,
+	directoriesOperations,
+	machinesOperations,
+	m2mTokensOperations,
+	apiKeysOperations,
+	billingOperations,
+	waitlistEntriesOperations,
+	signInTokensOperations,
+	signUpsOperations,
+	actorTokensOperations,
+	agentTasksOperations,
+	testingTokensOperations,
+	adminPortalOperations,
+	proxyChecksOperations,
+	webhooksOperations,
+	miscOperations,
 )
 
 var byName = func() map[string]*Operation {

@@ -1,6 +1,6 @@
 package clerkapi
 
-var sAMLConnectionsOperations = []Operation{
+var samlConnectionsOperations = []Operation{
 	{
 		Name: "list_saml_connections", OperationID: "ListSAMLConnections", Method: "GET", Path: "/saml_connections",
 		Description: "Deprecated: list SAML connections, newest first; use list_enterprise_connections.",

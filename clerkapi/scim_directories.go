@@ -1,6 +1,6 @@
 package clerkapi
 
-var sCIMDirectoriesOperations = []Operation{
+var scimDirectoriesOperations = []Operation{
 	{
 		Name: "list_scim_directories", OperationID: "ListSCIMDirectories", Method: "GET", Path: "/scim_directories",
 		Description: "List the instance's SCIM provisioning directories (same resources as list_directories).",

@@ -4,7 +4,7 @@ var usersOperations = []Operation{
 	{
 		Name: "list_users", OperationID: "GetUserList", Method: "GET", Path: "/users",
 		Description: "List users matching filters, newest first; page deep with starting_after, not offset.",
-		Request:     ListUsersRequest{}, Response: List[User]{}, Paginated: true,
+		Request:     ListUsersRequest{}, Response: List[User]{}, TotalFrom: "count_users",
 	},
 	{
 		Name: "create_user", OperationID: "CreateUser", Method: "POST", Path: "/users",
