@@ -115,11 +115,8 @@ func TestGoldenCalls(t *testing.T) {
 	for _, op := range catalogOps() {
 		t.Run(op.Name, func(t *testing.T) {
 			path := "testdata/calls/" + op.Name + ".json"
-			src, err := os.ReadFile(filepath.Join(golden.Root(t), path))
-			require.NoError(t, err, "call cases %s are missing: write at least one case (arguments and responses), then run go test ./tools -update", path)
 			var file caseFile
-			require.NoError(t, json.Unmarshal(src, &file), path)
-			require.NotEmpty(t, file.Cases, "%s has no cases", path)
+			readCases(t, op.Name, &file)
 			for i := range file.Cases {
 				runCase(t, op, &file.Cases[i])
 			}
@@ -128,6 +125,15 @@ func TestGoldenCalls(t *testing.T) {
 			golden.Check(t, path, append(out, '\n'))
 		})
 	}
+}
+
+func readCases(t *testing.T, tool string, file *caseFile) {
+	t.Helper()
+	path := "testdata/calls/" + tool + ".json"
+	src, err := os.ReadFile(filepath.Join(golden.Root(t), path))
+	require.NoError(t, err, "call cases %s are missing: write at least one case (arguments and responses), then run go test ./tools -update", path)
+	require.NoError(t, json.Unmarshal(src, file), path)
+	require.NotEmpty(t, file.Cases, "%s has no cases", path)
 }
 
 func runCase(t *testing.T, op *clerkapi.Operation, c *callCase) {
