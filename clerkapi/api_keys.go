@@ -63,10 +63,10 @@ type ListAPIKeysRequest struct {
 	// Owner ID: a user_, org_, mch_ or scim_ ID.
 	Subject string `json:"subject" in:"query" jsonschema:"required"`
 	// Also list revoked and expired keys.
-	IncludeInvalid *bool   `json:"include_invalid,omitempty" in:"query" jsonschema:"default=false"`
-	Limit          *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=100,default=10"`
-	Offset         *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
-	Query          *string `json:"query,omitempty" in:"query"`
+	IncludeInvalid *string  `json:"include_invalid,omitempty" in:"query" jsonschema:"enum=true,enum=false,default=false"`
+	Limit          *float64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=100,default=10"`
+	Offset         *float64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Query          *string  `json:"query,omitempty" in:"query"`
 }
 
 type GetAPIKeyRequest struct {

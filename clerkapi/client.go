@@ -182,6 +182,10 @@ func (c *Client) do(ctx context.Context, op *Operation, args Args) (*Response, e
 			if ctx.Err() != nil {
 				return nil, c.ctxError(ctx)
 			}
+			var tooLarge *TooLargeError
+			if errors.As(err, &tooLarge) {
+				return nil, tooLarge // the same answer would come back: no retry
+			}
 			if !idempotent || attempt >= c.retries {
 				return nil, &TransportError{Err: errors.New(c.scrub(err.Error()))}
 			}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"unicode/utf8"
 )
 
 // APIError is an error answer from Clerk.
@@ -77,11 +78,16 @@ func newAPIError(status int, h http.Header, body []byte, scrub func(string) stri
 		}
 	} else {
 		const max = 300
-		b := strings.TrimSpace(string(body))
+		// Scrub before cutting, so no fragment of the key survives the cut.
+		b := scrub(strings.TrimSpace(string(body)))
 		if len(b) > max {
-			b = b[:max] + "…"
+			cut := max
+			for cut > 0 && !utf8.RuneStart(b[cut]) {
+				cut--
+			}
+			b = b[:cut] + "…"
 		}
-		e.Body = scrub(b)
+		e.Body = b
 	}
 	if e.TraceID == "" {
 		e.TraceID = h.Get("Clerk-Trace-Id")

@@ -132,10 +132,11 @@ type UpdateInstanceOrganizationSettingsRequest struct {
 	// Default member limit per organization.
 	MaxAllowedMemberships *int64 `json:"max_allowed_memberships,omitempty" in:"body"`
 	// Let organization admins delete their organization.
-	AdminDeleteEnabled     *bool    `json:"admin_delete_enabled,omitempty" in:"body"`
-	DomainsEnabled         *bool    `json:"domains_enabled,omitempty" in:"body"`
-	SlugDisabled           *bool    `json:"slug_disabled,omitempty" in:"body"`
-	DomainsEnrollmentModes []string `json:"domains_enrollment_modes,omitempty" in:"body" jsonschema:"enum=automatic_invitation,enum=automatic_suggestion"`
+	AdminDeleteEnabled *bool `json:"admin_delete_enabled,omitempty" in:"body"`
+	DomainsEnabled     *bool `json:"domains_enabled,omitempty" in:"body"`
+	SlugDisabled       *bool `json:"slug_disabled,omitempty" in:"body"`
+	// Modes to enable: automatic_invitation, automatic_suggestion.
+	DomainsEnrollmentModes []string `json:"domains_enrollment_modes,omitempty" in:"body"`
 	// Default role for an organization's creator.
 	CreatorRoleID *string `json:"creator_role_id,omitempty" in:"body"`
 	// Default role for members joining via a verified domain.

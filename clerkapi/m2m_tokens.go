@@ -39,9 +39,9 @@ type ListM2MTokensRequest struct {
 	// Include revoked tokens.
 	Revoked *bool `json:"revoked,omitempty" in:"query" jsonschema:"default=false"`
 	// Include expired tokens.
-	Expired *bool  `json:"expired,omitempty" in:"query" jsonschema:"default=false"`
-	Limit   *int64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=100,default=10"`
-	Offset  *int64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Expired *bool    `json:"expired,omitempty" in:"query" jsonschema:"default=false"`
+	Limit   *float64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=100,default=10"`
+	Offset  *float64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
 }
 
 type RevokeM2MTokenRequest struct {

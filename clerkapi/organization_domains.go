@@ -37,16 +37,17 @@ type CreateOrganizationDomainRequest struct {
 	OrganizationID string `json:"organization_id" in:"path" jsonschema:"required"`
 	// Domain name, e.g. example.com.
 	Name *string `json:"name,omitempty" in:"body"`
-	// How users with this email domain join.
-	EnrollmentMode *string `json:"enrollment_mode,omitempty" in:"body" jsonschema:"enum=manual_invitation,enum=automatic_invitation,enum=automatic_suggestion,enum=enterprise_sso"`
+	// How users of the domain join: manual_invitation, automatic_invitation, automatic_suggestion, enterprise_sso.
+	EnrollmentMode *string `json:"enrollment_mode,omitempty" in:"body"`
 	Verified       *bool   `json:"verified,omitempty" in:"body" jsonschema:"default=true"`
 }
 
 type ListOrganizationDomainsRequest struct {
-	OrganizationID string  `json:"organization_id" in:"path" jsonschema:"required"`
-	Verified       *string `json:"verified,omitempty" in:"query" jsonschema:"enum=true,enum=false"`
-	// Prefix - to exclude the mode.
-	EnrollmentMode *string `json:"enrollment_mode,omitempty" in:"query" jsonschema:"enum=manual_invitation,enum=automatic_invitation,enum=automatic_suggestion,enum=enterprise_sso,enum=-manual_invitation,enum=-automatic_invitation,enum=-automatic_suggestion,enum=-enterprise_sso"`
+	OrganizationID string `json:"organization_id" in:"path" jsonschema:"required"`
+	// "true" or "false".
+	Verified *string `json:"verified,omitempty" in:"query"`
+	// manual_invitation, automatic_invitation, automatic_suggestion, enterprise_sso; prefix - to exclude.
+	EnrollmentMode *string `json:"enrollment_mode,omitempty" in:"query"`
 	Limit          *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
 	Offset         *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
 }
@@ -54,8 +55,8 @@ type ListOrganizationDomainsRequest struct {
 type UpdateOrganizationDomainRequest struct {
 	OrganizationID string `json:"organization_id" in:"path" jsonschema:"required"`
 	DomainID       string `json:"domain_id" in:"path" jsonschema:"required"`
-	// How users with this email domain join.
-	EnrollmentMode *string `json:"enrollment_mode,omitempty" in:"body" jsonschema:"enum=manual_invitation,enum=automatic_invitation,enum=automatic_suggestion,enum=enterprise_sso"`
+	// How users of the domain join: manual_invitation, automatic_invitation, automatic_suggestion, enterprise_sso.
+	EnrollmentMode *string `json:"enrollment_mode,omitempty" in:"body"`
 	Verified       *bool   `json:"verified,omitempty" in:"body"`
 }
 

@@ -146,7 +146,9 @@ func (c *Client) build(ctx context.Context, op *Operation, args Args) (*built, e
 				return nil, err
 			}
 			if prm.Comma {
-				query.Set(prm.Name, strings.Join(vals, ","))
+				if len(vals) > 0 {
+					query.Set(prm.Name, strings.Join(vals, ","))
+				}
 			} else {
 				for _, v := range vals {
 					query.Add(prm.Name, v)

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"time"
@@ -62,8 +63,10 @@ func (u *Uploads) resolve(ctx context.Context, args Args) (*File, error) {
 		data, err = decodeBase64(v)
 	case "file_url":
 		data, err = u.fetch(ctx, v)
-		if p, perr := url.Parse(v); perr == nil && p.Path != "" {
-			name = filepath.Base(p.Path)
+		if p, perr := url.Parse(v); perr == nil {
+			if base := path.Base(p.Path); base != "/" && base != "." {
+				name = base
+			}
 		}
 	}
 	if err != nil {

@@ -201,6 +201,8 @@ type UserFilters struct {
 	LastActiveAtBefore *int64 `json:"last_active_at_before,omitempty" in:"query"`
 	// Unix time in milliseconds.
 	LastActiveAtAfter *int64 `json:"last_active_at_after,omitempty" in:"query"`
+	// Deprecated alias of last_active_at_after.
+	LastActiveAtSince *int64 `json:"last_active_at_since,omitempty" in:"query"`
 	// Unix time in milliseconds.
 	CreatedAtBefore *int64 `json:"created_at_before,omitempty" in:"query"`
 	// Unix time in milliseconds.

@@ -23,6 +23,10 @@ const ConfirmDescription = "Token from the preview returned by calling without i
 // objects are given as plain objects to keep tools/list small.
 const outputDepth = 2
 
+// The files are compact JSON (one line), exactly the bytes served in
+// tools/list; `jq . schemas/input/<tool>.json` reads one comfortably, and
+// testdata/tools/<tool>.json shows each whole definition indented.
+//
 // Generate returns the schema files for ops, keyed by path below schemas/
 // ("input/list_users.json", "output/list_users.json"). base and dir locate the
 // clerkapi sources for doc comments: dir is the directory path as seen from the
@@ -188,19 +192,13 @@ func encode(s *jsonschema.Schema) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	if err := json.Indent(&buf, b, "", "  "); err != nil {
-		return nil, err
-	}
-	buf.WriteByte('\n')
-	return buf.Bytes(), nil
+	return append(b, '\n'), nil
 }
 
 func encodeAny(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
