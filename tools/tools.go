@@ -20,11 +20,11 @@ import (
 func Definition(op *clerkapi.Operation) (mcp.Tool, error) {
 	in, ok := schemas.Input(op.Name)
 	if !ok {
-		return mcp.Tool{}, fmt.Errorf("no input schema for %s: run go generate ./...", op.Name)
+		return mcp.Tool{}, fmt.Errorf("no input schema for %s (run go generate ./...)", op.Name)
 	}
 	out, ok := schemas.Output(op.Name)
 	if !ok {
-		return mcp.Tool{}, fmt.Errorf("no output schema for %s: run go generate ./...", op.Name)
+		return mcp.Tool{}, fmt.Errorf("no output schema for %s (run go generate ./...)", op.Name)
 	}
 	t := mcp.NewToolWithRawSchema(op.Name, op.Description, in)
 	t.RawOutputSchema = out

@@ -3,6 +3,7 @@
 package hosting
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/mark3labs/mcp-go/server"
@@ -19,18 +20,47 @@ type Options struct {
 
 // Handler returns the HTTP handler for s.
 func Handler(s *server.MCPServer, o Options) http.Handler {
+	return New(s, o)
+}
+
+// Host is the HTTP handler for an MCP server, with the means to end its
+// long-lived streams.
+type Host struct {
+	http.Handler
+	sse        *server.SSEServer
+	streamable *server.StreamableHTTPServer
+}
+
+// CloseSessions ends every open SSE stream and streamable HTTP listening
+// stream. http.Server.Shutdown waits for handlers to return, and those never
+// do while a client stays connected: register this with
+// http.Server.RegisterOnShutdown so shutdown can complete.
+func (h *Host) CloseSessions(ctx context.Context) {
+	if h.sse != nil {
+		h.sse.CloseSessions()
+	}
+	if h.streamable != nil {
+		h.streamable.CloseSessions(ctx)
+	}
+}
+
+// New returns the HTTP handler for s.
+func New(s *server.MCPServer, o Options) *Host {
+	h := &Host{}
 	mux := http.NewServeMux()
+	h.Handler = mux
 	if o.Streamable {
-		mux.Handle("/mcp", server.NewStreamableHTTPServer(s, server.WithEndpointPath("/mcp")))
+		h.streamable = server.NewStreamableHTTPServer(s, server.WithEndpointPath("/mcp"))
+		mux.Handle("/mcp", h.streamable)
 	}
 	if o.SSE {
 		opts := []server.SSEOption{server.WithSSEEndpoint("/sse"), server.WithMessageEndpoint("/message")}
 		if o.BaseURL != "" {
 			opts = append(opts, server.WithBaseURL(o.BaseURL))
 		}
-		sse := server.NewSSEServer(s, opts...)
-		mux.Handle("/sse", sse.SSEHandler())
-		mux.Handle("/message", sse.MessageHandler())
+		h.sse = server.NewSSEServer(s, opts...)
+		mux.Handle("/sse", h.sse.SSEHandler())
+		mux.Handle("/message", h.sse.MessageHandler())
 	}
 	ok := func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -38,5 +68,5 @@ func Handler(s *server.MCPServer, o Options) http.Handler {
 	}
 	mux.HandleFunc("GET /healthz", ok)
 	mux.HandleFunc("GET /readyz", ok)
-	return mux
+	return h
 }
