@@ -140,7 +140,7 @@ func serveHTTP(ctx context.Context, cfg config, s *server.MCPServer, logger *slo
 	}
 	// Open SSE and listening streams never end by themselves; without this,
 	// Shutdown waits out its timeout whenever a client is connected.
-	// REMOVED
+	srv.RegisterOnShutdown(func() { h.CloseSessions(context.Background()) })
 	logger.Info("listening", "addr", ln.Addr().String(), "streamable", cfg.transport == "http", "sse", true)
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()

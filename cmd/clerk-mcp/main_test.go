@@ -1,0 +1,465 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/mark3labs/mcp-go/client"
+	"github.com/mark3labs/mcp-go/client/transport"
+	"github.com/mark3labs/mcp-go/mcp"
+)
+
+// clearEnv blanks every environment variable run reads, so the developer's
+// environment cannot change the outcome.
+func clearEnv(t *testing.T) {
+	t.Helper()
+	for _, k := range []string{
+		"CLERK_SECRET_KEY", "CLERK_API_URL", "CLERK_MCP_CONFIRM_KEY",
+		"CLERK_MCP_TRANSPORT", "CLERK_MCP_ADDR", "CLERK_MCP_LOG_LEVEL", "CLERK_MCP_LOG_FORMAT",
+		"CLERK_MCP_TIMEOUT", "CLERK_MCP_RETRIES", "CLERK_MCP_CONFIRM_TTL",
+	} {
+		t.Setenv(k, "")
+	}
+}
+
+func runCapture(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = run(args, strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestRunWithoutSecretKey(t *testing.T) {
+	clearEnv(t)
+	code, stdout, stderr := runCapture()
+	if code != 2 {
+		t.Errorf("exit code %d, want 2", code)
+	}
+	if stdout != "" {
+		t.Errorf("stdout = %q, want nothing", stdout)
+	}
+	lines := strings.Split(strings.TrimRight(stderr, "\n"), "\n")
+	if len(lines) != 1 || !strings.Contains(lines[0], "CLERK_SECRET_KEY") {
+		t.Errorf("stderr = %q, want one line naming CLERK_SECRET_KEY", stderr)
+	}
+}
+
+func TestRunVersion(t *testing.T) {
+	clearEnv(t)
+	code, stdout, stderr := runCapture("--version")
+	if code != 0 {
+		t.Errorf("exit code %d, want 0", code)
+	}
+	if !strings.HasPrefix(stdout, "clerk-mcp ") || strings.Count(stdout, "\n") != 1 {
+		t.Errorf("stdout = %q, want one line starting with clerk-mcp", stdout)
+	}
+	if stderr != "" {
+		t.Errorf("stderr = %q, want nothing", stderr)
+	}
+}
+
+func TestRunHelp(t *testing.T) {
+	clearEnv(t)
+	for _, arg := range []string{"--help", "-h"} {
+		code, stdout, stderr := runCapture(arg)
+		if code != 0 {
+			t.Errorf("%s: exit code %d, want 0", arg, code)
+		}
+		if stdout != "" {
+			t.Errorf("%s: stdout = %q, want nothing (usage goes to stderr)", arg, stdout)
+		}
+		for _, want := range []string{"Usage: clerk-mcp", "-transport", "CLERK_SECRET_KEY"} {
+			if !strings.Contains(stderr, want) {
+				t.Errorf("%s: usage lacks %q:\n%s", arg, want, stderr)
+			}
+		}
+	}
+}
+
+func TestRunBadSettings(t *testing.T) {
+	for _, tc := range []struct {
+		name, env, val string
+		args           []string
+		want           string
+	}{
+		{name: "transport flag", args: []string{"--transport", "carrier-pigeon"}, want: "--transport"},
+		{name: "transport env", env: "CLERK_MCP_TRANSPORT", val: "carrier-pigeon", want: "--transport"},
+		{name: "log level flag", args: []string{"--log-level", "loud"}, want: "--log-level"},
+		{name: "log level env", env: "CLERK_MCP_LOG_LEVEL", val: "loud", want: "--log-level"},
+		{name: "log format flag", args: []string{"--log-format", "xml"}, want: "--log-format"},
+		{name: "unknown flag", args: []string{"--no-such-flag"}, want: "no-such-flag"},
+		{name: "bad duration", args: []string{"--timeout", "soon"}, want: "timeout"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			clearEnv(t)
+			// A key is set so that only the bad setting can fail the run.
+			t.Setenv("CLERK_SECRET_KEY", fakeKey)
+			if tc.env != "" {
+				t.Setenv(tc.env, tc.val)
+			}
+			code, stdout, stderr := runCapture(tc.args...)
+			if code != 2 {
+				t.Errorf("exit code %d, want 2", code)
+			}
+			if stdout != "" {
+				t.Errorf("stdout = %q, want nothing", stdout)
+			}
+			if !strings.Contains(stderr, tc.want) {
+				t.Errorf("stderr = %q, want it to name %s", stderr, tc.want)
+			}
+			if strings.Contains(stderr, fakeKey) {
+				t.Errorf("stderr contains the secret key")
+			}
+		})
+	}
+}
+
+// TestStdioWireIsJSONOnly runs the binary on raw pipes: every line on stdout
+// must be a JSON-RPC message, logs (debug, JSON format) go to stderr only,
+// and the secret key never appears in them.
+func TestStdioWireIsJSONOnly(t *testing.T) {
+	bin := buildBinary(t)
+	fake := newFake(t)
+
+	ctx, cancel := context.WithTimeout(t.Context(), 15*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "--log-level", "debug", "--log-format", "json")
+	cmd.Env = append(os.Environ(), childEnv(fake)...)
+	var stderr lockedBuffer
+	cmd.Stderr = &stderr
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	waited := false
+	defer func() {
+		if !waited {
+			_ = cmd.Process.Kill()
+			_ = cmd.Wait()
+		}
+	}()
+
+	send := func(v any) {
+		t.Helper()
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := stdin.Write(append(b, '\n')); err != nil {
+			t.Fatalf("writing to the child: %v", err)
+		}
+	}
+	rpc := func(id int, method string, params any) map[string]any {
+		m := map[string]any{"jsonrpc": "2.0", "id": id, "method": method}
+		if params != nil {
+			m["params"] = params
+		}
+		return m
+	}
+	call := func(name string, args map[string]any) map[string]any {
+		return map[string]any{"name": name, "arguments": args}
+	}
+
+	// Read stdout in the background, line by line.
+	type line struct {
+		text string
+		err  error
+	}
+	lines := make(chan line, 64)
+	go func() {
+		defer close(lines)
+		sc := bufio.NewScanner(stdout)
+		sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
+		for sc.Scan() {
+			lines <- line{text: sc.Text()}
+		}
+		if err := sc.Err(); err != nil {
+			lines <- line{err: err}
+		}
+	}()
+	var all []string
+	responses := map[float64]map[string]any{}
+	await := func(id float64) map[string]any {
+		t.Helper()
+		for responses[id] == nil {
+			select {
+			case l, ok := <-lines:
+				if !ok {
+					t.Fatalf("child stdout closed before response %v; stderr:\n%s", id, stderr.String())
+				}
+				if l.err != nil {
+					t.Fatalf("reading child stdout: %v", l.err)
+				}
+				all = append(all, l.text)
+				var msg map[string]any
+				if err := json.Unmarshal([]byte(l.text), &msg); err != nil {
+					t.Fatalf("child stdout line is not JSON: %q", truncate(l.text))
+				}
+				if n, ok := msg["id"].(float64); ok {
+					responses[n] = msg
+				}
+			case <-ctx.Done():
+				t.Fatalf("no response %v from the child; stderr:\n%s", id, stderr.String())
+			}
+		}
+		return responses[id]
+	}
+
+	send(rpc(1, "initialize", map[string]any{
+		"protocolVersion": mcp.LATEST_LEGACY_PROTOCOL_VERSION,
+		"capabilities":    map[string]any{},
+		"clientInfo":      map[string]any{"name": "raw-pipe", "version": "0"},
+	}))
+	if got := await(1); got["result"].(map[string]any)["protocolVersion"] != mcp.LATEST_LEGACY_PROTOCOL_VERSION {
+		t.Errorf("initialize answered %v", got)
+	}
+	send(map[string]any{"jsonrpc": "2.0", "method": "notifications/initialized"})
+	send(rpc(2, "tools/list", nil))
+	send(rpc(3, "tools/call", call("list_users", map[string]any{"limit": 1})))
+	send(rpc(4, "tools/call", call("delete_user", map[string]any{"user_id": e2eUserID})))
+	send(rpc(5, "tools/call", call("get_user", map[string]any{"user_id": "user_missing"}))) // Clerk answers 404
+	send(rpc(6, "tools/call", call("delete_user", map[string]any{"user_id": e2eUserID, "confirm": "forged"})))
+	for id := 2.0; id <= 6; id++ {
+		resp := await(id)
+		if resp["error"] != nil {
+			t.Errorf("request %v answered a JSON-RPC error: %v", id, resp["error"])
+		}
+	}
+	isError := func(id float64) bool {
+		res, _ := responses[id]["result"].(map[string]any)
+		b, _ := res["isError"].(bool)
+		return b
+	}
+	if isError(3) || isError(4) || !isError(5) || !isError(6) {
+		t.Errorf("isError of calls 3..6 = %v %v %v %v, want false false true true", isError(3), isError(4), isError(5), isError(6))
+	}
+	tl, _ := responses[2]["result"].(map[string]any)
+	toolsList, _ := tl["tools"].([]any)
+	if len(toolsList) == 0 {
+		t.Errorf("tools/list answered no tools")
+	}
+
+	// EOF on stdin ends the server with exit code 0.
+	if err := stdin.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for l := range lines { // drain whatever else arrives
+		if l.err != nil {
+			t.Fatalf("reading child stdout: %v", l.err)
+		}
+		all = append(all, l.text)
+	}
+	waitErr := cmd.Wait()
+	waited = true
+	if waitErr != nil {
+		t.Errorf("child exited with %v, want 0; stderr:\n%s", waitErr, stderr.String())
+	}
+
+	for i, l := range all {
+		var msg map[string]any
+		if err := json.Unmarshal([]byte(l), &msg); err != nil || msg["jsonrpc"] != "2.0" {
+			t.Errorf("stdout line %d is not a JSON-RPC message: %q", i+1, truncate(l))
+		}
+	}
+
+	logs := stderr.String()
+	if strings.Contains(logs, fakeKey) {
+		t.Errorf("child stderr contains the secret key:\n%s", logs)
+	}
+	var sawStart, sawToolCall bool
+	for _, l := range strings.Split(strings.TrimSpace(logs), "\n") {
+		var rec map[string]any
+		if err := json.Unmarshal([]byte(l), &rec); err != nil {
+			t.Errorf("stderr line is not a JSON log record: %q", l)
+			continue
+		}
+		switch rec["msg"] {
+		case "starting":
+			sawStart = true
+			if rec["key_environment"] != "test" {
+				t.Errorf("starting record: key_environment = %v, want test", rec["key_environment"])
+			}
+		case "tool call":
+			sawToolCall = true
+		}
+	}
+	if !sawStart || !sawToolCall {
+		t.Errorf("stderr lacks the starting and tool call records:\n%s", logs)
+	}
+}
+
+func truncate(s string) string {
+	if len(s) > 300 {
+		return s[:300] + fmt.Sprintf("… (%d bytes)", len(s))
+	}
+	return s
+}
+
+// TestBinarySIGTERM starts the binary on each transport, checks it serves
+// (with clients connected and their streams open), and expects SIGTERM to end
+// it promptly and cleanly with exit code 0.
+func TestBinarySIGTERM(t *testing.T) {
+	bin := buildBinary(t)
+	fake := newFake(t)
+	for _, transportName := range []string{"stdio", "sse", "http"} {
+		t.Run(transportName, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(t.Context(), 15*time.Second)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, bin, "--transport", transportName, "--addr", "127.0.0.1:0", "--log-format", "json")
+			cmd.Env = append(os.Environ(), childEnv(fake)...)
+			stdin, err := cmd.StdinPipe() // kept open: only the signal may end the child
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer stdin.Close()
+			stdout, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			stderr, err := cmd.StderrPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			waited := false
+			defer func() {
+				if !waited {
+					_ = cmd.Process.Kill()
+					_ = cmd.Wait()
+				}
+			}()
+			records := make(chan map[string]any, 16)
+			go func() {
+				defer close(records)
+				sc := bufio.NewScanner(stderr)
+				for sc.Scan() {
+					var rec map[string]any
+					if json.Unmarshal(sc.Bytes(), &rec) == nil {
+						records <- rec
+					}
+				}
+			}()
+			awaitRecord := func(msg string) map[string]any {
+				t.Helper()
+				for {
+					select {
+					case rec, ok := <-records:
+						if !ok {
+							t.Fatalf("child stderr closed before it logged %q", msg)
+						}
+						if rec["msg"] == msg {
+							return rec
+						}
+					case <-ctx.Done():
+						t.Fatalf("child never logged %q", msg)
+					}
+				}
+			}
+
+			if transportName == "stdio" {
+				// Up once it answers a request.
+				awaitRecord("starting")
+				if _, err := io.WriteString(stdin, `{"jsonrpc":"2.0","id":1,"method":"ping"}`+"\n"); err != nil {
+					t.Fatal(err)
+				}
+				line, err := bufio.NewReader(stdout).ReadString('\n')
+				if err != nil || !strings.Contains(line, `"id":1`) {
+					t.Fatalf("ping answered %q, %v", line, err)
+				}
+			} else {
+				go func() { _, _ = io.Copy(io.Discard, stdout) }()
+				addr, _ := awaitRecord("listening")["addr"].(string)
+				base := "http://" + addr
+				for _, path := range []string{"/healthz", "/readyz"} {
+					if code, err := httpStatus(ctx, base+path); err != nil || code != http.StatusOK {
+						t.Errorf("GET %s: %d %v", path, code, err)
+					}
+				}
+				// Connected clients hold streams open across the signal.
+				sse, err := client.NewSSEMCPClient(base + "/sse")
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer sse.Close()
+				connect(t, ctx, sse)
+				if transportName == "http" {
+					streamable, err := client.NewStreamableHttpClient(base+"/mcp", transport.WithContinuousListening())
+					if err != nil {
+						t.Fatal(err)
+					}
+					defer streamable.Close()
+					connect(t, ctx, streamable)
+				} else if code, err := httpStatus(ctx, base+"/mcp"); err != nil || code != http.StatusNotFound {
+					t.Errorf("GET /mcp on the sse transport: %d %v, want 404", code, err)
+				}
+			}
+
+			start := time.Now()
+			if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+				t.Fatal(err)
+			}
+			for rec := range records { // until the child closes stderr
+				if rec["level"] != "INFO" {
+					t.Errorf("after SIGTERM the child logged %v", rec)
+				}
+			}
+			err = cmd.Wait()
+			waited = true
+			if err != nil {
+				t.Errorf("after SIGTERM the child exited with %v, want 0", err)
+			}
+			if d := time.Since(start); d > 5*time.Second {
+				t.Errorf("the child took %v to stop after SIGTERM", d)
+			}
+		})
+	}
+}
+
+func connect(t *testing.T, ctx context.Context, c *client.Client) {
+	t.Helper()
+	if err := c.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	req := mcp.InitializeRequest{}
+	req.Params.ProtocolVersion = mcp.LATEST_LEGACY_PROTOCOL_VERSION
+	req.Params.ClientInfo = mcp.Implementation{Name: "sigterm", Version: "0"}
+	if _, err := c.Initialize(ctx, req); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// httpStatus returns the status of a GET. It reads only the headers: some
+// endpoints answer with a stream that never ends.
+func httpStatus(ctx context.Context, url string) (int, error) {
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return 0, err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	_ = resp.Body.Close()
+	return resp.StatusCode, nil
+}
