@@ -1,11 +1,14 @@
 package tools
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
@@ -17,17 +20,26 @@ type Preview struct {
 	ConfirmationRequired bool   `json:"confirmation_required"`
 	Tool                 string `json:"tool"`
 	Request              string `json:"request"`
+	Target               string `json:"target,omitempty"`
 	Confirm              string `json:"confirm"`
 	ExpiresAt            string `json:"expires_at"`
 }
 
+// elicitor asks the human on the other side of the client.
+type elicitor interface {
+	RequestElicitation(ctx context.Context, req mcp.ElicitationRequest) (*mcp.ElicitationResult, error)
+}
+
 // confirm is the confirmation gate of destructive operations, in one place.
-// Without a `confirm` argument it returns a preview with a token bound to the
-// tool and arguments; with one it verifies the token and returns nil to let
-// the call run. Either way a refusal makes no request to Clerk.
-func (h *Handler) confirm(op *clerkapi.Operation, args clerkapi.Args) *mcp.CallToolResult {
+// It returns nil to let the call run, or the result that stands instead of
+// it: a preview with a token, or a refusal. Either way nothing is sent to
+// Clerk except, for the preview, a read of the target's identity.
+func (h *Handler) confirm(ctx context.Context, op *clerkapi.Operation, args clerkapi.Args) *mcp.CallToolResult {
 	raw, given := args["confirm"]
 	delete(args, "confirm")
+	if h.policy == PolicyOff {
+		return nil
+	}
 	canon, err := canonical(args)
 	if err != nil {
 		return mcp.NewToolResultError("Invalid arguments for " + op.Name + ": " + err.Error())
@@ -37,29 +49,92 @@ func (h *Handler) confirm(op *clerkapi.Operation, args clerkapi.Args) *mcp.CallT
 		return mcp.NewToolResultError("Invalid arguments for " + op.Name + ":\n- " + err.Error())
 	}
 	request := op.Method + " " + target
-	if !given {
-		token, exp := h.gate.Issue(op.Name, canon)
-		p := Preview{
-			Tool:      op.Name,
-			Request:   request,
-			Confirm:   token,
-			ExpiresAt: exp.UTC().Format(time.RFC3339),
+	if given {
+		if h.policy == PolicyElicit {
+			return refused(op, "this server confirms destructive calls with the user through the client, not with tokens")
 		}
-		p.ConfirmationRequired = true
-		b, _ := json.Marshal(p)
-		text := fmt.Sprintf("NOT EXECUTED: %s is destructive (%s). Confirm with the user, then call %s again with the same arguments and confirm: %q (single use, expires %s).",
-			op.Name, request, op.Name, token, p.ExpiresAt)
-		return &mcp.CallToolResult{
-			Content:           []mcp.Content{mcp.NewTextContent(text)},
-			StructuredContent: json.RawMessage(b),
+		var token string
+		if err := json.Unmarshal(raw, &token); err != nil {
+			return refused(op, "confirm must be the token string from the preview")
+		}
+		if err := h.gate.Verify(op.Name, canon, token); err != nil {
+			return refused(op, err.Error()+"; call "+op.Name+" without confirm to get a new preview and token")
+		}
+		return nil
+	}
+	identity := h.identify(ctx, op, args)
+	if h.policy == PolicyAuto || h.policy == PolicyElicit {
+		if supportsElicitation(ctx) && h.elicitor != nil {
+			return h.ask(ctx, op, request, identity)
+		}
+		if h.policy == PolicyElicit {
+			return refused(op, "this server requires the user's confirmation through the client (MCP elicitation), which this client does not support")
 		}
 	}
-	var token string
-	if err := json.Unmarshal(raw, &token); err != nil {
-		return mcp.NewToolResultError("Refused " + op.Name + ": confirm must be the token string from the preview. Nothing was sent to Clerk.")
+	token, exp := h.gate.Issue(op.Name, canon)
+	p := Preview{
+		ConfirmationRequired: true,
+		Tool:                 op.Name,
+		Request:              request,
+		Target:               identity,
+		Confirm:              token,
+		ExpiresAt:            exp.UTC().Format(time.RFC3339),
 	}
-	if err := h.gate.Verify(op.Name, canon, token); err != nil {
-		return mcp.NewToolResultError(fmt.Sprintf("Refused %s: %v. Nothing was sent to Clerk. Call %s without confirm to get a new preview and token.", op.Name, err, op.Name))
+	b, _ := json.Marshal(p)
+	about := ""
+	if identity != "" {
+		about = " on " + identity
+	}
+	text := fmt.Sprintf("NOT EXECUTED: %s is destructive (%s%s). Confirm with the user, then call %s again with the same arguments and confirm: %q (single use, expires %s).",
+		op.Name, request, about, op.Name, token, p.ExpiresAt)
+	return &mcp.CallToolResult{
+		Content:           []mcp.Content{mcp.NewTextContent(text)},
+		StructuredContent: json.RawMessage(b),
+	}
+}
+
+// ask puts the preview to the human and waits, up to the elicit timeout.
+func (h *Handler) ask(ctx context.Context, op *clerkapi.Operation, request, identity string) *mcp.CallToolResult {
+	msg := fmt.Sprintf("Allow %s? It is destructive: %s", op.Name, request)
+	if identity != "" {
+		msg += " on " + identity
+	}
+	ctx, cancel := context.WithTimeout(ctx, h.elicitTimeout)
+	defer cancel()
+	res, err := h.elicitor.RequestElicitation(ctx, mcp.ElicitationRequest{
+		Params: mcp.ElicitationParams{
+			Message: msg + ".",
+			RequestedSchema: map[string]any{
+				"type": "object",
+				"properties": map[string]any{
+					"confirm": map[string]any{"type": "boolean", "title": "Run " + op.Name, "description": "Yes to run it, no to cancel."},
+				},
+				"required": []string{"confirm"},
+			},
+		},
+	})
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return refused(op, fmt.Sprintf("the user did not answer the confirmation request within %s", h.elicitTimeout))
+	case err != nil:
+		return refused(op, "the confirmation request to the user failed: "+err.Error())
+	case res.Action != mcp.ElicitationResponseActionAccept:
+		return refused(op, "the user "+string(res.Action)+"d the confirmation request")
+	}
+	if m, ok := res.Content.(map[string]any); !ok || m["confirm"] != true {
+		return refused(op, "the user answered no")
 	}
 	return nil
+}
+
+// supportsElicitation reports whether the calling client declared the
+// elicitation capability (mcp-go would otherwise wait for an answer that
+// never comes).
+func supportsElicitation(ctx context.Context) bool {
+	s, ok := server.ClientSessionFromContext(ctx).(server.SessionWithClientInfo)
+	return ok && s.GetClientCapabilities().Elicitation != nil
+}
+
+func refused(op *clerkapi.Operation, why string) *mcp.CallToolResult {
+	return mcp.NewToolResultError("Refused " + op.Name + ": " + why + ". Nothing was sent to Clerk.")
 }

@@ -45,8 +45,13 @@ type callCase struct {
 	Name      string          `json:"name"`
 	Arguments json.RawMessage `json:"arguments"`
 	Responses []canned        `json:"responses,omitempty"`
-	// Preview is the result of a destructive tool called without confirm.
-	Preview  json.RawMessage `json:"preview,omitempty"`
+	// Identity is Clerk's canned answer to the read of a destructive tool's
+	// target made for the preview (default: a small object).
+	Identity *canned `json:"identity,omitempty"`
+	// PreviewRequests and Preview record the destructive tool called
+	// without confirm: at most that read, and the preview result.
+	PreviewRequests []recorded      `json:"preview_requests,omitempty"`
+	Preview         json.RawMessage `json:"preview,omitempty"`
 	Requests []recorded      `json:"requests"`
 	Result   json.RawMessage `json:"result"`
 }
@@ -141,26 +146,27 @@ func runCase(t *testing.T, op *clerkapi.Operation, c *callCase) {
 	env := newGoldenEnv(t)
 	var rs []fakeclerk.Response
 	for _, r := range c.Responses {
-		fr := fakeclerk.Response{Status: r.Status, Header: r.Headers}
-		switch {
-		case r.Text != "":
-			fr.Body = []byte(r.Text)
-		case r.Body != nil:
-			fr.Body = r.Body
-		}
-		rs = append(rs, fr)
+		rs = append(rs, r.response())
 	}
-	env.fake.Respond(rs...)
 	args := c.Arguments
 	if len(args) == 0 {
 		args = json.RawMessage("{}")
 	}
-	c.Preview = nil
+	c.Preview, c.PreviewRequests = nil, nil
 	var argMap map[string]json.RawMessage
 	require.NoError(t, json.Unmarshal(args, &argMap), "case %s: arguments", c.Name)
 	if _, hasConfirm := argMap["confirm"]; op.Kind() == clerkapi.Destructive && !hasConfirm {
+		identity := canned{Status: 200, Body: json.RawMessage(`{"object":"resource","id":"target_1","name":"Target"}`)}
+		if c.Identity != nil {
+			identity = *c.Identity
+		}
+		env.fake.Respond(identity.response())
 		res := env.h.Call(context.Background(), op, args)
-		require.Zero(t, env.fake.Count(), "case %s: a destructive call without confirm reached Clerk", c.Name)
+		for _, r := range env.fake.Requests() {
+			require.Equal(t, "GET", r.Method, "case %s: a destructive call without confirm sent %s %s", c.Name, r.Method, r.Path)
+			c.PreviewRequests = append(c.PreviewRequests, record(t, r))
+		}
+		env.fake.Reset()
 		c.Preview = marshalResult(t, res)
 		if !res.IsError {
 			var p Preview
@@ -170,6 +176,7 @@ func runCase(t *testing.T, op *clerkapi.Operation, c *callCase) {
 			args, _ = json.Marshal(argMap)
 		}
 	}
+	env.fake.Respond(rs...)
 	res := env.h.Call(context.Background(), op, args)
 	c.Result = marshalResult(t, res)
 	if !res.IsError {
@@ -179,6 +186,17 @@ func runCase(t *testing.T, op *clerkapi.Operation, c *callCase) {
 	for _, r := range env.fake.Requests() {
 		c.Requests = append(c.Requests, record(t, r))
 	}
+}
+
+func (r canned) response() fakeclerk.Response {
+	fr := fakeclerk.Response{Status: r.Status, Header: r.Headers}
+	switch {
+	case r.Text != "":
+		fr.Body = []byte(r.Text)
+	case r.Body != nil:
+		fr.Body = r.Body
+	}
+	return fr
 }
 
 // checkOutputSchema validates structuredContent against the tool's output schema.

@@ -20,15 +20,26 @@ import (
 
 // Handler is the one tool handler behind every operation.
 type Handler struct {
-	client *clerkapi.Client
-	gate   *Gate
-	log    *slog.Logger
-	valid  validators
+	client        *clerkapi.Client
+	gate          *Gate
+	log           *slog.Logger
+	policy        Policy
+	elicitTimeout time.Duration
+	elicitor      elicitor
+	hidePrivate   bool
+	valid         validators
 }
 
 // NewHandler returns a handler for cfg.
 func NewHandler(cfg Config) *Handler {
-	h := &Handler{client: cfg.Client, gate: cfg.Gate, log: cfg.Logger}
+	h := &Handler{client: cfg.Client, gate: cfg.Gate, log: cfg.Logger, policy: cfg.Policy,
+		elicitTimeout: cfg.ElicitTimeout, hidePrivate: cfg.HidePrivateMetadata}
+	if h.policy == "" {
+		h.policy = PolicyAuto
+	}
+	if h.elicitTimeout <= 0 {
+		h.elicitTimeout = 2 * time.Minute
+	}
 	if h.gate == nil {
 		h.gate = NewGate(nil, 0)
 	}
@@ -63,7 +74,7 @@ func (h *Handler) Call(ctx context.Context, op *clerkapi.Operation, raw json.Raw
 		return mcp.NewToolResultError(problem)
 	}
 	if op.Kind() == clerkapi.Destructive {
-		if res := h.confirm(op, args); res != nil {
+		if res := h.confirm(ctx, op, args); res != nil {
 			return res
 		}
 	}
@@ -71,7 +82,7 @@ func (h *Handler) Call(ctx context.Context, op *clerkapi.Operation, raw json.Raw
 	if err != nil {
 		return errorResult(op, err)
 	}
-	return shape(op, resp)
+	return h.shape(op, resp)
 }
 
 // rawArguments returns the call's arguments as raw JSON, "{}" when absent.

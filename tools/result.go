@@ -14,7 +14,7 @@ import (
 // an object matching the tool's output schema, and a text block carries the
 // same data as JSON. Clerk's bytes pass through without re-encoding where
 // they already have the right shape.
-func shape(op *clerkapi.Operation, resp *clerkapi.Response) *mcp.CallToolResult {
+func (h *Handler) shape(op *clerkapi.Operation, resp *clerkapi.Response) *mcp.CallToolResult {
 	body := bytes.TrimSpace(resp.Body)
 	var structured json.RawMessage
 	switch {
@@ -41,12 +41,50 @@ func shape(op *clerkapi.Operation, resp *clerkapi.Response) *mcp.CallToolResult 
 	default:
 		structured = append(append(json.RawMessage(`{"value":`), body...), '}')
 	}
+	if h.hidePrivate && bytes.Contains(structured, []byte(`"private_metadata"`)) {
+		var err error
+		if structured, err = stripKey(structured, "private_metadata"); err != nil {
+			return mcp.NewToolResultError(op.Name + ": Clerk answered malformed JSON (HTTP " + strconv.Itoa(resp.Status) + ")")
+		}
+	}
 	var text bytes.Buffer
 	if err := json.Compact(&text, structured); err != nil {
 		return mcp.NewToolResultError(op.Name + ": Clerk answered malformed JSON (HTTP " + strconv.Itoa(resp.Status) + ")")
 	}
-	return &mcp.CallToolResult{
-		Content:           []mcp.Content{mcp.NewTextContent(text.String())},
-		StructuredContent: structured,
+	content := []mcp.Content{mcp.NewTextContent(text.String())}
+	if op.Secret {
+		content = append(content, mcp.NewTextContent(SecretNotice))
 	}
+	return &mcp.CallToolResult{Content: content, StructuredContent: structured}
+}
+
+// SecretNotice follows every result of an operation that returns a
+// credential. The credential itself is never masked: a one-time secret
+// masked would be lost.
+const SecretNotice = "This result contains a credential (secret, token or sign-in link). Show or store it only where the user asked; do not paste it into chats, logs or files."
+
+// stripKey removes every member named key, at any depth.
+func stripKey(doc json.RawMessage, key string) (json.RawMessage, error) {
+	dec := json.NewDecoder(bytes.NewReader(doc))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	var walk func(any)
+	walk = func(n any) {
+		switch x := n.(type) {
+		case map[string]any:
+			delete(x, key)
+			for _, c := range x {
+				walk(c)
+			}
+		case []any:
+			for _, c := range x {
+				walk(c)
+			}
+		}
+	}
+	walk(v)
+	return json.Marshal(v)
 }

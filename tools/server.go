@@ -21,6 +21,7 @@ func NewServer(cfg ServerConfig) (*server.MCPServer, error) {
 	s := server.NewMCPServer("clerk-mcp", cfg.Version,
 		server.WithToolCapabilities(false),
 		server.WithInstructions(Instructions),
+		server.WithElicitation(),
 	)
 	ops := cfg.Operations
 	if ops == nil {

@@ -7,6 +7,7 @@ package tools
 import (
 	"fmt"
 	"log/slog"
+	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
@@ -51,11 +52,18 @@ type Config struct {
 	Client *clerkapi.Client
 	Gate   *Gate
 	Logger *slog.Logger
+	// Policy chooses how destructive calls are confirmed (default auto).
+	Policy Policy
+	// ElicitTimeout bounds the wait for a human answer (default 2 minutes).
+	ElicitTimeout time.Duration
+	// HidePrivateMetadata strips private_metadata from every result.
+	HidePrivateMetadata bool
 }
 
 // Register adds a tool for each operation to s, all served by one handler.
 func Register(s *server.MCPServer, ops []clerkapi.Operation, cfg Config) error {
 	h := NewHandler(cfg)
+	h.elicitor = s
 	tools := make([]server.ServerTool, 0, len(ops))
 	for i := range ops {
 		op := &ops[i]

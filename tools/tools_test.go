@@ -70,7 +70,10 @@ func TestDestructiveToolsAreGated(t *testing.T) {
 
 			res := env.h.Call(ctx, op, mustJSON(t, args))
 			require.False(t, res.IsError, "preview: %v", res.Content)
-			require.Zero(t, env.fake.Count(), "no request without confirmation")
+			for _, r := range env.fake.Requests() {
+				require.Equal(t, "GET", r.Method, "without confirmation only the target is read")
+			}
+			env.fake.Reset()
 			var p Preview
 			require.NoError(t, json.Unmarshal(res.StructuredContent.(json.RawMessage), &p))
 			assert.False(t, p.Executed)

@@ -352,15 +352,15 @@ func exercise(t *testing.T, ctx context.Context, c *client.Client, fake *fakecle
 		t.Errorf("list_users structuredContent = %s, want 2 users and total_count %d", res.RawStructuredContent, fakeTotal)
 	}
 
-	// delete_user without confirm: a preview, nothing sent.
+	// delete_user without confirm: a preview; only the target is read.
 	fake.Reset()
 	args := map[string]any{"user_id": e2eUserID}
 	res = callTool(t, ctx, c, "delete_user", args)
 	if res.IsError {
 		t.Fatalf("delete_user preview is an error: %s", resultText(res))
 	}
-	if n := fake.Count(); n != 0 {
-		t.Fatalf("delete_user preview made %d requests to Clerk: %+v", n, summarize(fake.Requests()))
+	if reqs := fake.Requests(); len(reqs) > 1 || (len(reqs) == 1 && (reqs[0].Method != "GET" || reqs[0].Path != "/v1/users/"+e2eUserID)) {
+		t.Fatalf("delete_user preview sent more than the identity read: %+v", summarize(reqs))
 	}
 	var preview struct {
 		Executed             *bool  `json:"executed"`
@@ -381,6 +381,7 @@ func exercise(t *testing.T, ctx context.Context, c *client.Client, fake *fakecle
 	}
 
 	// With the token: exactly one DELETE.
+	fake.Reset()
 	confirmed := map[string]any{"user_id": e2eUserID, "confirm": preview.Confirm}
 	res = callTool(t, ctx, c, "delete_user", confirmed)
 	if res.IsError {

@@ -15,7 +15,6 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -30,34 +29,64 @@ import (
 
 // config is every setting; each flag has an environment twin.
 type config struct {
-	transport  string
-	addr       string
-	logLevel   string
-	logFormat  string
-	apiURL     string
-	timeout    time.Duration
-	retries    int
-	confirmTTL time.Duration
-	version    bool
+	transport           string
+	addr                string
+	logLevel            string
+	logFormat           string
+	apiURL              string
+	timeout             time.Duration
+	retries             int
+	confirm             string
+	confirmTTL          time.Duration
+	elicitTimeout       time.Duration
+	allowUnconfirmed    bool
+	hidePrivateMetadata bool
+	version             bool
 }
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
+// envTwins maps each flag to the environment variable that sets it when the
+// flag is not given.
+var envTwins = map[string]string{
+	"transport":              "CLERK_MCP_TRANSPORT",
+	"addr":                   "CLERK_MCP_ADDR",
+	"log-level":              "CLERK_MCP_LOG_LEVEL",
+	"log-format":             "CLERK_MCP_LOG_FORMAT",
+	"api-url":                "CLERK_API_URL",
+	"timeout":                "CLERK_MCP_TIMEOUT",
+	"retries":                "CLERK_MCP_RETRIES",
+	"confirm":                "CLERK_MCP_CONFIRM",
+	"confirm-ttl":            "CLERK_MCP_CONFIRM_TTL",
+	"elicit-timeout":         "CLERK_MCP_ELICIT_TIMEOUT",
+	"allow-unconfirmed-live": "CLERK_MCP_ALLOW_UNCONFIRMED_LIVE",
+	"hide-private-metadata":  "CLERK_MCP_HIDE_PRIVATE_METADATA",
+}
+
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var cfg config
 	fs := flag.NewFlagSet("clerk-mcp", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&cfg.transport, "transport", env("CLERK_MCP_TRANSPORT", "stdio"), "stdio, sse (legacy SSE only) or http (streamable HTTP at /mcp plus SSE at /sse) (env CLERK_MCP_TRANSPORT)")
-	fs.StringVar(&cfg.addr, "addr", env("CLERK_MCP_ADDR", "127.0.0.1:8080"), "listen address for sse and http (env CLERK_MCP_ADDR)")
-	fs.StringVar(&cfg.logLevel, "log-level", env("CLERK_MCP_LOG_LEVEL", "info"), "debug, info, warn or error (env CLERK_MCP_LOG_LEVEL)")
-	fs.StringVar(&cfg.logFormat, "log-format", env("CLERK_MCP_LOG_FORMAT", "text"), "text or json, always on stderr (env CLERK_MCP_LOG_FORMAT)")
-	fs.StringVar(&cfg.apiURL, "api-url", env("CLERK_API_URL", clerkapi.DefaultBaseURL), "Clerk Backend API base URL (env CLERK_API_URL)")
-	fs.DurationVar(&cfg.timeout, "timeout", envDuration("CLERK_MCP_TIMEOUT", 30*time.Second), "time limit of one Clerk call, retries included (env CLERK_MCP_TIMEOUT)")
-	fs.IntVar(&cfg.retries, "retries", envInt("CLERK_MCP_RETRIES", 3), "retries after a 429, or a 5xx or network error on an idempotent call (env CLERK_MCP_RETRIES)")
-	fs.DurationVar(&cfg.confirmTTL, "confirm-ttl", envDuration("CLERK_MCP_CONFIRM_TTL", 5*time.Minute), "how long a destructive tool's confirmation token stays valid (env CLERK_MCP_CONFIRM_TTL)")
+	fs.StringVar(&cfg.transport, "transport", "stdio", "stdio, sse (legacy SSE only) or http (streamable HTTP at /mcp plus SSE at /sse)")
+	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "listen address for sse and http")
+	fs.StringVar(&cfg.logLevel, "log-level", "info", "debug, info, warn or error")
+	fs.StringVar(&cfg.logFormat, "log-format", "text", "text or json, always on stderr")
+	fs.StringVar(&cfg.apiURL, "api-url", clerkapi.DefaultBaseURL, "Clerk Backend API base URL")
+	fs.DurationVar(&cfg.timeout, "timeout", 30*time.Second, "time limit of one Clerk call, retries included")
+	fs.IntVar(&cfg.retries, "retries", 3, "retries after a 429, or a 5xx or network error on an idempotent call")
+	fs.StringVar(&cfg.confirm, "confirm", "auto", "confirmation of destructive calls: auto (ask the user through the client when it can, else a token), token, elicit (ask the user or refuse), off")
+	fs.DurationVar(&cfg.confirmTTL, "confirm-ttl", 5*time.Minute, "how long a confirmation token stays valid")
+	fs.DurationVar(&cfg.elicitTimeout, "elicit-timeout", 2*time.Minute, "how long to wait for the user to answer a confirmation request")
+	fs.BoolVar(&cfg.allowUnconfirmed, "allow-unconfirmed-live", false, "allow --confirm off with a live (sk_live_) key")
+	fs.BoolVar(&cfg.hidePrivateMetadata, "hide-private-metadata", false, "strip private_metadata from every result")
 	fs.BoolVar(&cfg.version, "version", false, "print the version and exit")
+	fs.VisitAll(func(f *flag.Flag) {
+		if e, ok := envTwins[f.Name]; ok {
+			f.Usage += " (env " + e + ")"
+		}
+	})
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: clerk-mcp [flags]\n\nMCP server for the Clerk Backend API. The secret key comes from CLERK_SECRET_KEY;\nCLERK_MCP_CONFIRM_KEY (optional) signs confirmation tokens so replicas accept each other's.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -66,6 +95,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
+		return 2
+	}
+	if err := applyEnv(fs); err != nil {
+		fmt.Fprintln(stderr, "clerk-mcp:", err)
 		return 2
 	}
 	if cfg.version {
@@ -83,12 +116,25 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "clerk-mcp: --transport must be stdio, sse or http (got %q)\n", cfg.transport)
 		return 2
 	}
+	policy, err := tools.ParsePolicy(cfg.confirm)
+	if err != nil {
+		fmt.Fprintln(stderr, "clerk-mcp:", err)
+		return 2
+	}
 	key := os.Getenv("CLERK_SECRET_KEY")
 	if key == "" {
 		fmt.Fprintln(stderr, "clerk-mcp: CLERK_SECRET_KEY is not set; export your instance's secret key (sk_test_… or sk_live_…) from the Clerk dashboard, API keys page")
 		return 2
 	}
-	logger.Info("starting", "version", version(), "transport", cfg.transport, "api", cfg.apiURL, "key_environment", keyEnvironment(key))
+	env := keyEnvironment(key)
+	if policy == tools.PolicyOff && env == "live" && !cfg.allowUnconfirmed {
+		fmt.Fprintln(stderr, "clerk-mcp: --confirm off with a live key (sk_live_…) also needs --allow-unconfirmed-live; destructive tools would run on production data without any confirmation")
+		return 2
+	}
+	logger.Info("starting", "version", version(), "transport", cfg.transport, "api", cfg.apiURL, "key_environment", env, "confirm", string(policy))
+	if policy == tools.PolicyOff {
+		logger.Warn("confirmation is OFF: destructive tools (delete, ban, revoke, rotate, replace) run without any confirmation", "key_environment", env)
+	}
 
 	client := clerkapi.New(clerkapi.Config{
 		BaseURL:    cfg.apiURL,
@@ -100,9 +146,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	})
 	s, err := tools.NewServer(tools.ServerConfig{
 		Config: tools.Config{
-			Client: client,
-			Gate:   tools.NewGate([]byte(os.Getenv("CLERK_MCP_CONFIRM_KEY")), cfg.confirmTTL),
-			Logger: logger,
+			Client:              client,
+			Gate:                tools.NewGate([]byte(os.Getenv("CLERK_MCP_CONFIRM_KEY")), cfg.confirmTTL),
+			Logger:              logger,
+			Policy:              policy,
+			ElicitTimeout:       cfg.elicitTimeout,
+			HidePrivateMetadata: cfg.hidePrivateMetadata,
 		},
 		Version: version(),
 	})
@@ -238,23 +287,22 @@ func versionString() string {
 	return v + " " + bi.GoVersion
 }
 
-func env(name, def string) string {
-	if v, ok := os.LookupEnv(name); ok && v != "" {
-		return v
-	}
-	return def
-}
-
-func envDuration(name string, def time.Duration) time.Duration {
-	if d, err := time.ParseDuration(os.Getenv(name)); err == nil {
-		return d
-	}
-	return def
-}
-
-func envInt(name string, def int) int {
-	if n, err := strconv.Atoi(os.Getenv(name)); err == nil {
-		return n
-	}
-	return def
+// applyEnv sets every flag not given on the command line from its
+// environment twin, reporting a bad value with the variable's name.
+func applyEnv(fs *flag.FlagSet) error {
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	var err error
+	fs.VisitAll(func(f *flag.Flag) {
+		name, ok := envTwins[f.Name]
+		if !ok || given[f.Name] || err != nil {
+			return
+		}
+		if v, set := os.LookupEnv(name); set && v != "" {
+			if e := fs.Set(f.Name, v); e != nil {
+				err = fmt.Errorf("invalid %s=%q: %v", name, v, e)
+			}
+		}
+	})
+	return err
 }

@@ -24,11 +24,9 @@ import (
 // environment cannot change the outcome.
 func clearEnv(t *testing.T) {
 	t.Helper()
-	for _, k := range []string{
-		"CLERK_SECRET_KEY", "CLERK_API_URL", "CLERK_MCP_CONFIRM_KEY",
-		"CLERK_MCP_TRANSPORT", "CLERK_MCP_ADDR", "CLERK_MCP_LOG_LEVEL", "CLERK_MCP_LOG_FORMAT",
-		"CLERK_MCP_TIMEOUT", "CLERK_MCP_RETRIES", "CLERK_MCP_CONFIRM_TTL",
-	} {
+	t.Setenv("CLERK_SECRET_KEY", "")
+	t.Setenv("CLERK_MCP_CONFIRM_KEY", "")
+	for _, k := range envTwins {
 		t.Setenv(k, "")
 	}
 }
