@@ -52,8 +52,8 @@ type callCase struct {
 	// without confirm: at most that read, and the preview result.
 	PreviewRequests []recorded      `json:"preview_requests,omitempty"`
 	Preview         json.RawMessage `json:"preview,omitempty"`
-	Requests []recorded      `json:"requests"`
-	Result   json.RawMessage `json:"result"`
+	Requests        []recorded      `json:"requests"`
+	Result          json.RawMessage `json:"result"`
 }
 
 type canned struct {
