@@ -85,7 +85,7 @@ func TestMain(m *testing.M) {
 }
 
 // buildBinary builds the clerk-mcp binary once per test binary.
-func buildBinary(t *testing.T) string {
+func buildBinary(t testing.TB) string {
 	t.Helper()
 	buildOnce.Do(func() {
 		goTool, err := exec.LookPath("go")
