@@ -22,6 +22,7 @@ const DefaultBaseURL = "https://api.clerk.com/v1"
 type Config struct {
 	BaseURL          string        // default DefaultBaseURL
 	SecretKey        string        // the instance secret key, sk_test_… or sk_live_…
+	MachineSecretKey string        // default key of MachineAuth operations (create_m2m_token)
 	UserAgent        string        // default "clerk-mcp"
 	Timeout          time.Duration // bounds a whole call, retries included (default 30 s)
 	MaxRetries       int           // retries after the first attempt (default 3; negative: none)
@@ -34,6 +35,7 @@ type Config struct {
 type Client struct {
 	baseURL   string
 	key       string
+	machine   string
 	userAgent string
 	timeout   time.Duration
 	retries   int
@@ -49,6 +51,7 @@ func New(cfg Config) *Client {
 	c := &Client{
 		baseURL:   strings.TrimRight(cfg.BaseURL, "/"),
 		key:       cfg.SecretKey,
+		machine:   cfg.MachineSecretKey,
 		userAgent: cfg.UserAgent,
 		timeout:   cfg.Timeout,
 		retries:   cfg.MaxRetries,
@@ -220,7 +223,10 @@ func (c *Client) send(ctx context.Context, op *Operation, b *built) (*Response, 
 	if err != nil {
 		return nil, err
 	}
-	if !op.NoAuth {
+	switch {
+	case b.bearer != "":
+		req.Header.Set("Authorization", "Bearer "+b.bearer)
+	case !op.NoAuth:
 		req.Header.Set("Authorization", "Bearer "+c.key)
 	}
 	req.Header.Set("Clerk-API-Version", APIVersion)
@@ -255,12 +261,14 @@ func (c *Client) ctxError(ctx context.Context) error {
 	return ctx.Err()
 }
 
-// scrub removes the secret key from text that is about to leave the client.
+// scrub removes the secret keys from text that is about to leave the client.
 func (c *Client) scrub(s string) string {
-	if c.key == "" || !strings.Contains(s, c.key) {
-		return s
+	for _, k := range [...]string{c.key, c.machine} {
+		if k != "" && strings.Contains(s, k) {
+			s = strings.ReplaceAll(s, k, "[redacted]")
+		}
 	}
-	return strings.ReplaceAll(s, c.key, "[redacted]")
+	return s
 }
 
 // TransportError is a failure to get any answer from Clerk.

@@ -668,6 +668,11 @@ func (r *conformance) checkOperation(o specOp, row *Operation) {
 		switch f.in {
 		case "path", "query", "body", "form", "file":
 			byIn[f.in] = append(byIn[f.in], f)
+		case "auth":
+			// A credential that replaces the bearer key; never sent as data.
+			if !row.MachineAuth {
+				r.errf(id, "field."+f.name, "%s is an auth field on a row without MachineAuth", f.goName)
+			}
 		case "":
 			r.errf(id, "field."+f.name, "%s has no in tag, so it is never sent", f.goName)
 		default:

@@ -4,7 +4,7 @@ var m2mTokensOperations = []Operation{
 	{
 		Name: "create_m2m_token", OperationID: "createM2MToken", Method: "POST", Path: "/m2m_tokens",
 		Description: "Mint an M2M token for the machine whose secret key authenticates the call; returns the token.",
-		Request:     CreateM2MTokenRequest{}, Response: CreateM2MTokenResponse{}, Secret: true,
+		Request:     CreateM2MTokenRequest{}, Response: CreateM2MTokenResponse{}, Secret: true, MachineAuth: true,
 	},
 	{
 		Name: "list_m2m_tokens", OperationID: "getM2MTokens", Method: "GET", Path: "/m2m_tokens",
@@ -24,7 +24,9 @@ var m2mTokensOperations = []Operation{
 }
 
 type CreateM2MTokenRequest struct {
-	TokenFormat *string `json:"token_format,omitempty" in:"body" jsonschema:"default=opaque,enum=opaque,enum=jwt"`
+	// The machine's secret key; default: the server's CLERK_MACHINE_SECRET_KEY.
+	MachineSecretKey *string `json:"machine_secret_key,omitempty" in:"auth"`
+	TokenFormat      *string `json:"token_format,omitempty" in:"body" jsonschema:"default=opaque,enum=opaque,enum=jwt"`
 	// Lifetime; defaults to the machine's default_token_ttl.
 	SecondsUntilExpiration *float64 `json:"seconds_until_expiration,omitempty" in:"body" jsonschema:"exclusiveMinimum=0"`
 	// Custom claims to embed in the token.

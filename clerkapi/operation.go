@@ -23,7 +23,8 @@ type Operation struct {
 
 	// Request is the zero value of the request struct. Its fields carry
 	// `json` names, an `in` tag (path, query, query+comma, body, body+whole,
-	// form, file) and `jsonschema` constraints; doc comments describe them.
+	// form, file, or auth for a credential used as the bearer key) and
+	// `jsonschema` constraints; doc comments describe them.
 	Request any
 	// Response is the zero value of the response type, used for the output
 	// schema; nil when Clerk answers without a body.
@@ -34,7 +35,10 @@ type Operation struct {
 	Deprecated bool   // deprecated by Clerk; kept out of default tool sets
 	Secret     bool   // the result carries a credential or secret
 	NoAuth     bool   // the endpoint takes no secret key
-	HTML       bool   // the endpoint answers text/html rather than JSON
+	// MachineAuth: the call authenticates with a machine secret key (the
+	// `in:"auth"` argument, else Config.MachineSecretKey), not the instance key.
+	MachineAuth bool
+	HTML        bool // the endpoint answers text/html rather than JSON
 }
 
 // Kind classifies what an operation does to the instance.

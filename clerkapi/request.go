@@ -108,6 +108,7 @@ type built struct {
 	url         string
 	body        []byte
 	contentType string
+	bearer      string // replaces the instance key (MachineAuth)
 }
 
 // build lays the arguments out as path, query and body of the request.
@@ -186,6 +187,11 @@ func (c *Client) build(ctx context.Context, op *Operation, args Args) (*built, e
 			}
 		}
 	}
+	if op.MachineAuth {
+		if b.bearer, err = c.machineKey(plan, args); err != nil {
+			return nil, err
+		}
+	}
 	switch {
 	case mp != nil:
 		f, err := c.uploads.resolve(ctx, args)
@@ -222,6 +228,27 @@ func (c *Client) build(ctx context.Context, op *Operation, args Args) (*built, e
 		b.url += "?" + query.Encode()
 	}
 	return b, nil
+}
+
+// machineKey picks the machine secret key of a MachineAuth call: the `auth`
+// argument, else the configured one.
+func (c *Client) machineKey(plan *Plan, args Args) (string, error) {
+	for _, prm := range plan.Params {
+		if prm.In != "auth" {
+			continue
+		}
+		if raw, ok := args[prm.Name]; ok && !isNull(raw) {
+			var k string
+			if err := json.Unmarshal(raw, &k); err != nil || strings.TrimSpace(k) == "" {
+				return "", &ArgError{prm.Name, "expected the machine secret key as a string"}
+			}
+			return k, nil
+		}
+		if c.machine == "" {
+			return "", &ArgError{prm.Name, "this operation authenticates with a machine secret key: pass " + prm.Name + " or set CLERK_MACHINE_SECRET_KEY on the server"}
+		}
+	}
+	return c.machine, nil
 }
 
 // ExpandPath fills the path template. Each value is escaped as one segment,

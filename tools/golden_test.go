@@ -92,11 +92,12 @@ func newGoldenEnv(t *testing.T) *goldenEnv {
 	fake := fakeclerk.New()
 	t.Cleanup(fake.Close)
 	client := clerkapi.New(clerkapi.Config{
-		BaseURL:    fake.URL + "/v1",
-		SecretKey:  goldenKey,
-		UserAgent:  "clerk-mcp/test",
-		MaxRetries: -1,
-		Uploads:    clerkapi.Uploads{AllowPaths: true},
+		BaseURL:          fake.URL + "/v1",
+		SecretKey:        goldenKey,
+		MachineSecretKey: "ak_golden_machine_key",
+		UserAgent:        "clerk-mcp/test",
+		MaxRetries:       -1,
+		Uploads:          clerkapi.Uploads{AllowPaths: true},
 	})
 	gate := NewGate([]byte("golden-confirm-key"), 5*time.Minute)
 	gate.now = func() time.Time { return goldenTime }

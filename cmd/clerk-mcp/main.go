@@ -88,7 +88,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	})
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: clerk-mcp [flags]\n\nMCP server for the Clerk Backend API. The secret key comes from CLERK_SECRET_KEY;\nCLERK_MCP_CONFIRM_KEY (optional) signs confirmation tokens so replicas accept each other's.\n\nFlags:\n")
+		fmt.Fprintf(stderr, "Usage: clerk-mcp [flags]\n\nMCP server for the Clerk Backend API. The secret key comes from CLERK_SECRET_KEY\n(CLERK_MACHINE_SECRET_KEY, optional: the machine key create_m2m_token uses);\nCLERK_MCP_CONFIRM_KEY (optional) signs confirmation tokens so replicas accept each other's.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -137,12 +137,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 
 	client := clerkapi.New(clerkapi.Config{
-		BaseURL:    cfg.apiURL,
-		SecretKey:  key,
-		UserAgent:  "clerk-mcp/" + version(),
-		Timeout:    cfg.timeout,
-		MaxRetries: retriesSetting(cfg.retries),
-		Uploads:    clerkapi.Uploads{AllowPaths: cfg.transport == "stdio"},
+		BaseURL:   cfg.apiURL,
+		SecretKey: key,
+		// Machine secret key for create_m2m_token, when not passed per call.
+		MachineSecretKey: os.Getenv("CLERK_MACHINE_SECRET_KEY"),
+		UserAgent:        "clerk-mcp/" + version(),
+		Timeout:          cfg.timeout,
+		MaxRetries:       retriesSetting(cfg.retries),
+		Uploads:          clerkapi.Uploads{AllowPaths: cfg.transport == "stdio"},
 	})
 	s, err := tools.NewServer(tools.ServerConfig{
 		Config: tools.Config{

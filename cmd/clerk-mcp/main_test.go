@@ -26,6 +26,7 @@ func clearEnv(t *testing.T) {
 	t.Helper()
 	t.Setenv("CLERK_SECRET_KEY", "")
 	t.Setenv("CLERK_MCP_CONFIRM_KEY", "")
+	t.Setenv("CLERK_MACHINE_SECRET_KEY", "")
 	for _, k := range envTwins {
 		t.Setenv(k, "")
 	}
