@@ -3,7 +3,7 @@ package clerkapi
 var actorTokensOperations = []Operation{
 	{
 		Name: "create_actor_token", OperationID: "CreateActorToken", Method: "POST", Path: "/actor_tokens",
-		Description: "Create an actor token whose URL lets an actor impersonate a user; 1-hour default expiry.",
+		Description: "Its URL lets an actor impersonate a user.",
 		Request:     CreateActorTokenRequest{}, Response: ActorToken{}, Secret: true,
 	},
 	{
@@ -14,16 +14,14 @@ var actorTokensOperations = []Operation{
 }
 
 type CreateActorTokenRequest struct {
-	// The user to impersonate.
-	UserID string `json:"user_id" in:"body" jsonschema:"required"`
-	// Added to the session JWT's act claim.
+	UserID                      string                       `json:"user_id" in:"body" jsonschema:"required"`
 	Actor                       CreateActorTokenRequestActor `json:"actor" in:"body" jsonschema:"required"`
 	ExpiresInSeconds            *int64                       `json:"expires_in_seconds,omitempty" in:"body" jsonschema:"default=3600"`
 	SessionMaxDurationInSeconds *int64                       `json:"session_max_duration_in_seconds,omitempty" in:"body" jsonschema:"default=1800"`
 }
 
 type CreateActorTokenRequestActor struct {
-	// User ID of the impersonator.
+	// Impersonator's user ID.
 	Sub string `json:"sub" jsonschema:"required"`
 }
 

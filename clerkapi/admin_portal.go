@@ -3,19 +3,18 @@ package clerkapi
 var adminPortalOperations = []Operation{
 	{
 		Name: "create_admin_portal_link_token", OperationID: "createAdminPortalLinkToken", Method: "POST", Path: "/admin_portal_link_tokens",
-		Description: "Create a single-use admin portal link token; the token is returned only once.",
+		Description: "Single-use; the token is shown once.",
 		Request:     CreateAdminPortalLinkTokenRequest{}, Response: CreateAdminPortalLinkTokenResponse{}, Secret: true,
 	},
 	{
 		Name: "revoke_admin_portal_link_token", OperationID: "revokeAdminPortalLinkToken", Method: "POST", Path: "/admin_portal_link_tokens/{adminPortalLinkTokenID}/revoke",
-		Description: "Revoke an admin portal link token.",
+		Description: "Invalidate an admin portal link.",
 		Request:     RevokeAdminPortalLinkTokenRequest{}, Response: RevokeAdminPortalLinkTokenResponse{},
 	},
 }
 
 type CreateAdminPortalLinkTokenRequest struct {
-	OrganizationID *string `json:"organization_id,omitempty" in:"body"`
-	// Your opaque reference to the IT contact.
+	OrganizationID         *string  `json:"organization_id,omitempty" in:"body"`
 	ItContactID            *string  `json:"it_contact_id,omitempty" in:"body" jsonschema:"minLength=1"`
 	Scopes                 []string `json:"scopes,omitempty" in:"body"`
 	SecondsUntilExpiration *int64   `json:"seconds_until_expiration,omitempty" in:"body" jsonschema:"minimum=1,maximum=86400,default=3600"`

@@ -3,7 +3,7 @@ package clerkapi
 var agentTasksOperations = []Operation{
 	{
 		Name: "create_agent_task", OperationID: "CreateAgentTask", Method: "POST", Path: "/agents/tasks",
-		Description: "Create an agent task on a user's behalf; returns a URL that signs the agent in as the user.",
+		Description: "Returns a URL signing an agent in as a user.",
 		Request:     CreateAgentTaskRequest{}, Response: AgentTask{}, Secret: true,
 	},
 	{
@@ -15,19 +15,16 @@ var agentTasksOperations = []Operation{
 
 type CreateAgentTaskRequest struct {
 	// Exactly one of user_id or identifier.
-	OnBehalfOf  CreateAgentTaskRequestOnBehalfOf `json:"on_behalf_of" in:"body" jsonschema:"required"`
-	Permissions string                           `json:"permissions" in:"body" jsonschema:"required,enum=*"`
-	// Names the agent; its agent_id is stable per name.
-	AgentName       string `json:"agent_name" in:"body" jsonschema:"required"`
-	TaskDescription string `json:"task_description" in:"body" jsonschema:"required"`
-	// Must be on an instance domain; https in production.
-	RedirectURL                 string `json:"redirect_url" in:"body" jsonschema:"required,format=uri"`
-	SessionMaxDurationInSeconds *int64 `json:"session_max_duration_in_seconds,omitempty" in:"body" jsonschema:"default=1800"`
+	OnBehalfOf                  CreateAgentTaskRequestOnBehalfOf `json:"on_behalf_of" in:"body" jsonschema:"required"`
+	Permissions                 string                           `json:"permissions" in:"body" jsonschema:"required,enum=*"`
+	AgentName                   string                           `json:"agent_name" in:"body" jsonschema:"required"`
+	TaskDescription             string                           `json:"task_description" in:"body" jsonschema:"required"`
+	RedirectURL                 string                           `json:"redirect_url" in:"body" jsonschema:"required,format=uri"`
+	SessionMaxDurationInSeconds *int64                           `json:"session_max_duration_in_seconds,omitempty" in:"body" jsonschema:"default=1800"`
 }
 
 type CreateAgentTaskRequestOnBehalfOf struct {
-	UserID *string `json:"user_id,omitempty"`
-	// A verified identifier of the user, e.g. an email address.
+	UserID     *string `json:"user_id,omitempty"`
 	Identifier *string `json:"identifier,omitempty"`
 }
 

@@ -3,32 +3,32 @@ package clerkapi
 var allowlistBlocklistOperations = []Operation{
 	{
 		Name: "list_allowlist_identifiers", OperationID: "ListAllowlistIdentifiers", Method: "GET", Path: "/allowlist_identifiers",
-		Description: "List identifiers on the allowlist (those permitted to sign up when it is enforced).",
+		Description: "Identifiers allowed to sign up.",
 		Request:     ListAllowlistIdentifiersRequest{}, Response: List[AllowlistIdentifier]{}, Paginated: true,
 	},
 	{
 		Name: "create_allowlist_identifier", OperationID: "CreateAllowlistIdentifier", Method: "POST", Path: "/allowlist_identifiers",
-		Description: "Add an email, phone number or web3 wallet to the sign-up allowlist, optionally inviting it.",
+		Description: "Let an email, phone or wallet sign up.",
 		Request:     CreateAllowlistIdentifierRequest{}, Response: AllowlistIdentifier{},
 	},
 	{
 		Name: "delete_allowlist_identifier", OperationID: "DeleteAllowlistIdentifier", Method: "DELETE", Path: "/allowlist_identifiers/{identifier_id}",
-		Description: "Remove an identifier from the allowlist.",
+		Description: "Remove an allowlist entry.",
 		Request:     DeleteAllowlistIdentifierRequest{}, Response: DeletedObject{},
 	},
 	{
 		Name: "list_blocklist_identifiers", OperationID: "ListBlocklistIdentifiers", Method: "GET", Path: "/blocklist_identifiers",
-		Description: "List all identifiers on the blocklist (barred from accessing the instance).",
+		Description: "Identifiers barred from the instance.",
 		Request:     ListBlocklistIdentifiersRequest{}, Response: BlocklistIdentifiers{},
 	},
 	{
 		Name: "create_blocklist_identifier", OperationID: "CreateBlocklistIdentifier", Method: "POST", Path: "/blocklist_identifiers",
-		Description: "Block an email, phone number or web3 wallet from accessing the instance.",
+		Description: "Bar an email, phone or wallet.",
 		Request:     CreateBlocklistIdentifierRequest{}, Response: BlocklistIdentifier{},
 	},
 	{
 		Name: "delete_blocklist_identifier", OperationID: "DeleteBlocklistIdentifier", Method: "DELETE", Path: "/blocklist_identifiers/{identifier_id}",
-		Description: "Remove an identifier from the blocklist, lifting the block.",
+		Description: "Lift a block.",
 		Request:     DeleteBlocklistIdentifierRequest{}, Response: DeletedObject{},
 	},
 }
@@ -39,10 +39,8 @@ type ListAllowlistIdentifiersRequest struct {
 }
 
 type CreateAllowlistIdentifierRequest struct {
-	// Email address, phone number or web3 wallet.
 	Identifier string `json:"identifier" in:"body" jsonschema:"required"`
-	// Send an invitation (email and phone identifiers only).
-	Notify *bool `json:"notify,omitempty" in:"body" jsonschema:"default=false"`
+	Notify     *bool  `json:"notify,omitempty" in:"body" jsonschema:"default=false"`
 }
 
 type DeleteAllowlistIdentifierRequest struct {
@@ -53,7 +51,6 @@ type ListBlocklistIdentifiersRequest struct {
 }
 
 type CreateBlocklistIdentifierRequest struct {
-	// Email address, phone number or web3 wallet.
 	Identifier string `json:"identifier" in:"body" jsonschema:"required"`
 }
 

@@ -3,62 +3,62 @@ package clerkapi
 var billingOperations = []Operation{
 	{
 		Name: "list_billing_plans", OperationID: "GetCommercePlanList", Method: "GET", Path: "/billing/plans",
-		Description: "List billing plans (free and paid), newest first; filter by payer type.",
+		Description: "Free and paid billing plans.",
 		Request:     ListBillingPlansRequest{}, Response: PaginatedCommercePlanResponse{}, Paginated: true,
 	},
 	{
 		Name: "list_billing_prices", OperationID: "GetBillingPriceList", Method: "GET", Path: "/billing/prices",
-		Description: "List billing prices, default and custom; filter by plan.",
+		Description: "Default and custom plan prices.",
 		Request:     ListBillingPricesRequest{}, Response: PaginatedBillingPriceResponse{}, Paginated: true,
 	},
 	{
 		Name: "create_billing_price", OperationID: "CreateBillingPrice", Method: "POST", Path: "/billing/prices",
-		Description: "Create a custom price for a billing plan, e.g. for a specific customer.",
+		Description: "Add a custom price to a plan.",
 		Request:     CreateBillingPriceRequest{}, Response: BillingPriceResponse{},
 	},
 	{
 		Name: "list_billing_subscription_items", OperationID: "GetCommerceSubscriptionItemList", Method: "GET", Path: "/billing/subscription_items",
-		Description: "List subscription items of users and organizations; filter by status, plan, payer.",
+		Description: "Subscription items of users and orgs.",
 		Request:     ListBillingSubscriptionItemsRequest{}, Response: PaginatedCommerceSubscriptionItemResponse{}, Paginated: true,
 	},
 	{
 		Name: "cancel_billing_subscription_item", OperationID: "CancelCommerceSubscriptionItem", Method: "DELETE", Path: "/billing/subscription_items/{subscription_item_id}",
-		Description: "Cancel a subscription item at period end, or immediately with end_now.",
+		Description: "At period end, or now with end_now.",
 		Request:     CancelBillingSubscriptionItemRequest{}, Response: CommerceSubscriptionItem{},
 	},
 	{
 		Name: "extend_billing_subscription_item_free_trial", OperationID: "ExtendBillingSubscriptionItemFreeTrial", Method: "POST", Path: "/billing/subscription_items/{subscription_item_id}/extend_free_trial",
-		Description: "Extend the free trial of a subscription item currently in trial to a later date.",
+		Description: "Move a trial's end later.",
 		Request:     ExtendBillingSubscriptionItemFreeTrialRequest{}, Response: CommerceSubscriptionItem2{},
 	},
 	{
 		Name: "create_billing_price_transition", OperationID: "CreateBillingPriceTransition", Method: "POST", Path: "/billing/subscription_items/{subscription_item_id}/price_transition",
-		Description: "Move a subscription item to another price; may apply now or as an upcoming item.",
+		Description: "Move a subscription item to another price.",
 		Request:     CreateBillingPriceTransitionRequest{}, Response: CommercePriceTransitionResponse{},
 	},
 	{
 		Name: "apply_billing_subscription_item_discount", OperationID: "ApplyBillingSubscriptionItemDiscount", Method: "POST", Path: "/billing/subscription_items/{subscription_item_id}/discounts",
-		Description: "Apply a discount to a subscription item, replacing any active one; skips self-serve rules.",
+		Description: "Replaces any active discount.",
 		Request:     ApplyBillingSubscriptionItemDiscountRequest{}, Response: CommerceDiscountRedemptionResponse{},
 	},
 	{
 		Name: "remove_billing_subscription_item_discount", OperationID: "RemoveBillingSubscriptionItemDiscount", Method: "DELETE", Path: "/billing/subscription_items/{subscription_item_id}/discounts/{discount_id}",
-		Description: "Remove the active discount from a subscription item.",
+		Description: "Remove an item's active discount.",
 		Request:     RemoveBillingSubscriptionItemDiscountRequest{}, Response: CommerceDiscountRedemptionResponse{},
 	},
 	{
 		Name: "list_billing_statements", OperationID: "GetBillingStatementList", Method: "GET", Path: "/billing/statements",
-		Description: "List billing statements, newest first.",
+		Description: "List billing statements.",
 		Request:     ListBillingStatementsRequest{}, Response: PaginatedBillingStatementResponse{}, Paginated: true,
 	},
 	{
 		Name: "get_billing_statement", OperationID: "GetBillingStatement", Method: "GET", Path: "/billing/statements/{statementID}",
-		Description: "Get a billing statement by ID.",
+		Description: "Get a billing statement.",
 		Request:     GetBillingStatementRequest{}, Response: BillingStatement{},
 	},
 	{
 		Name: "list_billing_statement_payment_attempts", OperationID: "GetBillingStatementPaymentAttempts", Method: "GET", Path: "/billing/statements/{statementID}/payment_attempts",
-		Description: "List payment attempts for a billing statement, newest first.",
+		Description: "Payment attempts of one statement.",
 		Request:     ListBillingStatementPaymentAttemptsRequest{}, Response: PaginatedBillingPaymentAttemptResponse{}, Paginated: true,
 	},
 }
@@ -78,12 +78,11 @@ type ListBillingPricesRequest struct {
 type CreateBillingPriceRequest struct {
 	PlanID   string  `json:"plan_id" in:"body" jsonschema:"required"`
 	Currency *string `json:"currency,omitempty" in:"body" jsonschema:"default=USD"`
-	// Monthly amount in cents; 0 for free, else at least 100.
+	// Monthly, in cents.
 	Amount int64 `json:"amount" in:"body" jsonschema:"required"`
-	// Monthly amount in cents when billed annually.
-	AnnualMonthlyAmount *int64  `json:"annual_monthly_amount,omitempty" in:"body"`
-	Description         *string `json:"description,omitempty" in:"body"`
-	// Inferred from the amounts when omitted.
+	// Monthly, in cents, if billed yearly.
+	AnnualMonthlyAmount     *int64  `json:"annual_monthly_amount,omitempty" in:"body"`
+	Description             *string `json:"description,omitempty" in:"body"`
 	SupportedBillingPeriods *string `json:"supported_billing_periods,omitempty" in:"body" jsonschema:"enum=month,enum=annual,enum=both"`
 }
 
@@ -94,27 +93,23 @@ type ListBillingSubscriptionItemsRequest struct {
 	PayerType   *string `json:"payer_type,omitempty" in:"query" jsonschema:"enum=user,enum=org"`
 	PlanID      *string `json:"plan_id,omitempty" in:"query"`
 	IncludeFree *bool   `json:"include_free,omitempty" in:"query" jsonschema:"default=false"`
-	// Search text.
-	Query *string `json:"query,omitempty" in:"query"`
+	Query       *string `json:"query,omitempty" in:"query"`
 }
 
 type CancelBillingSubscriptionItemRequest struct {
 	SubscriptionItemID string `json:"subscription_item_id" in:"path" jsonschema:"required"`
-	// Cancel immediately instead of at the end of the period.
-	EndNow *bool `json:"end_now,omitempty" in:"query" jsonschema:"default=false"`
+	EndNow             *bool  `json:"end_now,omitempty" in:"query" jsonschema:"default=false"`
 }
 
 type ExtendBillingSubscriptionItemFreeTrialRequest struct {
 	SubscriptionItemID string `json:"subscription_item_id" in:"path" jsonschema:"required"`
-	// New trial end; future, at most 365 days ahead.
-	ExtendTo string `json:"extend_to" in:"body" jsonschema:"required,format=date-time"`
+	ExtendTo           string `json:"extend_to" in:"body" jsonschema:"required,format=date-time"`
 }
 
 type CreateBillingPriceTransitionRequest struct {
 	SubscriptionItemID string `json:"subscription_item_id" in:"path" jsonschema:"required"`
-	// The item's current price ID.
-	FromPriceID string `json:"from_price_id" in:"body" jsonschema:"required"`
-	ToPriceID   string `json:"to_price_id" in:"body" jsonschema:"required"`
+	FromPriceID        string `json:"from_price_id" in:"body" jsonschema:"required"`
+	ToPriceID          string `json:"to_price_id" in:"body" jsonschema:"required"`
 }
 
 type ApplyBillingSubscriptionItemDiscountRequest struct {
@@ -124,8 +119,7 @@ type ApplyBillingSubscriptionItemDiscountRequest struct {
 
 type RemoveBillingSubscriptionItemDiscountRequest struct {
 	SubscriptionItemID string `json:"subscription_item_id" in:"path" jsonschema:"required"`
-	// Must be the item's active discount.
-	DiscountID string `json:"discount_id" in:"path" jsonschema:"required"`
+	DiscountID         string `json:"discount_id" in:"path" jsonschema:"required"`
 }
 
 type ListBillingStatementsRequest struct {

@@ -3,17 +3,17 @@ package clerkapi
 var clientsOperations = []Operation{
 	{
 		Name: "list_clients", OperationID: "GetClientList", Method: "GET", Path: "/clients",
-		Description: "Deprecated: List all clients (browser/device sign-in states), newest first.",
+		Description: "Deprecated: list all clients.",
 		Request:     ListClientsRequest{}, Response: List[ClientObject]{}, Deprecated: true, Paginated: true,
 	},
 	{
 		Name: "verify_client", OperationID: "VerifyClient", Method: "POST", Path: "/clients/verify",
-		Description: "Verify a client JWT and return the client it represents, with its sessions.",
+		Description: "Check a client JWT; returns the client.",
 		Request:     VerifyClientRequest{}, Response: ClientObject{},
 	},
 	{
 		Name: "get_client", OperationID: "GetClient", Method: "GET", Path: "/clients/{client_id}",
-		Description: "Get a client (a browser or device's sign-in state) with its sessions.",
+		Description: "A device's sign-in state.",
 		Request:     GetClientRequest{}, Response: ClientObject{},
 	},
 }
@@ -24,7 +24,6 @@ type ListClientsRequest struct {
 }
 
 type VerifyClientRequest struct {
-	// JWT representing the active client.
 	Token string `json:"token" in:"body" jsonschema:"required"`
 }
 

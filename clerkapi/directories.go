@@ -3,52 +3,52 @@ package clerkapi
 var directoriesOperations = []Operation{
 	{
 		Name: "list_directories", OperationID: "ListDirectories", Method: "GET", Path: "/directories",
-		Description: "List the instance's user provisioning directories (SCIM).",
+		Description: "List SCIM provisioning directories.",
 		Request:     ListDirectoriesRequest{}, Response: ListDirectoriesResponse{},
 	},
 	{
 		Name: "create_directory", OperationID: "CreateDirectory", Method: "POST", Path: "/directories",
-		Description: "Create a provisioning directory for an enterprise connection; returns its API key (shown only now).",
+		Description: "For an SSO connection; API key shown once.",
 		Request:     CreateDirectoryRequest{}, Response: Directory{}, Secret: true,
 	},
 	{
 		Name: "get_directory", OperationID: "GetDirectory", Method: "GET", Path: "/directories/{directory_id}",
-		Description: "Get a provisioning directory by ID (endpoint URL, attribute mapping); the API key is not returned.",
+		Description: "Get a directory, without its API key.",
 		Request:     GetDirectoryRequest{}, Response: Directory{},
 	},
 	{
 		Name: "update_directory", OperationID: "UpdateDirectory", Method: "PATCH", Path: "/directories/{directory_id}",
-		Description: "Update a directory's name, provider, enabled flags or attribute mapping (merged; null removes a key).",
+		Description: "attribute_mapping merges; null drops a key.",
 		Request:     UpdateDirectoryRequest{}, Response: Directory{},
 	},
 	{
 		Name: "delete_directory", OperationID: "DeleteDirectory", Method: "DELETE", Path: "/directories/{directory_id}",
-		Description: "Delete a provisioning directory; provisioning stops and its API key is rejected from then on.",
+		Description: "Stops provisioning and voids its API key.",
 		Request:     DeleteDirectoryRequest{}, Response: DeletedObject{},
 	},
 	{
 		Name: "rotate_directory_api_key", OperationID: "RotateDirectoryAPIKey", Method: "POST", Path: "/directories/{directory_id}/rotate_api_key",
-		Description: "Issue a new API key for a directory and return it; the old key expires after a short grace period.",
+		Description: "Returns a new key; old one soon expires.",
 		Request:     RotateDirectoryAPIKeyRequest{}, Response: Directory{}, Secret: true,
 	},
 	{
 		Name: "list_directory_group_role_mappings", OperationID: "ListDirectoryGroupRoleMappings", Method: "GET", Path: "/directories/{directory_id}/group_role_mappings",
-		Description: "List a directory's group-to-organization-role mappings, by precedence.",
+		Description: "Group-to-role mappings, by precedence.",
 		Request:     ListDirectoryGroupRoleMappingsRequest{}, Response: ListDirectoryGroupRoleMappingsResponse{},
 	},
 	{
 		Name: "create_directory_group_role_mapping", OperationID: "CreateDirectoryGroupRoleMapping", Method: "POST", Path: "/directories/{directory_id}/group_role_mappings",
-		Description: "Map a directory group to an organization role; group role mapping must be enabled on the directory.",
+		Description: "Map a group to an organization role.",
 		Request:     CreateDirectoryGroupRoleMappingRequest{}, Response: DirectoryGroupRoleMapping{},
 	},
 	{
 		Name: "replace_directory_group_role_mappings", OperationID: "ReplaceDirectoryGroupRoleMappings", Method: "PUT", Path: "/directories/{directory_id}/group_role_mappings",
-		Description: "Replace all group-to-role mappings of a directory; list order sets precedence, empty clears all.",
+		Description: "Order sets precedence; empty clears all.",
 		Request:     ReplaceDirectoryGroupRoleMappingsRequest{}, Response: ReplaceDirectoryGroupRoleMappingsResponse{},
 	},
 	{
 		Name: "delete_directory_group_role_mapping", OperationID: "DeleteDirectoryGroupRoleMapping", Method: "DELETE", Path: "/directories/{directory_id}/group_role_mappings/{mapping_id}",
-		Description: "Delete one group-to-role mapping from a directory.",
+		Description: "Delete one group-to-role mapping.",
 		Request:     DeleteDirectoryGroupRoleMappingRequest{}, Response: DeleteDirectoryGroupRoleMappingResponse{},
 	},
 }
@@ -59,25 +59,19 @@ type ListDirectoriesRequest struct {
 }
 
 type CreateDirectoryRequest struct {
-	EnterpriseConnectionID string  `json:"enterprise_connection_id" in:"body" jsonschema:"required"`
-	Name                   *string `json:"name,omitempty" in:"body"`
-	Provider               string  `json:"provider" in:"body" jsonschema:"required"`
-	// Initial mappings; list order sets precedence if omitted.
-	GroupRoleMappings []CreateDirectoryRequestGroupRoleMappings `json:"group_role_mappings,omitempty" in:"body"`
+	EnterpriseConnectionID string                                    `json:"enterprise_connection_id" in:"body" jsonschema:"required"`
+	Name                   *string                                   `json:"name,omitempty" in:"body"`
+	Provider               string                                    `json:"provider" in:"body" jsonschema:"required"`
+	GroupRoleMappings      []CreateDirectoryRequestGroupRoleMappings `json:"group_role_mappings,omitempty" in:"body"`
 }
 
 type CreateDirectoryRequestGroupRoleMappings struct {
-	// Group ID from the IdP; this or scim_group_id is required.
-	DirectoryGroupID *string `json:"directory_group_id,omitempty"`
-	// Legacy name of directory_group_id; must match if both.
+	DirectoryGroupID          *string `json:"directory_group_id,omitempty"`
 	SCIMGroupID               *string `json:"scim_group_id,omitempty"`
 	DirectoryGroupDisplayName *string `json:"directory_group_display_name,omitempty" jsonschema:"maxLength=255"`
-	// Legacy name of directory_group_display_name.
-	SCIMGroupDisplayName *string `json:"scim_group_display_name,omitempty" jsonschema:"maxLength=255"`
-	// Organization role given to group members.
-	RoleID string `json:"role_id" jsonschema:"required"`
-	// Lower wins when a user is in several mapped groups.
-	Precedence *int64 `json:"precedence,omitempty" jsonschema:"minimum=1"`
+	SCIMGroupDisplayName      *string `json:"scim_group_display_name,omitempty" jsonschema:"maxLength=255"`
+	RoleID                    string  `json:"role_id" jsonschema:"required"`
+	Precedence                *int64  `json:"precedence,omitempty" jsonschema:"minimum=1"`
 }
 
 type GetDirectoryRequest struct {
@@ -85,11 +79,10 @@ type GetDirectoryRequest struct {
 }
 
 type UpdateDirectoryRequest struct {
-	DirectoryID string  `json:"directory_id" in:"path" jsonschema:"required"`
-	Name        *string `json:"name,omitempty" in:"body"`
-	Enabled     *bool   `json:"enabled,omitempty" in:"body"`
-	Provider    *string `json:"provider,omitempty" in:"body"`
-	// User attribute name to directory attribute path.
+	DirectoryID             string         `json:"directory_id" in:"path" jsonschema:"required"`
+	Name                    *string        `json:"name,omitempty" in:"body"`
+	Enabled                 *bool          `json:"enabled,omitempty" in:"body"`
+	Provider                *string        `json:"provider,omitempty" in:"body"`
 	AttributeMapping        map[string]any `json:"attribute_mapping,omitempty" in:"body"`
 	GroupRoleMappingEnabled *bool          `json:"group_role_mapping_enabled,omitempty" in:"body"`
 }
@@ -107,30 +100,22 @@ type ListDirectoryGroupRoleMappingsRequest struct {
 }
 
 type CreateDirectoryGroupRoleMappingRequest struct {
-	DirectoryID string `json:"directory_id" in:"path" jsonschema:"required"`
-	// Group ID from the IdP; this or scim_group_id is required.
+	DirectoryID      string  `json:"directory_id" in:"path" jsonschema:"required"`
 	DirectoryGroupID *string `json:"directory_group_id,omitempty" in:"body"`
-	// Legacy name of directory_group_id; must match if both.
-	SCIMGroupID *string `json:"scim_group_id,omitempty" in:"body"`
-	// Organization role given to group members.
-	RoleID string `json:"role_id" in:"body" jsonschema:"required"`
-	// Lower wins when a user is in several groups; default last.
-	Precedence *int64 `json:"precedence,omitempty" in:"body" jsonschema:"minimum=1"`
+	SCIMGroupID      *string `json:"scim_group_id,omitempty" in:"body"`
+	RoleID           string  `json:"role_id" in:"body" jsonschema:"required"`
+	Precedence       *int64  `json:"precedence,omitempty" in:"body" jsonschema:"minimum=1"`
 }
 
 type ReplaceDirectoryGroupRoleMappingsRequest struct {
-	DirectoryID string `json:"directory_id" in:"path" jsonschema:"required"`
-	// Full new set; first item gets precedence 1.
-	Mappings []ReplaceDirectoryGroupRoleMappingsRequestMappings `json:"mappings" in:"body" jsonschema:"required"`
+	DirectoryID string                                             `json:"directory_id" in:"path" jsonschema:"required"`
+	Mappings    []ReplaceDirectoryGroupRoleMappingsRequestMappings `json:"mappings" in:"body" jsonschema:"required"`
 }
 
 type ReplaceDirectoryGroupRoleMappingsRequestMappings struct {
-	// Group ID from the IdP; this or scim_group_id is required.
 	DirectoryGroupID *string `json:"directory_group_id,omitempty"`
-	// Legacy name of directory_group_id; must match if both.
-	SCIMGroupID *string `json:"scim_group_id,omitempty"`
-	// Organization role given to group members.
-	RoleID string `json:"role_id" jsonschema:"required"`
+	SCIMGroupID      *string `json:"scim_group_id,omitempty"`
+	RoleID           string  `json:"role_id" jsonschema:"required"`
 }
 
 type DeleteDirectoryGroupRoleMappingRequest struct {

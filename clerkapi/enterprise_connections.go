@@ -3,37 +3,37 @@ package clerkapi
 var enterpriseConnectionsOperations = []Operation{
 	{
 		Name: "list_enterprise_connections", OperationID: "ListEnterpriseConnections", Method: "GET", Path: "/enterprise_connections",
-		Description: "List enterprise SSO (SAML/OIDC) connections, optionally filtered by organization or active state.",
+		Description: "List SAML/OIDC SSO connections.",
 		Request:     ListEnterpriseConnectionsRequest{}, Response: EnterpriseConnections{},
 	},
 	{
 		Name: "create_enterprise_connection", OperationID: "CreateEnterpriseConnection", Method: "POST", Path: "/enterprise_connections",
-		Description: "Create an enterprise SSO connection (SAML or OIDC) for one or more email domains.",
+		Description: "SAML or OIDC SSO for email domains.",
 		Request:     CreateEnterpriseConnectionRequest{}, Response: EnterpriseConnection{},
 	},
 	{
 		Name: "get_enterprise_connection", OperationID: "GetEnterpriseConnection", Method: "GET", Path: "/enterprise_connections/{enterprise_connection_id}",
-		Description: "Get an enterprise SSO connection by ID, with its SAML/OIDC settings.",
+		Description: "Get an SSO connection by ID.",
 		Request:     GetEnterpriseConnectionRequest{}, Response: EnterpriseConnection{},
 	},
 	{
 		Name: "update_enterprise_connection", OperationID: "UpdateEnterpriseConnection", Method: "PATCH", Path: "/enterprise_connections/{enterprise_connection_id}",
-		Description: "Update an enterprise SSO connection; enabling it deletes clashing verified organization domains.",
+		Description: "Enabling deletes clashing org domains.",
 		Request:     UpdateEnterpriseConnectionRequest{}, Response: EnterpriseConnection{},
 	},
 	{
 		Name: "delete_enterprise_connection", OperationID: "DeleteEnterpriseConnection", Method: "DELETE", Path: "/enterprise_connections/{enterprise_connection_id}",
-		Description: "Delete an enterprise SSO connection permanently.",
+		Description: "Delete an SSO connection permanently.",
 		Request:     DeleteEnterpriseConnectionRequest{}, Response: DeletedObject{},
 	},
 	{
 		Name: "list_enterprise_connection_test_runs", OperationID: "ListEnterpriseConnectionTestRuns", Method: "GET", Path: "/enterprise_connections/{enterprise_connection_id}/test_runs",
-		Description: "List the SSO test runs of an enterprise connection, with their logs and parsed user info.",
+		Description: "SSO test runs, with logs.",
 		Request:     ListEnterpriseConnectionTestRunsRequest{}, Response: EnterpriseConnectionTestRuns{},
 	},
 	{
 		Name: "create_enterprise_connection_test_run", OperationID: "CreateEnterpriseConnectionTestRun", Method: "POST", Path: "/enterprise_connections/{enterprise_connection_id}/test_runs",
-		Description: "Start an SSO test run for an enterprise connection; returns a short-lived URL that begins the IdP flow.",
+		Description: "Returns a short-lived URL to test SSO.",
 		Request:     CreateEnterpriseConnectionTestRunRequest{}, Response: EnterpriseConnectionTestRunResponse{},
 	},
 }
@@ -42,42 +42,32 @@ type ListEnterpriseConnectionsRequest struct {
 	Limit          *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
 	Offset         *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
 	OrganizationID *string `json:"organization_id,omitempty" in:"query"`
-	// Omit to list both active and inactive.
-	Active *bool `json:"active,omitempty" in:"query"`
+	Active         *bool   `json:"active,omitempty" in:"query"`
 }
 
 type CreateEnterpriseConnectionRequest struct {
-	Name     string `json:"name" in:"body" jsonschema:"required"`
-	Provider string `json:"provider" in:"body" jsonschema:"required,enum=saml_custom,enum=saml_okta,enum=saml_google,enum=saml_microsoft,enum=oidc_custom,enum=oidc_github_enterprise,enum=oidc_gitlab"`
-	// Email domains routed to this connection.
-	Domains                         []string `json:"domains" in:"body" jsonschema:"required,minItems=1"`
-	OrganizationID                  *string  `json:"organization_id,omitempty" in:"body"`
-	AllowOrganizationAccountLinking *bool    `json:"allow_organization_account_linking,omitempty" in:"body"`
-	// true requires IdP metadata in saml.
-	Active *bool `json:"active,omitempty" in:"body"`
-	// SAML settings; used only by saml_* providers.
-	SAML *CreateEnterpriseConnectionRequestSAML `json:"saml,omitempty" in:"body"`
-	// OIDC settings; used only by oidc_* providers.
-	Oidc *CreateEnterpriseConnectionRequestOidc `json:"oidc,omitempty" in:"body"`
-	// Map IdP values into user metadata; feature must be enabled.
-	CustomAttributes []CreateEnterpriseConnectionRequestCustomAttributes `json:"custom_attributes,omitempty" in:"body"`
+	Name                            string                                              `json:"name" in:"body" jsonschema:"required"`
+	Provider                        string                                              `json:"provider" in:"body" jsonschema:"required,enum=saml_custom,enum=saml_okta,enum=saml_google,enum=saml_microsoft,enum=oidc_custom,enum=oidc_github_enterprise,enum=oidc_gitlab"`
+	Domains                         []string                                            `json:"domains" in:"body" jsonschema:"required,minItems=1"`
+	OrganizationID                  *string                                             `json:"organization_id,omitempty" in:"body"`
+	AllowOrganizationAccountLinking *bool                                               `json:"allow_organization_account_linking,omitempty" in:"body"`
+	Active                          *bool                                               `json:"active,omitempty" in:"body"`
+	SAML                            *CreateEnterpriseConnectionRequestSAML              `json:"saml,omitempty" in:"body"`
+	Oidc                            *CreateEnterpriseConnectionRequestOidc              `json:"oidc,omitempty" in:"body"`
+	CustomAttributes                []CreateEnterpriseConnectionRequestCustomAttributes `json:"custom_attributes,omitempty" in:"body"`
 }
 
 type CreateEnterpriseConnectionRequestSAML struct {
-	IDPEntityID *string `json:"idp_entity_id,omitempty"`
-	IDPSSOURL   *string `json:"idp_sso_url,omitempty"`
-	// PEM certificate.
-	IDPCertificate *string `json:"idp_certificate,omitempty"`
-	IDPMetadataURL *string `json:"idp_metadata_url,omitempty"`
-	// Raw metadata XML.
-	IDPMetadata      *string                                                `json:"idp_metadata,omitempty"`
-	AttributeMapping *CreateEnterpriseConnectionRequestSAMLAttributeMapping `json:"attribute_mapping,omitempty"`
-	// Also accept email subdomains.
-	AllowSubdomains   *bool `json:"allow_subdomains,omitempty"`
-	AllowIDPInitiated *bool `json:"allow_idp_initiated,omitempty"`
-	// Force IdP re-authentication on each sign-in.
-	ForceAuthn *bool                                           `json:"force_authn,omitempty"`
-	LoginHint  *CreateEnterpriseConnectionRequestSAMLLoginHint `json:"login_hint,omitempty"`
+	IDPEntityID       *string                                                `json:"idp_entity_id,omitempty"`
+	IDPSSOURL         *string                                                `json:"idp_sso_url,omitempty"`
+	IDPCertificate    *string                                                `json:"idp_certificate,omitempty"`
+	IDPMetadataURL    *string                                                `json:"idp_metadata_url,omitempty"`
+	IDPMetadata       *string                                                `json:"idp_metadata,omitempty"`
+	AttributeMapping  *CreateEnterpriseConnectionRequestSAMLAttributeMapping `json:"attribute_mapping,omitempty"`
+	AllowSubdomains   *bool                                                  `json:"allow_subdomains,omitempty"`
+	AllowIDPInitiated *bool                                                  `json:"allow_idp_initiated,omitempty"`
+	ForceAuthn        *bool                                                  `json:"force_authn,omitempty"`
+	LoginHint         *CreateEnterpriseConnectionRequestSAMLLoginHint        `json:"login_hint,omitempty"`
 }
 
 type CreateEnterpriseConnectionRequestSAMLAttributeMapping struct {
@@ -88,8 +78,7 @@ type CreateEnterpriseConnectionRequestSAMLAttributeMapping struct {
 }
 
 type CreateEnterpriseConnectionRequestSAMLLoginHint struct {
-	Mode string `json:"mode" jsonschema:"required,enum=email_address,enum=custom_attribute,enum=off"`
-	// public_metadata key sent when mode is custom_attribute.
+	Mode   string  `json:"mode" jsonschema:"required,enum=email_address,enum=custom_attribute,enum=off"`
 	Source *string `json:"source,omitempty"`
 }
 
@@ -100,22 +89,16 @@ type CreateEnterpriseConnectionRequestOidc struct {
 	AuthURL      *string `json:"auth_url,omitempty"`
 	TokenURL     *string `json:"token_url,omitempty"`
 	UserInfoURL  *string `json:"user_info_url,omitempty"`
-	// Must be true for public clients without a secret.
-	RequiresPkce *bool `json:"requires_pkce,omitempty"`
+	RequiresPkce *bool   `json:"requires_pkce,omitempty"`
 }
 
 type CreateEnterpriseConnectionRequestCustomAttributes struct {
-	Name string `json:"name" jsonschema:"required,minLength=1"`
-	// Metadata key for the value.
-	Key string `json:"key" jsonschema:"required,minLength=1,pattern=^[^_][A-Za-z0-9_-]*$"`
-	// Path in SSO claims.
-	SSOPath *string `json:"sso_path,omitempty"`
-	// GJSON path in SCIM user resources.
-	SCIMPath *string `json:"scim_path,omitempty"`
-	// New name of scim_path; must match if both sent.
+	Name          string  `json:"name" jsonschema:"required,minLength=1"`
+	Key           string  `json:"key" jsonschema:"required,minLength=1,pattern=^[^_][A-Za-z0-9_-]*$"`
+	SSOPath       *string `json:"sso_path,omitempty"`
+	SCIMPath      *string `json:"scim_path,omitempty"`
 	DirectoryPath *string `json:"directory_path,omitempty"`
-	// Store values as an array.
-	MultiValued *bool `json:"multi_valued,omitempty"`
+	MultiValued   *bool   `json:"multi_valued,omitempty"`
 }
 
 type GetEnterpriseConnectionRequest struct {
@@ -125,39 +108,31 @@ type GetEnterpriseConnectionRequest struct {
 type UpdateEnterpriseConnectionRequest struct {
 	EnterpriseConnectionID string  `json:"enterprise_connection_id" in:"path" jsonschema:"required"`
 	Name                   *string `json:"name,omitempty" in:"body"`
-	// Replaces all domains; an empty list changes nothing.
-	Domains []string `json:"domains,omitempty" in:"body"`
-	Active  *bool    `json:"active,omitempty" in:"body"`
-	// Refresh user attributes on every sign-in.
-	SyncUserAttributes               *bool `json:"sync_user_attributes,omitempty" in:"body"`
-	DisableAdditionalIdentifications *bool `json:"disable_additional_identifications,omitempty" in:"body"`
-	AllowOrganizationAccountLinking  *bool `json:"allow_organization_account_linking,omitempty" in:"body"`
-	// Links an organization; it can never be unlinked.
-	OrganizationID *string `json:"organization_id,omitempty" in:"body"`
-	// SAML settings; used only by SAML connections.
-	SAML *UpdateEnterpriseConnectionRequestSAML `json:"saml,omitempty" in:"body"`
-	// OIDC settings; used only by OIDC connections.
-	Oidc *UpdateEnterpriseConnectionRequestOidc `json:"oidc,omitempty" in:"body"`
-	// Map IdP values into user metadata; feature must be enabled.
+	// Replaces all domains.
+	Domains                          []string `json:"domains,omitempty" in:"body"`
+	Active                           *bool    `json:"active,omitempty" in:"body"`
+	SyncUserAttributes               *bool    `json:"sync_user_attributes,omitempty" in:"body"`
+	DisableAdditionalIdentifications *bool    `json:"disable_additional_identifications,omitempty" in:"body"`
+	AllowOrganizationAccountLinking  *bool    `json:"allow_organization_account_linking,omitempty" in:"body"`
+	// Permanent; cannot be unlinked.
+	OrganizationID   *string                                             `json:"organization_id,omitempty" in:"body"`
+	SAML             *UpdateEnterpriseConnectionRequestSAML              `json:"saml,omitempty" in:"body"`
+	Oidc             *UpdateEnterpriseConnectionRequestOidc              `json:"oidc,omitempty" in:"body"`
 	CustomAttributes []UpdateEnterpriseConnectionRequestCustomAttributes `json:"custom_attributes,omitempty" in:"body"`
 }
 
 type UpdateEnterpriseConnectionRequestSAML struct {
-	Name        *string `json:"name,omitempty"`
-	IDPEntityID *string `json:"idp_entity_id,omitempty"`
-	IDPSSOURL   *string `json:"idp_sso_url,omitempty"`
-	// PEM certificate.
-	IDPCertificate *string `json:"idp_certificate,omitempty"`
-	IDPMetadataURL *string `json:"idp_metadata_url,omitempty"`
-	// Raw metadata XML.
-	IDPMetadata      *string                                                `json:"idp_metadata,omitempty"`
-	AttributeMapping *UpdateEnterpriseConnectionRequestSAMLAttributeMapping `json:"attribute_mapping,omitempty"`
-	// Also accept email subdomains.
-	AllowSubdomains   *bool `json:"allow_subdomains,omitempty"`
-	AllowIDPInitiated *bool `json:"allow_idp_initiated,omitempty"`
-	// Force IdP re-authentication on each sign-in.
-	ForceAuthn *bool                                           `json:"force_authn,omitempty"`
-	LoginHint  *UpdateEnterpriseConnectionRequestSAMLLoginHint `json:"login_hint,omitempty"`
+	Name              *string                                                `json:"name,omitempty"`
+	IDPEntityID       *string                                                `json:"idp_entity_id,omitempty"`
+	IDPSSOURL         *string                                                `json:"idp_sso_url,omitempty"`
+	IDPCertificate    *string                                                `json:"idp_certificate,omitempty"`
+	IDPMetadataURL    *string                                                `json:"idp_metadata_url,omitempty"`
+	IDPMetadata       *string                                                `json:"idp_metadata,omitempty"`
+	AttributeMapping  *UpdateEnterpriseConnectionRequestSAMLAttributeMapping `json:"attribute_mapping,omitempty"`
+	AllowSubdomains   *bool                                                  `json:"allow_subdomains,omitempty"`
+	AllowIDPInitiated *bool                                                  `json:"allow_idp_initiated,omitempty"`
+	ForceAuthn        *bool                                                  `json:"force_authn,omitempty"`
+	LoginHint         *UpdateEnterpriseConnectionRequestSAMLLoginHint        `json:"login_hint,omitempty"`
 }
 
 type UpdateEnterpriseConnectionRequestSAMLAttributeMapping struct {
@@ -168,8 +143,7 @@ type UpdateEnterpriseConnectionRequestSAMLAttributeMapping struct {
 }
 
 type UpdateEnterpriseConnectionRequestSAMLLoginHint struct {
-	Mode string `json:"mode" jsonschema:"required,enum=email_address,enum=custom_attribute,enum=off"`
-	// public_metadata key sent when mode is custom_attribute.
+	Mode   string  `json:"mode" jsonschema:"required,enum=email_address,enum=custom_attribute,enum=off"`
 	Source *string `json:"source,omitempty"`
 }
 
@@ -180,22 +154,16 @@ type UpdateEnterpriseConnectionRequestOidc struct {
 	AuthURL      *string `json:"auth_url,omitempty"`
 	TokenURL     *string `json:"token_url,omitempty"`
 	UserInfoURL  *string `json:"user_info_url,omitempty"`
-	// Must be true for public clients without a secret.
-	RequiresPkce *bool `json:"requires_pkce,omitempty"`
+	RequiresPkce *bool   `json:"requires_pkce,omitempty"`
 }
 
 type UpdateEnterpriseConnectionRequestCustomAttributes struct {
-	Name string `json:"name" jsonschema:"required,minLength=1"`
-	// Metadata key for the value.
-	Key string `json:"key" jsonschema:"required,minLength=1,pattern=^[^_][A-Za-z0-9_-]*$"`
-	// Path in SSO claims.
-	SSOPath *string `json:"sso_path,omitempty"`
-	// GJSON path in SCIM user resources.
-	SCIMPath *string `json:"scim_path,omitempty"`
-	// New name of scim_path; must match if both sent.
+	Name          string  `json:"name" jsonschema:"required,minLength=1"`
+	Key           string  `json:"key" jsonschema:"required,minLength=1,pattern=^[^_][A-Za-z0-9_-]*$"`
+	SSOPath       *string `json:"sso_path,omitempty"`
+	SCIMPath      *string `json:"scim_path,omitempty"`
 	DirectoryPath *string `json:"directory_path,omitempty"`
-	// Store values as an array.
-	MultiValued *bool `json:"multi_valued,omitempty"`
+	MultiValued   *bool   `json:"multi_valued,omitempty"`
 }
 
 type DeleteEnterpriseConnectionRequest struct {

@@ -3,7 +3,7 @@ package clerkapi
 var jwksOperations = []Operation{
 	{
 		Name: "get_jwks", OperationID: "GetJWKS", Method: "GET", Path: "/jwks",
-		Description: "Get the instance's public JSON Web Key Set, for verifying session tokens.",
+		Description: "Public keys that verify session tokens.",
 		Request:     GetJWKSRequest{}, Response: JWKS{},
 	},
 }

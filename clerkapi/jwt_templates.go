@@ -3,12 +3,12 @@ package clerkapi
 var jwtTemplatesOperations = []Operation{
 	{
 		Name: "list_jwt_templates", OperationID: "ListJWTTemplates", Method: "GET", Path: "/jwt_templates",
-		Description: "List the instance's JWT templates (custom token claims for third-party services).",
+		Description: "List JWT templates.",
 		Request:     ListJWTTemplatesRequest{}, Response: List[JWTTemplate]{}, Paginated: true,
 	},
 	{
 		Name: "create_jwt_template", OperationID: "CreateJWTTemplate", Method: "POST", Path: "/jwt_templates",
-		Description: "Create a JWT template: claims, lifetime and optional custom signing key.",
+		Description: "Custom token claims, lifetime, signing.",
 		Request:     CreateJWTTemplateRequest{}, Response: JWTTemplate{},
 	},
 	{
@@ -18,12 +18,12 @@ var jwtTemplatesOperations = []Operation{
 	},
 	{
 		Name: "update_jwt_template", OperationID: "UpdateJWTTemplate", Method: "PATCH", Path: "/jwt_templates/{template_id}",
-		Description: "Update a JWT template; name and claims must always be sent.",
+		Description: "Update a JWT template.",
 		Request:     UpdateJWTTemplateRequest{}, Response: JWTTemplate{},
 	},
 	{
 		Name: "delete_jwt_template", OperationID: "DeleteJWTTemplate", Method: "DELETE", Path: "/jwt_templates/{template_id}",
-		Description: "Delete a JWT template; tokens can no longer be minted from it.",
+		Description: "Delete a JWT template.",
 		Request:     DeleteJWTTemplateRequest{}, Response: DeletedObject{},
 	},
 }
@@ -34,19 +34,15 @@ type ListJWTTemplatesRequest struct {
 }
 
 type CreateJWTTemplateRequest struct {
-	Name string `json:"name" in:"body" jsonschema:"required"`
-	// Claims object; values may use shortcodes like {{user.id}}.
+	Name   string         `json:"name" in:"body" jsonschema:"required"`
 	Claims map[string]any `json:"claims" in:"body" jsonschema:"required"`
-	// In seconds.
+	// Seconds.
 	Lifetime *int64 `json:"lifetime,omitempty" in:"body" jsonschema:"minimum=30,maximum=315360000"`
-	// In seconds.
-	AllowedClockSkew *int64 `json:"allowed_clock_skew,omitempty" in:"body" jsonschema:"minimum=0,maximum=300"`
-	// If true, also send signing_algorithm and signing_key.
-	CustomSigningKey *bool `json:"custom_signing_key,omitempty" in:"body"`
-	// e.g. RS256.
+	// Seconds.
+	AllowedClockSkew *int64  `json:"allowed_clock_skew,omitempty" in:"body" jsonschema:"minimum=0,maximum=300"`
+	CustomSigningKey *bool   `json:"custom_signing_key,omitempty" in:"body"`
 	SigningAlgorithm *string `json:"signing_algorithm,omitempty" in:"body"`
-	// Private key for custom signing.
-	SigningKey *string `json:"signing_key,omitempty" in:"body"`
+	SigningKey       *string `json:"signing_key,omitempty" in:"body"`
 }
 
 type GetJWTTemplateRequest struct {
@@ -54,20 +50,16 @@ type GetJWTTemplateRequest struct {
 }
 
 type UpdateJWTTemplateRequest struct {
-	TemplateID string `json:"template_id" in:"path" jsonschema:"required"`
-	Name       string `json:"name" in:"body" jsonschema:"required"`
-	// Claims object; values may use shortcodes like {{user.id}}.
-	Claims map[string]any `json:"claims" in:"body" jsonschema:"required"`
-	// In seconds.
+	TemplateID string         `json:"template_id" in:"path" jsonschema:"required"`
+	Name       string         `json:"name" in:"body" jsonschema:"required"`
+	Claims     map[string]any `json:"claims" in:"body" jsonschema:"required"`
+	// Seconds.
 	Lifetime *int64 `json:"lifetime,omitempty" in:"body" jsonschema:"minimum=30,maximum=315360000"`
-	// In seconds.
-	AllowedClockSkew *int64 `json:"allowed_clock_skew,omitempty" in:"body" jsonschema:"minimum=0,maximum=300"`
-	// If true, also send signing_algorithm and signing_key.
-	CustomSigningKey *bool `json:"custom_signing_key,omitempty" in:"body"`
-	// e.g. RS256.
+	// Seconds.
+	AllowedClockSkew *int64  `json:"allowed_clock_skew,omitempty" in:"body" jsonschema:"minimum=0,maximum=300"`
+	CustomSigningKey *bool   `json:"custom_signing_key,omitempty" in:"body"`
 	SigningAlgorithm *string `json:"signing_algorithm,omitempty" in:"body"`
-	// Private key for custom signing.
-	SigningKey *string `json:"signing_key,omitempty" in:"body"`
+	SigningKey       *string `json:"signing_key,omitempty" in:"body"`
 }
 
 type DeleteJWTTemplateRequest struct {

@@ -3,22 +3,22 @@ package clerkapi
 var machinesOperations = []Operation{
 	{
 		Name: "list_machines", OperationID: "ListMachines", Method: "GET", Path: "/machines",
-		Description: "List the instance's machines (M2M identities) with the machines each may access.",
+		Description: "M2M machine identities.",
 		Request:     ListMachinesRequest{}, Response: ListMachinesResponse{},
 	},
 	{
 		Name: "create_machine", OperationID: "CreateMachine", Method: "POST", Path: "/machines",
-		Description: "Create a machine for M2M auth; returns its secret key.",
+		Description: "An M2M identity; returns its secret key.",
 		Request:     CreateMachineRequest{}, Response: CreateMachineResponse{}, Secret: true,
 	},
 	{
 		Name: "get_machine", OperationID: "GetMachine", Method: "GET", Path: "/machines/{machine_id}",
-		Description: "Get a machine by ID, with the machines it may access.",
+		Description: "Get a machine by ID.",
 		Request:     GetMachineRequest{}, Response: Machine{},
 	},
 	{
 		Name: "update_machine", OperationID: "UpdateMachine", Method: "PATCH", Path: "/machines/{machine_id}",
-		Description: "Update a machine's name or default token lifetime.",
+		Description: "Change name or default token lifetime.",
 		Request:     UpdateMachineRequest{}, Response: Machine{},
 	},
 	{
@@ -28,40 +28,37 @@ var machinesOperations = []Operation{
 	},
 	{
 		Name: "get_machine_secret_key", OperationID: "GetMachineSecretKey", Method: "GET", Path: "/machines/{machine_id}/secret_key",
-		Description: "Get a machine's current secret key.",
+		Description: "Get a machine's secret key.",
 		Request:     GetMachineSecretKeyRequest{}, Response: GetMachineSecretKeyResponse{}, Secret: true,
 	},
 	{
 		Name: "rotate_machine_secret_key", OperationID: "RotateMachineSecretKey", Method: "POST", Path: "/machines/{machine_id}/secret_key/rotate",
-		Description: "Issue a new secret key for a machine and return it; the old key lasts previous_token_ttl seconds.",
+		Description: "Old key lasts previous_token_ttl.",
 		Request:     RotateMachineSecretKeyRequest{}, Response: RotateMachineSecretKeyResponse{}, Secret: true,
 	},
 	{
 		Name: "create_machine_scope", OperationID: "CreateMachineScope", Method: "POST", Path: "/machines/{machine_id}/scopes",
-		Description: "Let a machine access another machine (at most 150 per machine).",
+		Description: "Let a machine access another (max 150).",
 		Request:     CreateMachineScopeRequest{}, Response: MachineScope{},
 	},
 	{
 		Name: "delete_machine_scope", OperationID: "DeleteMachineScope", Method: "DELETE", Path: "/machines/{machine_id}/scopes/{other_machine_id}",
-		Description: "Remove a machine's access to another machine.",
+		Description: "End one machine's access to another.",
 		Request:     DeleteMachineScopeRequest{}, Response: DeleteMachineScopeResponse{},
 	},
 }
 
 type ListMachinesRequest struct {
-	Limit  *int64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset *int64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
-	// Exact machine ID or partial name.
-	Query *string `json:"query,omitempty" in:"query"`
-	// Sort field; prefix - for descending, + for ascending.
+	Limit   *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
+	Offset  *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Query   *string `json:"query,omitempty" in:"query"`
 	OrderBy *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
 }
 
 type CreateMachineRequest struct {
-	Name string `json:"name" in:"body" jsonschema:"required,minLength=1,maxLength=255"`
-	// IDs of machines this machine may access.
+	Name           string   `json:"name" in:"body" jsonschema:"required,minLength=1,maxLength=255"`
 	ScopedMachines []string `json:"scoped_machines,omitempty" in:"body" jsonschema:"maxItems=150"`
-	// Default lifetime of its tokens, in seconds.
+	// Seconds.
 	DefaultTokenTTL *int64 `json:"default_token_ttl,omitempty" in:"body" jsonschema:"minimum=1,maximum=315360000,default=3600"`
 }
 
@@ -72,7 +69,7 @@ type GetMachineRequest struct {
 type UpdateMachineRequest struct {
 	MachineID string  `json:"machine_id" in:"path" jsonschema:"required"`
 	Name      *string `json:"name,omitempty" in:"body" jsonschema:"minLength=1,maxLength=255"`
-	// Default lifetime of its tokens, in seconds.
+	// Seconds.
 	DefaultTokenTTL *int64 `json:"default_token_ttl,omitempty" in:"body" jsonschema:"minimum=1,maximum=315360000"`
 }
 
@@ -86,18 +83,16 @@ type GetMachineSecretKeyRequest struct {
 
 type RotateMachineSecretKeyRequest struct {
 	MachineID string `json:"machine_id" in:"path" jsonschema:"required"`
-	// Seconds the old key stays valid; 0 expires it now.
+	// Seconds.
 	PreviousTokenTTL int64 `json:"previous_token_ttl" in:"body" jsonschema:"required,minimum=0,maximum=28800"`
 }
 
 type CreateMachineScopeRequest struct {
-	MachineID string `json:"machine_id" in:"path" jsonschema:"required"`
-	// Machine that machine_id may access.
+	MachineID   string `json:"machine_id" in:"path" jsonschema:"required"`
 	ToMachineID string `json:"to_machine_id" in:"body" jsonschema:"required"`
 }
 
 type DeleteMachineScopeRequest struct {
-	MachineID string `json:"machine_id" in:"path" jsonschema:"required"`
-	// Machine that machine_id may no longer access.
+	MachineID      string `json:"machine_id" in:"path" jsonschema:"required"`
 	OtherMachineID string `json:"other_machine_id" in:"path" jsonschema:"required"`
 }

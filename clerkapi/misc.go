@@ -3,13 +3,12 @@ package clerkapi
 var miscOperations = []Operation{
 	{
 		Name: "get_public_interstitial", OperationID: "GetPublicInterstitial", Method: "GET", Path: "/public/interstitial",
-		Description: "Get the HTML interstitial page that loads clerk.js to check auth state.",
+		Description: "HTML page that loads clerk.js.",
 		Request:     GetPublicInterstitialRequest{}, Response: nil, NoAuth: true, HTML: true,
 	},
 }
 
 type GetPublicInterstitialRequest struct {
-	// Deprecated alias of frontend_api.
 	FrontendAPIDeprecated *string `json:"frontendApi,omitempty" in:"query"`
 	FrontendAPI           *string `json:"frontend_api,omitempty" in:"query"`
 	PublishableKey        *string `json:"publishable_key,omitempty" in:"query"`

@@ -3,13 +3,12 @@ package clerkapi
 var oauthAccessTokensOperations = []Operation{
 	{
 		Name: "verify_oauth_access_token", OperationID: "verifyOAuthAccessToken", Method: "POST", Path: "/oauth_applications/access_tokens/verify",
-		Description: "Check a Clerk-issued OAuth access token; returns its subject, client and scopes, or active=false.",
+		Description: "Returns subject and scopes, or active=false.",
 		Request:     VerifyOAuthAccessTokenRequest{}, Response: map[string]any{},
 	},
 }
 
 type VerifyOAuthAccessTokenRequest struct {
 	AccessToken *string `json:"access_token,omitempty" in:"body"`
-	// Deprecated alias of access_token.
-	Secret *string `json:"secret,omitempty" in:"body"`
+	Secret      *string `json:"secret,omitempty" in:"body"`
 }

@@ -3,66 +3,62 @@ package clerkapi
 var oauthApplicationsOperations = []Operation{
 	{
 		Name: "list_oauth_applications", OperationID: "ListOAuthApplications", Method: "GET", Path: "/oauth_applications",
-		Description: "List the instance's OAuth applications (Clerk as identity provider), newest first.",
+		Description: "Apps using Clerk as OAuth provider.",
 		Request:     ListOAuthApplicationsRequest{}, Response: OAuthApplications{},
 	},
 	{
 		Name: "create_oauth_application", OperationID: "CreateOAuthApplication", Method: "POST", Path: "/oauth_applications",
-		Description: "Create an OAuth application; returns its client secret, shown only here and on rotation.",
+		Description: "The client secret is shown only here.",
 		Request:     CreateOAuthApplicationRequest{}, Response: OAuthApplicationWithSecret{}, Secret: true,
 	},
 	{
 		Name: "get_oauth_application", OperationID: "GetOAuthApplication", Method: "GET", Path: "/oauth_applications/{oauth_application_id}",
-		Description: "Get an OAuth application by ID, with its client ID and OAuth endpoint URLs.",
+		Description: "Get an OAuth app by ID.",
 		Request:     GetOAuthApplicationRequest{}, Response: OAuthApplication{},
 	},
 	{
 		Name: "update_oauth_application", OperationID: "UpdateOAuthApplication", Method: "PATCH", Path: "/oauth_applications/{oauth_application_id}",
-		Description: "Update an OAuth application's name, redirect URIs, scopes or consent/PKCE settings.",
+		Description: "Update an OAuth app's settings.",
 		Request:     UpdateOAuthApplicationRequest{}, Response: OAuthApplication{},
 	},
 	{
 		Name: "delete_oauth_application", OperationID: "DeleteOAuthApplication", Method: "DELETE", Path: "/oauth_applications/{oauth_application_id}",
-		Description: "Delete an OAuth application permanently.",
+		Description: "Delete an OAuth app permanently.",
 		Request:     DeleteOAuthApplicationRequest{}, Response: DeletedObject{},
 	},
 	{
 		Name: "upload_oauth_application_logo", OperationID: "UploadOAuthApplicationLogo", Method: "PUT", Path: "/oauth_applications/{oauth_application_id}/logo",
-		Description: "Set or replace an OAuth application's logo from an image file.",
+		Description: "Set an OAuth app's logo.",
 		Request:     UploadOAuthApplicationLogoRequest{}, Response: OAuthApplication{},
 	},
 	{
 		Name: "rotate_oauth_application_secret", OperationID: "RotateOAuthApplicationSecret", Method: "POST", Path: "/oauth_applications/{oauth_application_id}/rotate_secret",
-		Description: "Issue a new client secret for an OAuth application; returns it once and the old one stops working.",
+		Description: "Returns a new secret; the old one dies.",
 		Request:     RotateOAuthApplicationSecretRequest{}, Response: OAuthApplicationWithSecret{}, Secret: true,
 	},
 	{
 		Name: "revoke_oauth_application_token", OperationID: "RevokeOAuthApplicationToken", Method: "POST", Path: "/oauth_applications/{oauth_application_id}/revoke_token",
-		Description: "Revoke an OAuth grant's access and refresh tokens, given either one; JWT access tokens can't be revoked.",
+		Description: "Revokes the grant; not JWT access tokens.",
 		Request:     RevokeOAuthApplicationTokenRequest{}, Response: nil,
 	},
 }
 
 type ListOAuthApplicationsRequest struct {
-	Limit  *int64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset *int64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
-	// Sort field; prefix - for descending, + for ascending.
-	OrderBy *string `json:"order_by,omitempty" in:"query" jsonschema:"default=+created_at"`
-	// Partial name match, or an exact client_id.
+	Limit     *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
+	Offset    *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	OrderBy   *string `json:"order_by,omitempty" in:"query" jsonschema:"default=+created_at"`
 	NameQuery *string `json:"name_query,omitempty" in:"query"`
 }
 
 type CreateOAuthApplicationRequest struct {
 	Name         string   `json:"name" in:"body" jsonschema:"required,maxLength=256"`
 	RedirectUris []string `json:"redirect_uris,omitempty" in:"body"`
-	// Deprecated; use redirect_uris.
-	CallbackURL *string `json:"callback_url,omitempty" in:"body" jsonschema:"maxLength=1024"`
-	// Space-separated; profile email public_metadata private_metadata.
+	CallbackURL  *string  `json:"callback_url,omitempty" in:"body" jsonschema:"maxLength=1024"`
+	// Space-separated.
 	Scopes               *string `json:"scopes,omitempty" in:"body" jsonschema:"maxLength=1024,default=profile email"`
 	ConsentScreenEnabled *bool   `json:"consent_screen_enabled,omitempty" in:"body" jsonschema:"default=true"`
 	PkceRequired         *bool   `json:"pkce_required,omitempty" in:"body" jsonschema:"default=false"`
-	// Public client (no secret), uses PKCE.
-	Public *bool `json:"public,omitempty" in:"body"`
+	Public               *bool   `json:"public,omitempty" in:"body"`
 }
 
 type GetOAuthApplicationRequest struct {
@@ -73,15 +69,12 @@ type UpdateOAuthApplicationRequest struct {
 	OAuthApplicationID string   `json:"oauth_application_id" in:"path" jsonschema:"required"`
 	Name               *string  `json:"name,omitempty" in:"body" jsonschema:"maxLength=256"`
 	RedirectUris       []string `json:"redirect_uris,omitempty" in:"body"`
-	// Deprecated; use redirect_uris.
-	CallbackURL *string `json:"callback_url,omitempty" in:"body" jsonschema:"maxLength=1024"`
-	// Space-separated; profile email public_metadata private_metadata.
-	Scopes *string `json:"scopes,omitempty" in:"body" jsonschema:"maxLength=1024"`
-	// Cannot be disabled for dynamically registered apps.
-	ConsentScreenEnabled *bool `json:"consent_screen_enabled,omitempty" in:"body"`
-	PkceRequired         *bool `json:"pkce_required,omitempty" in:"body"`
-	// Public client (no secret), uses PKCE.
-	Public *bool `json:"public,omitempty" in:"body"`
+	CallbackURL        *string  `json:"callback_url,omitempty" in:"body" jsonschema:"maxLength=1024"`
+	// Space-separated.
+	Scopes               *string `json:"scopes,omitempty" in:"body" jsonschema:"maxLength=1024"`
+	ConsentScreenEnabled *bool   `json:"consent_screen_enabled,omitempty" in:"body"`
+	PkceRequired         *bool   `json:"pkce_required,omitempty" in:"body"`
+	Public               *bool   `json:"public,omitempty" in:"body"`
 }
 
 type DeleteOAuthApplicationRequest struct {
@@ -89,9 +82,8 @@ type DeleteOAuthApplicationRequest struct {
 }
 
 type UploadOAuthApplicationLogoRequest struct {
-	OAuthApplicationID string `json:"oauth_application_id" in:"path" jsonschema:"required"`
-	// User credited with the upload.
-	UploaderUserID *string `json:"uploader_user_id,omitempty" in:"form"`
+	OAuthApplicationID string  `json:"oauth_application_id" in:"path" jsonschema:"required"`
+	UploaderUserID     *string `json:"uploader_user_id,omitempty" in:"form"`
 	Upload
 }
 
@@ -101,6 +93,5 @@ type RotateOAuthApplicationSecretRequest struct {
 
 type RevokeOAuthApplicationTokenRequest struct {
 	OAuthApplicationID string `json:"oauth_application_id" in:"path" jsonschema:"required"`
-	// Opaque access or refresh token; its whole grant is revoked.
-	Token string `json:"token" in:"body" jsonschema:"required"`
+	Token              string `json:"token" in:"body" jsonschema:"required"`
 }

@@ -3,17 +3,17 @@ package clerkapi
 var organizationDomainsOperations = []Operation{
 	{
 		Name: "create_organization_domain", OperationID: "CreateOrganizationDomain", Method: "POST", Path: "/organizations/{organization_id}/domains",
-		Description: "Add an email domain to an organization; it is marked verified unless told otherwise.",
+		Description: "Add an email domain; verified by default.",
 		Request:     CreateOrganizationDomainRequest{}, Response: OrganizationDomain{},
 	},
 	{
 		Name: "list_organization_domains", OperationID: "ListOrganizationDomains", Method: "GET", Path: "/organizations/{organization_id}/domains",
-		Description: "List an organization's domains; filter by verification status or enrollment mode.",
+		Description: "An organization's domains.",
 		Request:     ListOrganizationDomainsRequest{}, Response: OrganizationDomains{},
 	},
 	{
 		Name: "update_organization_domain", OperationID: "UpdateOrganizationDomain", Method: "PATCH", Path: "/organizations/{organization_id}/domains/{domain_id}",
-		Description: "Change an organization domain's enrollment mode or verified flag.",
+		Description: "Set enrollment mode or verified flag.",
 		Request:     UpdateOrganizationDomainRequest{}, Response: OrganizationDomain{},
 	},
 	{
@@ -23,30 +23,27 @@ var organizationDomainsOperations = []Operation{
 	},
 	{
 		Name: "verify_organization_domain_ownership", OperationID: "VerifyOrganizationDomainOwnership", Method: "POST", Path: "/organizations/{organization_id}/domains/{domain_id}/verify_ownership",
-		Description: "Mark an organization domain's ownership verified, bypassing the DNS TXT check.",
+		Description: "Mark verified, skipping the DNS check.",
 		Request:     VerifyOrganizationDomainOwnershipRequest{}, Response: OrganizationDomain{},
 	},
 	{
 		Name: "list_all_organization_domains", OperationID: "ListAllOrganizationDomains", Method: "GET", Path: "/organization_domains",
-		Description: "List domains across all organizations; filter by organization, name, verification or mode.",
+		Description: "Domains of all organizations.",
 		Request:     ListAllOrganizationDomainsRequest{}, Response: OrganizationDomains{},
 	},
 }
 
 type CreateOrganizationDomainRequest struct {
-	OrganizationID string `json:"organization_id" in:"path" jsonschema:"required"`
-	// Domain name, e.g. example.com.
-	Name *string `json:"name,omitempty" in:"body"`
-	// How users of the domain join: manual_invitation, automatic_invitation, automatic_suggestion, enterprise_sso.
+	OrganizationID string  `json:"organization_id" in:"path" jsonschema:"required"`
+	Name           *string `json:"name,omitempty" in:"body"`
+	// manual_invitation, automatic_invitation, automatic_suggestion or enterprise_sso.
 	EnrollmentMode *string `json:"enrollment_mode,omitempty" in:"body"`
 	Verified       *bool   `json:"verified,omitempty" in:"body" jsonschema:"default=true"`
 }
 
 type ListOrganizationDomainsRequest struct {
-	OrganizationID string `json:"organization_id" in:"path" jsonschema:"required"`
-	// "true" or "false".
-	Verified *string `json:"verified,omitempty" in:"query"`
-	// manual_invitation, automatic_invitation, automatic_suggestion, enterprise_sso; prefix - to exclude.
+	OrganizationID string  `json:"organization_id" in:"path" jsonschema:"required"`
+	Verified       *string `json:"verified,omitempty" in:"query"`
 	EnrollmentMode *string `json:"enrollment_mode,omitempty" in:"query"`
 	Limit          *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
 	Offset         *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
@@ -55,7 +52,7 @@ type ListOrganizationDomainsRequest struct {
 type UpdateOrganizationDomainRequest struct {
 	OrganizationID string `json:"organization_id" in:"path" jsonschema:"required"`
 	DomainID       string `json:"domain_id" in:"path" jsonschema:"required"`
-	// How users of the domain join: manual_invitation, automatic_invitation, automatic_suggestion, enterprise_sso.
+	// manual_invitation, automatic_invitation, automatic_suggestion or enterprise_sso.
 	EnrollmentMode *string `json:"enrollment_mode,omitempty" in:"body"`
 	Verified       *bool   `json:"verified,omitempty" in:"body"`
 }
@@ -71,16 +68,12 @@ type VerifyOrganizationDomainOwnershipRequest struct {
 }
 
 type ListAllOrganizationDomainsRequest struct {
-	OrganizationID *string `json:"organization_id,omitempty" in:"query"`
-	Verified       *string `json:"verified,omitempty" in:"query" jsonschema:"enum=true,enum=false"`
-	// Prefix a mode with - to exclude it.
+	OrganizationID *string  `json:"organization_id,omitempty" in:"query"`
+	Verified       *string  `json:"verified,omitempty" in:"query" jsonschema:"enum=true,enum=false"`
 	EnrollmentMode []string `json:"enrollment_mode,omitempty" in:"query,comma" jsonschema:"enum=manual_invitation,enum=automatic_invitation,enum=automatic_suggestion,enum=enterprise_sso,enum=-manual_invitation,enum=-automatic_invitation,enum=-automatic_suggestion,enum=-enterprise_sso"`
-	// Exact org_ ID, or partial domain name; not blank.
-	Query *string `json:"query,omitempty" in:"query" jsonschema:"minLength=1"`
-	// Exact domain names.
-	Domains []string `json:"domains,omitempty" in:"query"`
-	// Sort field; prefix - for descending, + for ascending.
-	OrderBy *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
-	Offset  *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
-	Limit   *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
+	Query          *string  `json:"query,omitempty" in:"query" jsonschema:"minLength=1"`
+	Domains        []string `json:"domains,omitempty" in:"query"`
+	OrderBy        *string  `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
+	Offset         *int64   `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Limit          *int64   `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
 }

@@ -3,74 +3,69 @@ package clerkapi
 var organizationInvitationsOperations = []Operation{
 	{
 		Name: "list_all_organization_invitations", OperationID: "ListInstanceOrganizationInvitations", Method: "GET", Path: "/organization_invitations",
-		Description: "List invitations across all organizations in the instance; filter by status or email.",
+		Description: "Invitations of all organizations.",
 		Request:     ListAllOrganizationInvitationsRequest{}, Response: OrganizationInvitationsWithPublicOrganizationData{},
 	},
 	{
 		Name: "create_organization_invitation", OperationID: "CreateOrganizationInvitation", Method: "POST", Path: "/organizations/{organization_id}/invitations",
-		Description: "Invite an email to join an organization with a role; emails the link unless notify=false.",
+		Description: "Invite an email with a role.",
 		Request:     CreateOrganizationInvitationRequest{}, Response: OrganizationInvitation{},
 	},
 	{
 		Name: "list_organization_invitations", OperationID: "ListOrganizationInvitations", Method: "GET", Path: "/organizations/{organization_id}/invitations",
-		Description: "List an organization's invitations by status or email; omits domain-generated ones.",
+		Description: "An organization's invitations.",
 		Request:     ListOrganizationInvitationsRequest{}, Response: OrganizationInvitations{},
 	},
 	{
 		Name: "create_organization_invitations_bulk", OperationID: "CreateOrganizationInvitationBulk", Method: "POST", Path: "/organizations/{organization_id}/invitations/bulk",
-		Description: "Invite up to 10 email addresses to an organization in one call, each with its own role.",
+		Description: "Up to 10 at once.",
 		Request:     CreateOrganizationInvitationsBulkRequest{}, Response: OrganizationInvitations{},
 	},
 	{
 		Name: "list_pending_organization_invitations", OperationID: "ListPendingOrganizationInvitations", Method: "GET", Path: "/organizations/{organization_id}/invitations/pending",
-		Description: "Deprecated: list an organization's pending invitations; use list_organization_invitations.",
+		Description: "Deprecated: use list_organization_invitations.",
 		Request:     ListPendingOrganizationInvitationsRequest{}, Response: OrganizationInvitations{}, Deprecated: true,
 	},
 	{
 		Name: "get_organization_invitation", OperationID: "GetOrganizationInvitation", Method: "GET", Path: "/organizations/{organization_id}/invitations/{invitation_id}",
-		Description: "Get an organization invitation by ID.",
+		Description: "Get an organization invitation.",
 		Request:     GetOrganizationInvitationRequest{}, Response: OrganizationInvitation{},
 	},
 	{
 		Name: "revoke_organization_invitation", OperationID: "RevokeOrganizationInvitation", Method: "POST", Path: "/organizations/{organization_id}/invitations/{invitation_id}/revoke",
-		Description: "Revoke a pending organization invitation so its link can no longer be used to join.",
+		Description: "Revoke a pending invitation.",
 		Request:     RevokeOrganizationInvitationRequest{}, Response: OrganizationInvitation{},
 	},
 }
 
 type ListAllOrganizationInvitationsRequest struct {
-	// Sort field; prefix - for descending, + for ascending.
 	OrderBy *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
 	Status  *string `json:"status,omitempty" in:"query" jsonschema:"enum=pending,enum=accepted,enum=revoked,enum=expired"`
-	// Matches the invited email address.
-	Query  *string `json:"query,omitempty" in:"query"`
-	Limit  *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Query   *string `json:"query,omitempty" in:"query"`
+	Limit   *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
+	Offset  *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
 }
 
 type CreateOrganizationInvitationRequest struct {
-	OrganizationID string `json:"organization_id" in:"path" jsonschema:"required"`
-	EmailAddress   string `json:"email_address" in:"body" jsonschema:"required"`
-	// Must be an admin of the organization.
-	InviterUserID *string `json:"inviter_user_id,omitempty" in:"body"`
+	OrganizationID string  `json:"organization_id" in:"path" jsonschema:"required"`
+	EmailAddress   string  `json:"email_address" in:"body" jsonschema:"required"`
+	InviterUserID  *string `json:"inviter_user_id,omitempty" in:"body"`
 	// Role key, e.g. org:member.
 	Role            string         `json:"role" in:"body" jsonschema:"required"`
 	PublicMetadata  map[string]any `json:"public_metadata,omitempty" in:"body"`
 	PrivateMetadata map[string]any `json:"private_metadata,omitempty" in:"body"`
-	// Where the invitee lands after clicking the link.
-	RedirectURL   *string `json:"redirect_url,omitempty" in:"body"`
-	ExpiresInDays *int64  `json:"expires_in_days,omitempty" in:"body" jsonschema:"minimum=1,maximum=365,default=30"`
-	Notify        *bool   `json:"notify,omitempty" in:"body" jsonschema:"default=true"`
+	RedirectURL     *string        `json:"redirect_url,omitempty" in:"body"`
+	ExpiresInDays   *int64         `json:"expires_in_days,omitempty" in:"body" jsonschema:"minimum=1,maximum=365,default=30"`
+	Notify          *bool          `json:"notify,omitempty" in:"body" jsonschema:"default=true"`
 }
 
 type ListOrganizationInvitationsRequest struct {
 	OrganizationID string  `json:"organization_id" in:"path" jsonschema:"required"`
 	Status         *string `json:"status,omitempty" in:"query" jsonschema:"enum=pending,enum=accepted,enum=revoked,enum=expired"`
 	EmailAddress   *string `json:"email_address,omitempty" in:"query"`
-	// Sort field; prefix - for descending, + for ascending.
-	OrderBy *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
-	Limit   *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset  *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	OrderBy        *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
+	Limit          *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
+	Offset         *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
 }
 
 type CreateOrganizationInvitationsBulkRequest struct {
@@ -79,17 +74,15 @@ type CreateOrganizationInvitationsBulkRequest struct {
 }
 
 type CreateOrganizationInvitationsBulkRequestItem struct {
-	EmailAddress string `json:"email_address" jsonschema:"required"`
-	// Must be an admin of the organization.
+	EmailAddress  string  `json:"email_address" jsonschema:"required"`
 	InviterUserID *string `json:"inviter_user_id,omitempty"`
 	// Role key, e.g. org:member.
 	Role            string         `json:"role" jsonschema:"required"`
 	PublicMetadata  map[string]any `json:"public_metadata,omitempty"`
 	PrivateMetadata map[string]any `json:"private_metadata,omitempty"`
-	// Where the invitee lands after clicking the link.
-	RedirectURL   *string `json:"redirect_url,omitempty"`
-	ExpiresInDays *int64  `json:"expires_in_days,omitempty" jsonschema:"minimum=1,maximum=365,default=30"`
-	Notify        *bool   `json:"notify,omitempty" jsonschema:"default=true"`
+	RedirectURL     *string        `json:"redirect_url,omitempty"`
+	ExpiresInDays   *int64         `json:"expires_in_days,omitempty" jsonschema:"minimum=1,maximum=365,default=30"`
+	Notify          *bool          `json:"notify,omitempty" jsonschema:"default=true"`
 }
 
 type ListPendingOrganizationInvitationsRequest struct {
@@ -104,8 +97,7 @@ type GetOrganizationInvitationRequest struct {
 }
 
 type RevokeOrganizationInvitationRequest struct {
-	OrganizationID string `json:"organization_id" in:"path" jsonschema:"required"`
-	InvitationID   string `json:"invitation_id" in:"path" jsonschema:"required"`
-	// Admin of the organization doing the revoking.
+	OrganizationID   string  `json:"organization_id" in:"path" jsonschema:"required"`
+	InvitationID     string  `json:"invitation_id" in:"path" jsonschema:"required"`
 	RequestingUserID *string `json:"requesting_user_id,omitempty" in:"body"`
 }

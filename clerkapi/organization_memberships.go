@@ -3,17 +3,17 @@ package clerkapi
 var organizationMembershipsOperations = []Operation{
 	{
 		Name: "create_organization_membership", OperationID: "CreateOrganizationMembership", Method: "POST", Path: "/organizations/{organization_id}/memberships",
-		Description: "Add an existing user of the instance to an organization with a role.",
+		Description: "Add an existing user with a role.",
 		Request:     CreateOrganizationMembershipRequest{}, Response: OrganizationMembership{},
 	},
 	{
 		Name: "list_organization_memberships", OperationID: "ListOrganizationMemberships", Method: "GET", Path: "/organizations/{organization_id}/memberships",
-		Description: "List an organization's members; filter by user identifiers, role, search text or dates.",
+		Description: "An organization's members.",
 		Request:     ListOrganizationMembershipsRequest{}, Response: OrganizationMemberships{},
 	},
 	{
 		Name: "update_organization_membership", OperationID: "UpdateOrganizationMembership", Method: "PATCH", Path: "/organizations/{organization_id}/memberships/{user_id}",
-		Description: "Change a member's role in an organization.",
+		Description: "Change a member's role.",
 		Request:     UpdateOrganizationMembershipRequest{}, Response: OrganizationMembership{},
 	},
 	{
@@ -23,12 +23,12 @@ var organizationMembershipsOperations = []Operation{
 	},
 	{
 		Name: "update_organization_membership_metadata", OperationID: "UpdateOrganizationMembershipMetadata", Method: "PATCH", Path: "/organizations/{organization_id}/memberships/{user_id}/metadata",
-		Description: "Update an organization membership's metadata. Merged into existing keys; null deletes a key.",
+		Description: "Merges keys; null deletes a key.",
 		Request:     UpdateOrganizationMembershipMetadataRequest{}, Response: OrganizationMembership{},
 	},
 	{
 		Name: "list_all_organization_memberships", OperationID: "InstanceGetOrganizationMemberships", Method: "GET", Path: "/organization_memberships",
-		Description: "List organization memberships across every organization in the instance.",
+		Description: "Memberships of all organizations.",
 		Request:     ListAllOrganizationMembershipsRequest{}, Response: OrganizationMemberships{},
 	},
 }
@@ -43,39 +43,31 @@ type CreateOrganizationMembershipRequest struct {
 }
 
 type ListOrganizationMembershipsRequest struct {
-	OrganizationID string `json:"organization_id" in:"path" jsonschema:"required"`
-	// Sort field; prefix - for descending, + for ascending.
-	OrderBy *string `json:"order_by,omitempty" in:"query"`
-	// Up to 100 IDs; prefix - to exclude.
-	UserID       []string `json:"user_id,omitempty" in:"query"`
-	EmailAddress []string `json:"email_address,omitempty" in:"query"`
-	PhoneNumber  []string `json:"phone_number,omitempty" in:"query"`
-	Username     []string `json:"username,omitempty" in:"query"`
-	Web3Wallet   []string `json:"web3_wallet,omitempty" in:"query"`
-	// Role keys, e.g. org:admin.
-	Role []string `json:"role,omitempty" in:"query"`
-	// Partial match on identifiers, names or user ID.
-	Query             *string `json:"query,omitempty" in:"query"`
-	EmailAddressQuery *string `json:"email_address_query,omitempty" in:"query"`
-	PhoneNumberQuery  *string `json:"phone_number_query,omitempty" in:"query"`
-	UsernameQuery     *string `json:"username_query,omitempty" in:"query"`
-	NameQuery         *string `json:"name_query,omitempty" in:"query"`
-	// Unix time in milliseconds.
-	LastActiveAtBefore *int64 `json:"last_active_at_before,omitempty" in:"query"`
-	// Unix time in milliseconds.
-	LastActiveAtAfter *int64 `json:"last_active_at_after,omitempty" in:"query"`
-	// Unix time in milliseconds.
-	CreatedAtBefore *int64 `json:"created_at_before,omitempty" in:"query"`
-	// Unix time in milliseconds.
-	CreatedAtAfter *int64 `json:"created_at_after,omitempty" in:"query"`
-	Limit          *int64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset         *int64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	OrganizationID     string   `json:"organization_id" in:"path" jsonschema:"required"`
+	OrderBy            *string  `json:"order_by,omitempty" in:"query"`
+	UserID             []string `json:"user_id,omitempty" in:"query"`
+	EmailAddress       []string `json:"email_address,omitempty" in:"query"`
+	PhoneNumber        []string `json:"phone_number,omitempty" in:"query"`
+	Username           []string `json:"username,omitempty" in:"query"`
+	Web3Wallet         []string `json:"web3_wallet,omitempty" in:"query"`
+	Role               []string `json:"role,omitempty" in:"query"`
+	Query              *string  `json:"query,omitempty" in:"query"`
+	EmailAddressQuery  *string  `json:"email_address_query,omitempty" in:"query"`
+	PhoneNumberQuery   *string  `json:"phone_number_query,omitempty" in:"query"`
+	UsernameQuery      *string  `json:"username_query,omitempty" in:"query"`
+	NameQuery          *string  `json:"name_query,omitempty" in:"query"`
+	LastActiveAtBefore *int64   `json:"last_active_at_before,omitempty" in:"query"`
+	LastActiveAtAfter  *int64   `json:"last_active_at_after,omitempty" in:"query"`
+	CreatedAtBefore    *int64   `json:"created_at_before,omitempty" in:"query"`
+	CreatedAtAfter     *int64   `json:"created_at_after,omitempty" in:"query"`
+	Limit              *int64   `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
+	Offset             *int64   `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
 }
 
 type UpdateOrganizationMembershipRequest struct {
 	OrganizationID string `json:"organization_id" in:"path" jsonschema:"required"`
 	UserID         string `json:"user_id" in:"path" jsonschema:"required"`
-	// Role key, e.g. org:admin.
+	// Role key, e.g. org:member.
 	Role string `json:"role" in:"body" jsonschema:"required"`
 }
 
@@ -92,7 +84,6 @@ type UpdateOrganizationMembershipMetadataRequest struct {
 }
 
 type ListAllOrganizationMembershipsRequest struct {
-	// Sort field; prefix - for descending, + for ascending.
 	OrderBy *string `json:"order_by,omitempty" in:"query"`
 	Limit   *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
 	Offset  *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`

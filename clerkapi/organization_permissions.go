@@ -3,43 +3,40 @@ package clerkapi
 var organizationPermissionsOperations = []Operation{
 	{
 		Name: "list_organization_permissions", OperationID: "ListOrganizationPermissions", Method: "GET", Path: "/organization_permissions",
-		Description: "List the instance's organization permissions; search by ID, name or key.",
+		Description: "List organization permissions.",
 		Request:     ListOrganizationPermissionsRequest{}, Response: Permissions{},
 	},
 	{
 		Name: "create_organization_permission", OperationID: "CreateOrganizationPermission", Method: "POST", Path: "/organization_permissions",
-		Description: "Create a custom organization permission that roles can be granted.",
+		Description: "Custom permission, key org:feature:action.",
 		Request:     CreateOrganizationPermissionRequest{}, Response: Permission{},
 	},
 	{
 		Name: "get_organization_permission", OperationID: "GetOrganizationPermission", Method: "GET", Path: "/organization_permissions/{permission_id}",
-		Description: "Get an organization permission by ID.",
+		Description: "Get a permission by ID.",
 		Request:     GetOrganizationPermissionRequest{}, Response: Permission{},
 	},
 	{
 		Name: "update_organization_permission", OperationID: "UpdateOrganizationPermission", Method: "PATCH", Path: "/organization_permissions/{permission_id}",
-		Description: "Update an organization permission's name, key or description; not system ones.",
+		Description: "Not for system permissions.",
 		Request:     UpdateOrganizationPermissionRequest{}, Response: Permission{},
 	},
 	{
 		Name: "delete_organization_permission", OperationID: "DeleteOrganizationPermission", Method: "DELETE", Path: "/organization_permissions/{permission_id}",
-		Description: "Delete a custom organization permission; system permissions cannot be deleted.",
+		Description: "Custom permissions only.",
 		Request:     DeleteOrganizationPermissionRequest{}, Response: DeletedObject{},
 	},
 }
 
 type ListOrganizationPermissionsRequest struct {
-	// Exact permission ID, or partial name or key.
-	Query *string `json:"query,omitempty" in:"query"`
-	// Sort field; prefix - for descending, + for ascending.
+	Query   *string `json:"query,omitempty" in:"query"`
 	OrderBy *string `json:"order_by,omitempty" in:"query"`
 	Limit   *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
 	Offset  *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
 }
 
 type CreateOrganizationPermissionRequest struct {
-	Name string `json:"name" in:"body" jsonschema:"required"`
-	// org:feature:action, e.g. org:billing:manage; not org:sys_.
+	Name        string  `json:"name" in:"body" jsonschema:"required"`
 	Key         string  `json:"key" in:"body" jsonschema:"required"`
 	Description *string `json:"description,omitempty" in:"body"`
 }
@@ -51,9 +48,8 @@ type GetOrganizationPermissionRequest struct {
 type UpdateOrganizationPermissionRequest struct {
 	PermissionID string  `json:"permission_id" in:"path" jsonschema:"required"`
 	Name         *string `json:"name,omitempty" in:"body"`
-	// org:feature:action, e.g. org:billing:manage; not org:sys_.
-	Key         *string `json:"key,omitempty" in:"body"`
-	Description *string `json:"description,omitempty" in:"body"`
+	Key          *string `json:"key,omitempty" in:"body"`
+	Description  *string `json:"description,omitempty" in:"body"`
 }
 
 type DeleteOrganizationPermissionRequest struct {

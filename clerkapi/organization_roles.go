@@ -3,56 +3,53 @@ package clerkapi
 var organizationRolesOperations = []Operation{
 	{
 		Name: "list_organization_roles", OperationID: "ListOrganizationRoles", Method: "GET", Path: "/organization_roles",
-		Description: "List the instance's organization roles; search by ID, name or key.",
+		Description: "List organization roles.",
 		Request:     ListOrganizationRolesRequest{}, Response: Roles{},
 	},
 	{
 		Name: "create_organization_role", OperationID: "CreateOrganizationRole", Method: "POST", Path: "/organization_roles",
-		Description: "Create an organization role with a unique org: key and optional permissions.",
+		Description: "A role with an org:... key.",
 		Request:     CreateOrganizationRoleRequest{}, Response: Role{},
 	},
 	{
 		Name: "get_organization_role", OperationID: "GetOrganizationRole", Method: "GET", Path: "/organization_roles/{organization_role_id}",
-		Description: "Get an organization role by ID.",
+		Description: "Get a role by ID.",
 		Request:     GetOrganizationRoleRequest{}, Response: Role{},
 	},
 	{
 		Name: "update_organization_role", OperationID: "UpdateOrganizationRole", Method: "PATCH", Path: "/organization_roles/{organization_role_id}",
-		Description: "Update an organization role; a new key cascades to org settings that use it.",
+		Description: "A new key cascades to settings using it.",
 		Request:     UpdateOrganizationRoleRequest{}, Response: Role{},
 	},
 	{
 		Name: "delete_organization_role", OperationID: "DeleteOrganizationRole", Method: "DELETE", Path: "/organization_roles/{organization_role_id}",
-		Description: "Delete an organization role; refused while members, invitations or defaults use it.",
+		Description: "Refused while anything uses the role.",
 		Request:     DeleteOrganizationRoleRequest{}, Response: DeletedObject{},
 	},
 	{
 		Name: "assign_organization_role_permission", OperationID: "AssignPermissionToOrganizationRole", Method: "POST", Path: "/organization_roles/{organization_role_id}/permissions/{permission_id}",
-		Description: "Grant a permission to an organization role.",
+		Description: "Grant a permission to a role.",
 		Request:     AssignOrganizationRolePermissionRequest{}, Response: Role{},
 	},
 	{
 		Name: "remove_organization_role_permission", OperationID: "RemovePermissionFromOrganizationRole", Method: "DELETE", Path: "/organization_roles/{organization_role_id}/permissions/{permission_id}",
-		Description: "Take a permission away from an organization role.",
+		Description: "Take a permission from a role.",
 		Request:     RemoveOrganizationRolePermissionRequest{}, Response: Role{},
 	},
 }
 
 type ListOrganizationRolesRequest struct {
-	// Exact role ID, or partial name or key.
-	Query *string `json:"query,omitempty" in:"query"`
-	// Sort field; prefix - for descending, + for ascending.
+	Query   *string `json:"query,omitempty" in:"query"`
 	OrderBy *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
 	Limit   *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
 	Offset  *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
 }
 
 type CreateOrganizationRoleRequest struct {
-	Name string `json:"name" in:"body" jsonschema:"required"`
-	// org: then lowercase letters, digits or _, e.g. org:editor.
+	Name        string  `json:"name" in:"body" jsonschema:"required"`
 	Key         string  `json:"key" in:"body" jsonschema:"required"`
 	Description *string `json:"description,omitempty" in:"body"`
-	// Permission IDs to grant.
+	// Permission IDs.
 	Permissions             []string `json:"permissions,omitempty" in:"body"`
 	IncludeInInitialRoleSet *bool    `json:"include_in_initial_role_set,omitempty" in:"body"`
 }
@@ -64,10 +61,9 @@ type GetOrganizationRoleRequest struct {
 type UpdateOrganizationRoleRequest struct {
 	OrganizationRoleID string  `json:"organization_role_id" in:"path" jsonschema:"required"`
 	Name               *string `json:"name,omitempty" in:"body"`
-	// org: then lowercase letters, digits or _, e.g. org:editor.
-	Key         *string `json:"key,omitempty" in:"body"`
-	Description *string `json:"description,omitempty" in:"body"`
-	// Permission IDs; replaces the role's current set.
+	Key                *string `json:"key,omitempty" in:"body"`
+	Description        *string `json:"description,omitempty" in:"body"`
+	// Permission IDs; replaces all.
 	Permissions []string `json:"permissions,omitempty" in:"body"`
 }
 

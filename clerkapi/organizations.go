@@ -3,12 +3,12 @@ package clerkapi
 var organizationsOperations = []Operation{
 	{
 		Name: "list_organizations", OperationID: "ListOrganizations", Method: "GET", Path: "/organizations",
-		Description: "List organizations; search by ID, name or slug, or filter by member.",
+		Description: "Find organizations by name, slug, ID or member.",
 		Request:     ListOrganizationsRequest{}, Response: Organizations{},
 	},
 	{
 		Name: "create_organization", OperationID: "CreateOrganization", Method: "POST", Path: "/organizations",
-		Description: "Create an organization; the created_by user becomes its admin.",
+		Description: "Create an organization; created_by becomes its admin.",
 		Request:     CreateOrganizationRequest{}, Response: Organization{},
 	},
 	{
@@ -18,27 +18,27 @@ var organizationsOperations = []Operation{
 	},
 	{
 		Name: "update_organization", OperationID: "UpdateOrganization", Method: "PATCH", Path: "/organizations/{organization_id}",
-		Description: "Update an organization's name, slug, member cap or role set (not metadata).",
+		Description: "Update an organization's name, slug, member cap or role set.",
 		Request:     UpdateOrganizationRequest{}, Response: Organization{},
 	},
 	{
 		Name: "delete_organization", OperationID: "DeleteOrganization", Method: "DELETE", Path: "/organizations/{organization_id}",
-		Description: "Delete an organization and all its memberships and invitations.",
+		Description: "Also deletes memberships and invitations.",
 		Request:     DeleteOrganizationRequest{}, Response: DeletedObject{},
 	},
 	{
 		Name: "update_organization_metadata", OperationID: "MergeOrganizationMetadata", Method: "PATCH", Path: "/organizations/{organization_id}/metadata",
-		Description: "Update an organization's metadata. Merged into existing keys; null deletes a key.",
+		Description: "Merges keys; null deletes a key.",
 		Request:     UpdateOrganizationMetadataRequest{}, Response: Organization{},
 	},
 	{
 		Name: "replace_organization_metadata", OperationID: "ReplaceOrganizationMetadata", Method: "PUT", Path: "/organizations/{organization_id}/metadata",
-		Description: "Overwrite an organization's metadata objects; omitted objects stay as they are.",
+		Description: "Overwrites each object sent; others kept.",
 		Request:     ReplaceOrganizationMetadataRequest{}, Response: Organization{},
 	},
 	{
 		Name: "upload_organization_logo", OperationID: "UploadOrganizationLogo", Method: "PUT", Path: "/organizations/{organization_id}/logo",
-		Description: "Upload or replace an organization's logo image.",
+		Description: "Set an organization's logo.",
 		Request:     UploadOrganizationLogoRequest{}, Response: OrganizationWithLogo{},
 	},
 	{
@@ -48,66 +48,57 @@ var organizationsOperations = []Operation{
 	},
 	{
 		Name: "get_organization_billing_subscription", OperationID: "GetOrganizationBillingSubscription", Method: "GET", Path: "/organizations/{organization_id}/billing/subscription",
-		Description: "Get an organization's billing subscription with its plans and payment status.",
+		Description: "Plans and payment status.",
 		Request:     GetOrganizationBillingSubscriptionRequest{}, Response: CommerceSubscription{},
 	},
 	{
 		Name: "get_organization_billing_credit_balance", OperationID: "GetOrganizationBillingCreditBalance", Method: "GET", Path: "/organizations/{organization_id}/billing/credits",
-		Description: "Get an organization's billing credit balance.",
+		Description: "Get an organization's credits.",
 		Request:     GetOrganizationBillingCreditBalanceRequest{}, Response: CommerceCreditBalanceResponse{},
 	},
 	{
 		Name: "adjust_organization_billing_credit_balance", OperationID: "AdjustOrganizationBillingCreditBalance", Method: "POST", Path: "/organizations/{organization_id}/billing/credits",
-		Description: "Add or deduct an organization's billing credits; idempotency_key prevents repeats.",
+		Description: "Add or deduct credits.",
 		Request:     AdjustOrganizationBillingCreditBalanceRequest{}, Response: CommerceCreditLedgerResponse{},
 	},
 }
 
 type ListOrganizationsRequest struct {
-	IncludeMembersCount                         *bool `json:"include_members_count,omitempty" in:"query"`
-	IncludeMissingMemberWithElevatedPermissions *bool `json:"include_missing_member_with_elevated_permissions,omitempty" in:"query"`
-	// Exact organization ID, or partial name or slug.
-	Query *string `json:"query,omitempty" in:"query"`
-	// Orgs with any of these members; prefix - to exclude.
-	UserID []string `json:"user_id,omitempty" in:"query"`
-	// Up to 100 IDs; prefix - to exclude.
-	OrganizationID []string `json:"organization_id,omitempty" in:"query"`
-	// Sort field; prefix - for descending, + for ascending.
-	OrderBy *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
-	Limit   *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset  *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	IncludeMembersCount                         *bool    `json:"include_members_count,omitempty" in:"query"`
+	IncludeMissingMemberWithElevatedPermissions *bool    `json:"include_missing_member_with_elevated_permissions,omitempty" in:"query"`
+	Query                                       *string  `json:"query,omitempty" in:"query"`
+	UserID                                      []string `json:"user_id,omitempty" in:"query"`
+	OrganizationID                              []string `json:"organization_id,omitempty" in:"query"`
+	OrderBy                                     *string  `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
+	Limit                                       *int64   `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
+	Offset                                      *int64   `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
 }
 
 type CreateOrganizationRequest struct {
-	Name string `json:"name" in:"body" jsonschema:"required,maxLength=256"`
-	// User who becomes the organization's admin.
-	CreatedBy       *string        `json:"created_by,omitempty" in:"body"`
-	PrivateMetadata map[string]any `json:"private_metadata,omitempty" in:"body"`
-	PublicMetadata  map[string]any `json:"public_metadata,omitempty" in:"body"`
-	// Lowercase letters, digits and dashes.
-	Slug                  *string `json:"slug,omitempty" in:"body"`
-	MaxAllowedMemberships *int64  `json:"max_allowed_memberships,omitempty" in:"body" jsonschema:"minimum=0"`
-	CreatedAt             *string `json:"created_at,omitempty" in:"body" jsonschema:"format=date-time"`
-	RoleSetKey            *string `json:"role_set_key,omitempty" in:"body"`
+	Name                  string         `json:"name" in:"body" jsonschema:"required,maxLength=256"`
+	CreatedBy             *string        `json:"created_by,omitempty" in:"body"`
+	PrivateMetadata       map[string]any `json:"private_metadata,omitempty" in:"body"`
+	PublicMetadata        map[string]any `json:"public_metadata,omitempty" in:"body"`
+	Slug                  *string        `json:"slug,omitempty" in:"body"`
+	MaxAllowedMemberships *int64         `json:"max_allowed_memberships,omitempty" in:"body" jsonschema:"minimum=0"`
+	CreatedAt             *string        `json:"created_at,omitempty" in:"body" jsonschema:"format=date-time"`
+	RoleSetKey            *string        `json:"role_set_key,omitempty" in:"body"`
 }
 
 type GetOrganizationRequest struct {
-	// Organization ID or slug.
 	OrganizationID                              string `json:"organization_id" in:"path" jsonschema:"required"`
 	IncludeMembersCount                         *bool  `json:"include_members_count,omitempty" in:"query"`
 	IncludeMissingMemberWithElevatedPermissions *bool  `json:"include_missing_member_with_elevated_permissions,omitempty" in:"query"`
 }
 
 type UpdateOrganizationRequest struct {
-	OrganizationID string  `json:"organization_id" in:"path" jsonschema:"required"`
-	Name           *string `json:"name,omitempty" in:"body" jsonschema:"maxLength=256"`
-	// Lowercase letters, digits and dashes.
+	OrganizationID        string  `json:"organization_id" in:"path" jsonschema:"required"`
+	Name                  *string `json:"name,omitempty" in:"body" jsonschema:"maxLength=256"`
 	Slug                  *string `json:"slug,omitempty" in:"body"`
 	MaxAllowedMemberships *int64  `json:"max_allowed_memberships,omitempty" in:"body" jsonschema:"minimum=0"`
-	// Let org admins delete it from the frontend.
-	AdminDeleteEnabled *bool   `json:"admin_delete_enabled,omitempty" in:"body"`
-	CreatedAt          *string `json:"created_at,omitempty" in:"body" jsonschema:"format=date-time"`
-	RoleSetKey         *string `json:"role_set_key,omitempty" in:"body"`
+	AdminDeleteEnabled    *bool   `json:"admin_delete_enabled,omitempty" in:"body"`
+	CreatedAt             *string `json:"created_at,omitempty" in:"body" jsonschema:"format=date-time"`
+	RoleSetKey            *string `json:"role_set_key,omitempty" in:"body"`
 }
 
 type DeleteOrganizationRequest struct {
@@ -127,8 +118,7 @@ type ReplaceOrganizationMetadataRequest struct {
 }
 
 type UploadOrganizationLogoRequest struct {
-	OrganizationID string `json:"organization_id" in:"path" jsonschema:"required"`
-	// User credited with the upload.
+	OrganizationID string  `json:"organization_id" in:"path" jsonschema:"required"`
 	UploaderUserID *string `json:"uploader_user_id,omitempty" in:"form"`
 	Upload
 }
@@ -148,11 +138,9 @@ type GetOrganizationBillingCreditBalanceRequest struct {
 type AdjustOrganizationBillingCreditBalanceRequest struct {
 	OrganizationID string `json:"organization_id" in:"path" jsonschema:"required"`
 	// In cents.
-	Amount int64  `json:"amount" in:"body" jsonschema:"required,minimum=1"`
-	Action string `json:"action" in:"body" jsonschema:"required,enum=increase,enum=decrease"`
-	// Currency code, e.g. USD (the default).
-	Currency *string `json:"currency,omitempty" in:"body"`
-	// Unique per adjustment; a repeat returns the original entry.
+	Amount         int64   `json:"amount" in:"body" jsonschema:"required,minimum=1"`
+	Action         string  `json:"action" in:"body" jsonschema:"required,enum=increase,enum=decrease"`
+	Currency       *string `json:"currency,omitempty" in:"body"`
 	IdempotencyKey string  `json:"idempotency_key" in:"body" jsonschema:"required"`
 	Note           *string `json:"note,omitempty" in:"body"`
 }

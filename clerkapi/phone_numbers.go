@@ -3,50 +3,48 @@ package clerkapi
 var phoneNumbersOperations = []Operation{
 	{
 		Name: "create_phone_number", OperationID: "CreatePhoneNumber", Method: "POST", Path: "/phone_numbers",
-		Description: "Add a phone number to a user, optionally verified, primary or reserved for MFA.",
+		Description: "Add a phone number to a user.",
 		Request:     CreatePhoneNumberRequest{}, Response: PhoneNumber{},
 	},
 	{
 		Name: "get_phone_number", OperationID: "GetPhoneNumber", Method: "GET", Path: "/phone_numbers/{phone_number_id}",
-		Description: "Get a phone number by ID, with its verification status.",
+		Description: "Get a phone number by ID.",
 		Request:     GetPhoneNumberRequest{}, Response: PhoneNumber{},
 	},
 	{
 		Name: "delete_phone_number", OperationID: "DeletePhoneNumber", Method: "DELETE", Path: "/phone_numbers/{phone_number_id}",
-		Description: "Delete a phone number from its user.",
+		Description: "Delete a phone number.",
 		Request:     DeletePhoneNumberRequest{}, Response: DeletedObject{},
 	},
 	{
 		Name: "update_phone_number", OperationID: "UpdatePhoneNumber", Method: "PATCH", Path: "/phone_numbers/{phone_number_id}",
-		Description: "Mark a phone number verified, primary or reserved for MFA.",
+		Description: "Mark verified, primary or MFA.",
 		Request:     UpdatePhoneNumberRequest{}, Response: PhoneNumber{},
 	},
 	{
 		Name: "prepare_phone_number_verification", OperationID: "PreparePhoneNumberVerification", Method: "POST", Path: "/phone_numbers/{phone_number_id}/prepare_verification",
-		Description: "Text a one-time code to the number; returns the verification ID to check it with.",
+		Description: "Text a code; returns the verification_id.",
 		Request:     PreparePhoneNumberVerificationRequest{}, Response: PreparePhoneNumberVerificationResponse{},
 	},
 	{
 		Name: "attempt_phone_number_verification", OperationID: "AttemptPhoneNumberVerification", Method: "POST", Path: "/phone_numbers/{phone_number_id}/attempt_verification",
-		Description: "Check a texted code; a wrong or expired code shows in status, not as an error. Never signs in.",
+		Description: "Check a code; failure shows in status.",
 		Request:     AttemptPhoneNumberVerificationRequest{}, Response: AttemptPhoneNumberVerificationResponse{},
 	},
 	{
 		Name: "replace_user_phone_number", OperationID: "ReplaceUserPhoneNumber", Method: "PUT", Path: "/users/{user_id}/phone_number",
-		Description: "Replace all of a user's phone numbers with one new primary number; replacing an MFA number disables MFA.",
+		Description: "Deletes all others; may disable MFA.",
 		Request:     ReplaceUserPhoneNumberRequest{}, Response: PhoneNumber{},
 	},
 }
 
 type CreatePhoneNumberRequest struct {
 	UserID string `json:"user_id" in:"body" jsonschema:"required"`
-	// E.164 format, e.g. +15551234567.
-	PhoneNumber string `json:"phone_number" in:"body" jsonschema:"required"`
-	Verified    *bool  `json:"verified,omitempty" in:"body"`
-	// Defaults to false unless it is the user's first number.
-	Primary *bool `json:"primary,omitempty" in:"body"`
-	// Use as an MFA factor; the number must be verified.
-	ReservedForSecondFactor *bool `json:"reserved_for_second_factor,omitempty" in:"body"`
+	// E.164 format.
+	PhoneNumber             string `json:"phone_number" in:"body" jsonschema:"required"`
+	Verified                *bool  `json:"verified,omitempty" in:"body"`
+	Primary                 *bool  `json:"primary,omitempty" in:"body"`
+	ReservedForSecondFactor *bool  `json:"reserved_for_second_factor,omitempty" in:"body"`
 }
 
 type GetPhoneNumberRequest struct {
@@ -58,11 +56,10 @@ type DeletePhoneNumberRequest struct {
 }
 
 type UpdatePhoneNumberRequest struct {
-	PhoneNumberID string `json:"phone_number_id" in:"path" jsonschema:"required"`
-	Verified      *bool  `json:"verified,omitempty" in:"body"`
-	Primary       *bool  `json:"primary,omitempty" in:"body"`
-	// Use as an MFA factor; the number must be verified.
-	ReservedForSecondFactor *bool `json:"reserved_for_second_factor,omitempty" in:"body"`
+	PhoneNumberID           string `json:"phone_number_id" in:"path" jsonschema:"required"`
+	Verified                *bool  `json:"verified,omitempty" in:"body"`
+	Primary                 *bool  `json:"primary,omitempty" in:"body"`
+	ReservedForSecondFactor *bool  `json:"reserved_for_second_factor,omitempty" in:"body"`
 }
 
 type PreparePhoneNumberVerificationRequest struct {
@@ -70,16 +67,14 @@ type PreparePhoneNumberVerificationRequest struct {
 }
 
 type AttemptPhoneNumberVerificationRequest struct {
-	PhoneNumberID string `json:"phone_number_id" in:"path" jsonschema:"required"`
-	// ID returned by prepare_phone_number_verification.
+	PhoneNumberID  string `json:"phone_number_id" in:"path" jsonschema:"required"`
 	VerificationID string `json:"verification_id" in:"body" jsonschema:"required"`
 	Code           string `json:"code" in:"body" jsonschema:"required"`
 }
 
 type ReplaceUserPhoneNumberRequest struct {
 	UserID string `json:"user_id" in:"path" jsonschema:"required"`
-	// E.164 format, e.g. +15551234567.
-	PhoneNumber string `json:"phone_number" in:"body" jsonschema:"required"`
-	// reserved: unverified but can sign in; unverified may lock user out.
+	// E.164 format.
+	PhoneNumber          string  `json:"phone_number" in:"body" jsonschema:"required"`
 	IdentificationStatus *string `json:"identification_status,omitempty" in:"body" jsonschema:"default=verified,enum=verified,enum=reserved,enum=unverified"`
 }

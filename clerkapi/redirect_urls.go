@@ -3,22 +3,22 @@ package clerkapi
 var redirectURLsOperations = []Operation{
 	{
 		Name: "list_redirect_urls", OperationID: "ListRedirectURLs", Method: "GET", Path: "/redirect_urls",
-		Description: "List the redirect URLs allowed for the instance (e.g. OAuth and mobile callbacks).",
+		Description: "Allowed redirect URLs.",
 		Request:     ListRedirectURLsRequest{}, Response: List[RedirectURL]{}, Paginated: true,
 	},
 	{
 		Name: "create_redirect_url", OperationID: "CreateRedirectURL", Method: "POST", Path: "/redirect_urls",
-		Description: "Add a URL to the instance's allowed redirect URLs.",
+		Description: "Allow a redirect URL.",
 		Request:     CreateRedirectURLRequest{}, Response: RedirectURL{},
 	},
 	{
 		Name: "get_redirect_url", OperationID: "GetRedirectURL", Method: "GET", Path: "/redirect_urls/{id}",
-		Description: "Get an allowed redirect URL by ID.",
+		Description: "Get an allowed redirect URL.",
 		Request:     GetRedirectURLRequest{}, Response: RedirectURL{},
 	},
 	{
 		Name: "delete_redirect_url", OperationID: "DeleteRedirectURL", Method: "DELETE", Path: "/redirect_urls/{id}",
-		Description: "Remove a URL from the instance's allowed redirect URLs.",
+		Description: "Disallow a redirect URL.",
 		Request:     DeleteRedirectURLRequest{}, Response: DeletedObject{},
 	},
 }
@@ -29,16 +29,13 @@ type ListRedirectURLsRequest struct {
 }
 
 type CreateRedirectURLRequest struct {
-	// Full https:// URL or custom scheme, e.g. my-app://oauth-callback.
 	URL string `json:"url" in:"body" jsonschema:"required"`
 }
 
 type GetRedirectURLRequest struct {
-	// Redirect URL ID.
 	ID string `json:"id" in:"path" jsonschema:"required"`
 }
 
 type DeleteRedirectURLRequest struct {
-	// Redirect URL ID.
 	ID string `json:"id" in:"path" jsonschema:"required"`
 }

@@ -3,55 +3,48 @@ package clerkapi
 var samlConnectionsOperations = []Operation{
 	{
 		Name: "list_saml_connections", OperationID: "ListSAMLConnections", Method: "GET", Path: "/saml_connections",
-		Description: "Deprecated: list SAML connections, newest first; use list_enterprise_connections.",
+		Description: "Deprecated: use list_enterprise_connections.",
 		Request:     ListSAMLConnectionsRequest{}, Response: SAMLConnections{}, Deprecated: true,
 	},
 	{
 		Name: "create_saml_connection", OperationID: "CreateSAMLConnection", Method: "POST", Path: "/saml_connections",
-		Description: "Deprecated: create a SAML connection; use create_enterprise_connection.",
+		Description: "Deprecated: use create_enterprise_connection.",
 		Request:     CreateSAMLConnectionRequest{}, Response: map[string]any{}, Deprecated: true,
 	},
 	{
 		Name: "get_saml_connection", OperationID: "GetSAMLConnection", Method: "GET", Path: "/saml_connections/{saml_connection_id}",
-		Description: "Deprecated: get a SAML connection by ID; use get_enterprise_connection.",
+		Description: "Deprecated: use get_enterprise_connection.",
 		Request:     GetSAMLConnectionRequest{}, Response: map[string]any{}, Deprecated: true,
 	},
 	{
 		Name: "update_saml_connection", OperationID: "UpdateSAMLConnection", Method: "PATCH", Path: "/saml_connections/{saml_connection_id}",
-		Description: "Deprecated: update a SAML connection; use update_enterprise_connection.",
+		Description: "Deprecated: use update_enterprise_connection.",
 		Request:     UpdateSAMLConnectionRequest{}, Response: map[string]any{}, Deprecated: true,
 	},
 	{
 		Name: "delete_saml_connection", OperationID: "DeleteSAMLConnection", Method: "DELETE", Path: "/saml_connections/{saml_connection_id}",
-		Description: "Deprecated: delete a SAML connection; use delete_enterprise_connection.",
+		Description: "Deprecated: use delete_enterprise_connection.",
 		Request:     DeleteSAMLConnectionRequest{}, Response: DeletedObject{}, Deprecated: true,
 	},
 }
 
 type ListSAMLConnectionsRequest struct {
-	Limit  *int64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset *int64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
-	// Partial, case-insensitive name match.
-	Query *string `json:"query,omitempty" in:"query"`
-	// Sort field; prefix - for descending, + for ascending.
-	OrderBy *string `json:"order_by,omitempty" in:"query"`
-	// Up to 100; prefix + to include or - to exclude.
+	Limit          *int64   `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
+	Offset         *int64   `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Query          *string  `json:"query,omitempty" in:"query"`
+	OrderBy        *string  `json:"order_by,omitempty" in:"query"`
 	OrganizationID []string `json:"organization_id,omitempty" in:"query" jsonschema:"maxItems=100"`
 }
 
 type CreateSAMLConnectionRequest struct {
-	Name string `json:"name" in:"body" jsonschema:"required"`
-	// Deprecated; use domains.
-	Domain *string `json:"domain,omitempty" in:"body"`
-	// Email domains routed here; this or domain is required.
-	Domains        []string `json:"domains,omitempty" in:"body"`
-	Provider       string   `json:"provider" in:"body" jsonschema:"required,enum=saml_custom,enum=saml_okta,enum=saml_google,enum=saml_microsoft"`
-	IDPEntityID    *string  `json:"idp_entity_id,omitempty" in:"body"`
-	IDPSSOURL      *string  `json:"idp_sso_url,omitempty" in:"body"`
-	IDPCertificate *string  `json:"idp_certificate,omitempty" in:"body"`
-	// Overrides the individual idp_* fields.
-	IDPMetadataURL *string `json:"idp_metadata_url,omitempty" in:"body"`
-	// IdP metadata XML; overrides the individual idp_* fields.
+	Name             string                                       `json:"name" in:"body" jsonschema:"required"`
+	Domain           *string                                      `json:"domain,omitempty" in:"body"`
+	Domains          []string                                     `json:"domains,omitempty" in:"body"`
+	Provider         string                                       `json:"provider" in:"body" jsonschema:"required,enum=saml_custom,enum=saml_okta,enum=saml_google,enum=saml_microsoft"`
+	IDPEntityID      *string                                      `json:"idp_entity_id,omitempty" in:"body"`
+	IDPSSOURL        *string                                      `json:"idp_sso_url,omitempty" in:"body"`
+	IDPCertificate   *string                                      `json:"idp_certificate,omitempty" in:"body"`
+	IDPMetadataURL   *string                                      `json:"idp_metadata_url,omitempty" in:"body"`
 	IDPMetadata      *string                                      `json:"idp_metadata,omitempty" in:"body"`
 	OrganizationID   *string                                      `json:"organization_id,omitempty" in:"body"`
 	AttributeMapping *CreateSAMLConnectionRequestAttributeMapping `json:"attribute_mapping,omitempty" in:"body"`
@@ -67,8 +60,7 @@ type CreateSAMLConnectionRequestAttributeMapping struct {
 }
 
 type CreateSAMLConnectionRequestLoginHint struct {
-	Mode string `json:"mode" jsonschema:"required,enum=email_address,enum=custom_attribute,enum=off"`
-	// public_metadata key sent when mode is custom_attribute.
+	Mode   string  `json:"mode" jsonschema:"required,enum=email_address,enum=custom_attribute,enum=off"`
 	Source *string `json:"source,omitempty"`
 }
 
@@ -77,17 +69,14 @@ type GetSAMLConnectionRequest struct {
 }
 
 type UpdateSAMLConnectionRequest struct {
-	SAMLConnectionID string  `json:"saml_connection_id" in:"path" jsonschema:"required"`
-	Name             *string `json:"name,omitempty" in:"body"`
-	// Deprecated; use domains.
-	Domain         *string  `json:"domain,omitempty" in:"body"`
-	Domains        []string `json:"domains,omitempty" in:"body"`
-	IDPEntityID    *string  `json:"idp_entity_id,omitempty" in:"body"`
-	IDPSSOURL      *string  `json:"idp_sso_url,omitempty" in:"body"`
-	IDPCertificate *string  `json:"idp_certificate,omitempty" in:"body"`
-	// Overrides the individual idp_* fields.
-	IDPMetadataURL *string `json:"idp_metadata_url,omitempty" in:"body"`
-	// IdP metadata XML; overrides the individual idp_* fields.
+	SAMLConnectionID                 string                                       `json:"saml_connection_id" in:"path" jsonschema:"required"`
+	Name                             *string                                      `json:"name,omitempty" in:"body"`
+	Domain                           *string                                      `json:"domain,omitempty" in:"body"`
+	Domains                          []string                                     `json:"domains,omitempty" in:"body"`
+	IDPEntityID                      *string                                      `json:"idp_entity_id,omitempty" in:"body"`
+	IDPSSOURL                        *string                                      `json:"idp_sso_url,omitempty" in:"body"`
+	IDPCertificate                   *string                                      `json:"idp_certificate,omitempty" in:"body"`
+	IDPMetadataURL                   *string                                      `json:"idp_metadata_url,omitempty" in:"body"`
 	IDPMetadata                      *string                                      `json:"idp_metadata,omitempty" in:"body"`
 	OrganizationID                   *string                                      `json:"organization_id,omitempty" in:"body"`
 	AttributeMapping                 *UpdateSAMLConnectionRequestAttributeMapping `json:"attribute_mapping,omitempty" in:"body"`
@@ -99,8 +88,7 @@ type UpdateSAMLConnectionRequest struct {
 	AllowOrganizationAccountLinking  *bool                                        `json:"allow_organization_account_linking,omitempty" in:"body"`
 	ForceAuthn                       *bool                                        `json:"force_authn,omitempty" in:"body"`
 	LoginHint                        *UpdateSAMLConnectionRequestLoginHint        `json:"login_hint,omitempty" in:"body"`
-	// On enabling, delete clashing verified org domains, not fail.
-	ConsentVerifiedDomainsDeletion *bool `json:"consent_verified_domains_deletion,omitempty" in:"body"`
+	ConsentVerifiedDomainsDeletion   *bool                                        `json:"consent_verified_domains_deletion,omitempty" in:"body"`
 }
 
 type UpdateSAMLConnectionRequestAttributeMapping struct {
@@ -111,8 +99,7 @@ type UpdateSAMLConnectionRequestAttributeMapping struct {
 }
 
 type UpdateSAMLConnectionRequestLoginHint struct {
-	Mode string `json:"mode" jsonschema:"required,enum=email_address,enum=custom_attribute,enum=off"`
-	// public_metadata key sent when mode is custom_attribute.
+	Mode   string  `json:"mode" jsonschema:"required,enum=email_address,enum=custom_attribute,enum=off"`
 	Source *string `json:"source,omitempty"`
 }
 

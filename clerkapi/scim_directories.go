@@ -3,52 +3,52 @@ package clerkapi
 var scimDirectoriesOperations = []Operation{
 	{
 		Name: "list_scim_directories", OperationID: "ListSCIMDirectories", Method: "GET", Path: "/scim_directories",
-		Description: "List the instance's SCIM provisioning directories (same resources as list_directories).",
+		Description: "Same resources as list_directories.",
 		Request:     ListSCIMDirectoriesRequest{}, Response: ListSCIMDirectoriesResponse{},
 	},
 	{
 		Name: "create_scim_directory", OperationID: "CreateSCIMDirectory", Method: "POST", Path: "/scim_directories",
-		Description: "Create a SCIM directory for an enterprise connection; returns its API key (shown only now).",
+		Description: "For an SSO connection; API key shown once.",
 		Request:     CreateSCIMDirectoryRequest{}, Response: SCIMDirectory{}, Secret: true,
 	},
 	{
 		Name: "get_scim_directory", OperationID: "GetSCIMDirectory", Method: "GET", Path: "/scim_directories/{scim_directory_id}",
-		Description: "Get a SCIM directory by ID (endpoint URL, attribute mapping); the API key is not returned.",
+		Description: "Get a directory, without its API key.",
 		Request:     GetSCIMDirectoryRequest{}, Response: SCIMDirectory{},
 	},
 	{
 		Name: "update_scim_directory", OperationID: "UpdateSCIMDirectory", Method: "PATCH", Path: "/scim_directories/{scim_directory_id}",
-		Description: "Update a SCIM directory's name, provider, enabled flags or attribute mapping (merged; null removes a key).",
+		Description: "attribute_mapping merges; null drops a key.",
 		Request:     UpdateSCIMDirectoryRequest{}, Response: SCIMDirectory{},
 	},
 	{
 		Name: "delete_scim_directory", OperationID: "DeleteSCIMDirectory", Method: "DELETE", Path: "/scim_directories/{scim_directory_id}",
-		Description: "Delete a SCIM directory; provisioning stops and its API key is rejected from then on.",
+		Description: "Stops provisioning and voids its API key.",
 		Request:     DeleteSCIMDirectoryRequest{}, Response: DeletedObject{},
 	},
 	{
 		Name: "rotate_scim_directory_api_key", OperationID: "RotateSCIMDirectoryAPIKey", Method: "POST", Path: "/scim_directories/{scim_directory_id}/rotate_api_key",
-		Description: "Issue a new API key for a SCIM directory and return it; the old key expires after a short grace period.",
+		Description: "Returns a new key; old one soon expires.",
 		Request:     RotateSCIMDirectoryAPIKeyRequest{}, Response: SCIMDirectory{}, Secret: true,
 	},
 	{
 		Name: "list_scim_group_role_mappings", OperationID: "ListSCIMGroupRoleMappings", Method: "GET", Path: "/scim_directories/{scim_directory_id}/group_role_mappings",
-		Description: "List a SCIM directory's group-to-organization-role mappings, by precedence.",
+		Description: "Group-to-role mappings, by precedence.",
 		Request:     ListSCIMGroupRoleMappingsRequest{}, Response: ListSCIMGroupRoleMappingsResponse{},
 	},
 	{
 		Name: "create_scim_group_role_mapping", OperationID: "CreateSCIMGroupRoleMapping", Method: "POST", Path: "/scim_directories/{scim_directory_id}/group_role_mappings",
-		Description: "Map a SCIM group to an organization role; group role mapping must be enabled on the directory.",
+		Description: "Map a group to an organization role.",
 		Request:     CreateSCIMGroupRoleMappingRequest{}, Response: SCIMGroupRoleMapping{},
 	},
 	{
 		Name: "replace_scim_group_role_mappings", OperationID: "ReplaceSCIMGroupRoleMappings", Method: "PUT", Path: "/scim_directories/{scim_directory_id}/group_role_mappings",
-		Description: "Replace all group-to-role mappings of a SCIM directory; list order sets precedence, empty clears all.",
+		Description: "Order sets precedence; empty clears all.",
 		Request:     ReplaceSCIMGroupRoleMappingsRequest{}, Response: ReplaceSCIMGroupRoleMappingsResponse{},
 	},
 	{
 		Name: "delete_scim_group_role_mapping", OperationID: "DeleteSCIMGroupRoleMapping", Method: "DELETE", Path: "/scim_directories/{scim_directory_id}/group_role_mappings/{mapping_id}",
-		Description: "Delete one group-to-role mapping from a SCIM directory.",
+		Description: "Delete one group-to-role mapping.",
 		Request:     DeleteSCIMGroupRoleMappingRequest{}, Response: DeleteSCIMGroupRoleMappingResponse{},
 	},
 }
@@ -59,21 +59,17 @@ type ListSCIMDirectoriesRequest struct {
 }
 
 type CreateSCIMDirectoryRequest struct {
-	EnterpriseConnectionID string  `json:"enterprise_connection_id" in:"body" jsonschema:"required"`
-	Name                   *string `json:"name,omitempty" in:"body"`
-	Provider               string  `json:"provider" in:"body" jsonschema:"required"`
-	// Initial mappings; list order sets precedence if omitted.
-	GroupRoleMappings []CreateSCIMDirectoryRequestGroupRoleMappings `json:"group_role_mappings,omitempty" in:"body"`
+	EnterpriseConnectionID string                                        `json:"enterprise_connection_id" in:"body" jsonschema:"required"`
+	Name                   *string                                       `json:"name,omitempty" in:"body"`
+	Provider               string                                        `json:"provider" in:"body" jsonschema:"required"`
+	GroupRoleMappings      []CreateSCIMDirectoryRequestGroupRoleMappings `json:"group_role_mappings,omitempty" in:"body"`
 }
 
 type CreateSCIMDirectoryRequestGroupRoleMappings struct {
-	// Group ID from the identity provider.
 	SCIMGroupID          string  `json:"scim_group_id" jsonschema:"required"`
 	SCIMGroupDisplayName *string `json:"scim_group_display_name,omitempty" jsonschema:"maxLength=255"`
-	// Organization role given to group members.
-	RoleID string `json:"role_id" jsonschema:"required"`
-	// Lower wins when a user is in several mapped groups.
-	Precedence *int64 `json:"precedence,omitempty" jsonschema:"minimum=1"`
+	RoleID               string  `json:"role_id" jsonschema:"required"`
+	Precedence           *int64  `json:"precedence,omitempty" jsonschema:"minimum=1"`
 }
 
 type GetSCIMDirectoryRequest struct {
@@ -81,11 +77,10 @@ type GetSCIMDirectoryRequest struct {
 }
 
 type UpdateSCIMDirectoryRequest struct {
-	SCIMDirectoryID string  `json:"scim_directory_id" in:"path" jsonschema:"required"`
-	Name            *string `json:"name,omitempty" in:"body"`
-	Enabled         *bool   `json:"enabled,omitempty" in:"body"`
-	Provider        *string `json:"provider,omitempty" in:"body"`
-	// User attribute name to SCIM attribute path.
+	SCIMDirectoryID         string         `json:"scim_directory_id" in:"path" jsonschema:"required"`
+	Name                    *string        `json:"name,omitempty" in:"body"`
+	Enabled                 *bool          `json:"enabled,omitempty" in:"body"`
+	Provider                *string        `json:"provider,omitempty" in:"body"`
 	AttributeMapping        map[string]any `json:"attribute_mapping,omitempty" in:"body"`
 	GroupRoleMappingEnabled *bool          `json:"group_role_mapping_enabled,omitempty" in:"body"`
 }
@@ -104,18 +99,14 @@ type ListSCIMGroupRoleMappingsRequest struct {
 
 type CreateSCIMGroupRoleMappingRequest struct {
 	SCIMDirectoryID string `json:"scim_directory_id" in:"path" jsonschema:"required"`
-	// Group ID from the identity provider.
-	SCIMGroupID string `json:"scim_group_id" in:"body" jsonschema:"required"`
-	// Organization role given to group members.
-	RoleID string `json:"role_id" in:"body" jsonschema:"required"`
-	// Lower wins when a user is in several groups; default last.
-	Precedence *int64 `json:"precedence,omitempty" in:"body" jsonschema:"minimum=1"`
+	SCIMGroupID     string `json:"scim_group_id" in:"body" jsonschema:"required"`
+	RoleID          string `json:"role_id" in:"body" jsonschema:"required"`
+	Precedence      *int64 `json:"precedence,omitempty" in:"body" jsonschema:"minimum=1"`
 }
 
 type ReplaceSCIMGroupRoleMappingsRequest struct {
-	SCIMDirectoryID string `json:"scim_directory_id" in:"path" jsonschema:"required"`
-	// Full new set; first item gets precedence 1.
-	Mappings []ReplaceSCIMGroupRoleMappingsRequestMappings `json:"mappings" in:"body" jsonschema:"required"`
+	SCIMDirectoryID string                                        `json:"scim_directory_id" in:"path" jsonschema:"required"`
+	Mappings        []ReplaceSCIMGroupRoleMappingsRequestMappings `json:"mappings" in:"body" jsonschema:"required"`
 }
 
 type ReplaceSCIMGroupRoleMappingsRequestMappings struct {

@@ -3,12 +3,12 @@ package clerkapi
 var sessionsOperations = []Operation{
 	{
 		Name: "list_sessions", OperationID: "GetSessionList", Method: "GET", Path: "/sessions",
-		Description: "List sessions, newest first; give client_id or user_id. Old inactive sessions are purged.",
+		Description: "List sessions of a user or client (give user_id or client_id).",
 		Request:     ListSessionsRequest{}, Response: List[Session]{}, Paginated: true,
 	},
 	{
 		Name: "create_session", OperationID: "createSession", Method: "POST", Path: "/sessions",
-		Description: "Create an active session for a user. Testing only; unavailable on production instances.",
+		Description: "Testing only; not on production.",
 		Request:     CreateSessionRequest{}, Response: Session{},
 	},
 	{
@@ -18,22 +18,22 @@ var sessionsOperations = []Operation{
 	},
 	{
 		Name: "refresh_session", OperationID: "RefreshSession", Method: "POST", Path: "/sessions/{session_id}/refresh",
-		Description: "Mint a new session token from an expired one plus its refresh token; 401 on invalid input.",
+		Description: "New token from an expired one.",
 		Request:     RefreshSessionRequest{}, Response: map[string]any{}, Secret: true,
 	},
 	{
 		Name: "revoke_session", OperationID: "RevokeSession", Method: "POST", Path: "/sessions/{session_id}/revoke",
-		Description: "Revoke a session, signing the user out of it; they must sign in again.",
+		Description: "Signs the user out of this session.",
 		Request:     RevokeSessionRequest{}, Response: Session{},
 	},
 	{
 		Name: "create_session_token", OperationID: "CreateSessionToken", Method: "POST", Path: "/sessions/{session_id}/tokens",
-		Description: "Mint a session JWT for an active session.",
+		Description: "Mint a session JWT.",
 		Request:     CreateSessionTokenRequest{}, Response: CreateSessionTokenResponse{}, Secret: true,
 	},
 	{
 		Name: "create_session_token_from_template", OperationID: "CreateSessionTokenFromTemplate", Method: "POST", Path: "/sessions/{session_id}/tokens/{template_name}",
-		Description: "Mint a JWT for a session using a named JWT template's claims.",
+		Description: "Mint a JWT from a JWT template.",
 		Request:     CreateSessionTokenFromTemplateRequest{}, Response: CreateSessionTokenFromTemplateResponse{}, Secret: true,
 	},
 }
@@ -56,16 +56,13 @@ type GetSessionRequest struct {
 }
 
 type RefreshSessionRequest struct {
-	SessionID string `json:"session_id" in:"path" jsonschema:"required"`
-	// JWT from the __session cookie, for this session.
-	ExpiredToken string `json:"expired_token" in:"body" jsonschema:"required"`
-	// Token from the __refresh cookie.
-	RefreshToken   string         `json:"refresh_token" in:"body" jsonschema:"required"`
-	RequestOrigin  string         `json:"request_origin" in:"body" jsonschema:"required"`
-	RequestHeaders map[string]any `json:"request_headers,omitempty" in:"body"`
-	// cookie returns Set-Cookie directives instead of a JWT.
-	Format               *string `json:"format,omitempty" in:"body" jsonschema:"default=token,enum=token,enum=cookie"`
-	RequestOriginatingIP *string `json:"request_originating_ip,omitempty" in:"body"`
+	SessionID            string         `json:"session_id" in:"path" jsonschema:"required"`
+	ExpiredToken         string         `json:"expired_token" in:"body" jsonschema:"required"`
+	RefreshToken         string         `json:"refresh_token" in:"body" jsonschema:"required"`
+	RequestOrigin        string         `json:"request_origin" in:"body" jsonschema:"required"`
+	RequestHeaders       map[string]any `json:"request_headers,omitempty" in:"body"`
+	Format               *string        `json:"format,omitempty" in:"body" jsonschema:"default=token,enum=token,enum=cookie"`
+	RequestOriginatingIP *string        `json:"request_originating_ip,omitempty" in:"body"`
 }
 
 type RevokeSessionRequest struct {
@@ -73,15 +70,12 @@ type RevokeSessionRequest struct {
 }
 
 type CreateSessionTokenRequest struct {
-	SessionID string `json:"session_id" in:"path" jsonschema:"required"`
-	// Overrides the default token lifetime.
+	SessionID        string `json:"session_id" in:"path" jsonschema:"required"`
 	ExpiresInSeconds *int64 `json:"expires_in_seconds,omitempty" in:"body" jsonschema:"minimum=30,maximum=315360000"`
 }
 
 type CreateSessionTokenFromTemplateRequest struct {
-	SessionID string `json:"session_id" in:"path" jsonschema:"required"`
-	// JWT template name (not ID), e.g. custom_hasura.
-	TemplateName string `json:"template_name" in:"path" jsonschema:"required"`
-	// Overrides the template's token lifetime.
+	SessionID        string `json:"session_id" in:"path" jsonschema:"required"`
+	TemplateName     string `json:"template_name" in:"path" jsonschema:"required"`
 	ExpiresInSeconds *int64 `json:"expires_in_seconds,omitempty" in:"body" jsonschema:"minimum=30,maximum=315360000"`
 }

@@ -3,7 +3,7 @@ package clerkapi
 var signInTokensOperations = []Operation{
 	{
 		Name: "create_sign_in_token", OperationID: "CreateSignInToken", Method: "POST", Path: "/sign_in_tokens",
-		Description: "Create a sign-in token whose URL signs the user in without credentials; 30-day default expiry.",
+		Description: "Its URL signs the user in.",
 		Request:     CreateSignInTokenRequest{}, Response: SignInToken{}, Secret: true,
 	},
 	{
@@ -14,8 +14,7 @@ var signInTokensOperations = []Operation{
 }
 
 type CreateSignInTokenRequest struct {
-	UserID string `json:"user_id" in:"body" jsonschema:"required"`
-	// Organization to activate; the user must be a member.
+	UserID           string  `json:"user_id" in:"body" jsonschema:"required"`
 	OrgID            *string `json:"org_id,omitempty" in:"body"`
 	ExpiresInSeconds *int64  `json:"expires_in_seconds,omitempty" in:"body" jsonschema:"minimum=1,default=2592000"`
 }

@@ -8,7 +8,7 @@ var signUpsOperations = []Operation{
 	},
 	{
 		Name: "update_sign_up", OperationID: "UpdateSignUp", Method: "PATCH", Path: "/sign_ups/{id}",
-		Description: "Update a sign-up attempt's external ID or custom-action flag.",
+		Description: "Set external ID or custom-action flag.",
 		Request:     UpdateSignUpRequest{}, Response: SignUp{},
 	},
 }
@@ -18,8 +18,7 @@ type GetSignUpRequest struct {
 }
 
 type UpdateSignUpRequest struct {
-	ID string `json:"id" in:"path" jsonschema:"required"`
-	// Your own ID for the user; copied to the user on completion.
+	ID           string  `json:"id" in:"path" jsonschema:"required"`
 	ExternalID   *string `json:"external_id,omitempty" in:"body"`
 	CustomAction *bool   `json:"custom_action,omitempty" in:"body"`
 }

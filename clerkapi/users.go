@@ -3,17 +3,17 @@ package clerkapi
 var usersOperations = []Operation{
 	{
 		Name: "list_users", OperationID: "GetUserList", Method: "GET", Path: "/users",
-		Description: "List users matching filters, newest first; page deep with starting_after, not offset.",
+		Description: "Find users by filters or a free-text query; page deep with starting_after.",
 		Request:     ListUsersRequest{}, Response: List[User]{}, TotalFrom: "count_users",
 	},
 	{
 		Name: "create_user", OperationID: "CreateUser", Method: "POST", Path: "/users",
-		Description: "Create a user; emails and phones start verified unless marked reserved.",
+		Description: "Create a user; given emails and phones start verified unless reserved.",
 		Request:     CreateUserRequest{}, Response: User{},
 	},
 	{
 		Name: "count_users", OperationID: "GetUsersCount", Method: "GET", Path: "/users/count",
-		Description: "Count users matching the same filters as list_users.",
+		Description: "Count users matching the list_users filters.",
 		Request:     CountUsersRequest{}, Response: TotalCount{},
 	},
 	{
@@ -23,7 +23,7 @@ var usersOperations = []Operation{
 	},
 	{
 		Name: "update_user", OperationID: "UpdateUser", Method: "PATCH", Path: "/users/{user_id}",
-		Description: "Update a user's profile, primary identifiers, password or settings; not metadata.",
+		Description: "Update a user's profile or password; not metadata.",
 		Request:     UpdateUserRequest{}, Response: User{},
 	},
 	{
@@ -33,37 +33,37 @@ var usersOperations = []Operation{
 	},
 	{
 		Name: "ban_user", OperationID: "BanUser", Method: "POST", Path: "/users/{user_id}/ban",
-		Description: "Ban a user: ends all their sessions and blocks sign-in until unbanned.",
+		Description: "Ban a user: ends their sessions and blocks sign-in.",
 		Request:     BanUserRequest{}, Response: User{},
 	},
 	{
 		Name: "unban_user", OperationID: "UnbanUser", Method: "POST", Path: "/users/{user_id}/unban",
-		Description: "Lift a user's ban so they can sign in again.",
+		Description: "Lift a user's ban.",
 		Request:     UnbanUserRequest{}, Response: User{},
 	},
 	{
 		Name: "ban_users", OperationID: "UsersBan", Method: "POST", Path: "/users/ban",
-		Description: "Ban up to 50 users at once, ending their sessions and blocking sign-in.",
+		Description: "Ban up to 50 users at once.",
 		Request:     BanUsersRequest{}, Response: List[User]{},
 	},
 	{
 		Name: "unban_users", OperationID: "UsersUnban", Method: "POST", Path: "/users/unban",
-		Description: "Lift the ban on up to 50 users at once.",
+		Description: "Unban up to 50 users at once.",
 		Request:     UnbanUsersRequest{}, Response: List[User]{},
 	},
 	{
 		Name: "lock_user", OperationID: "LockUser", Method: "POST", Path: "/users/{user_id}/lock",
-		Description: "Lock a user out of sign-in until the lock expires (instance setting).",
+		Description: "Blocks sign-in until the lock expires.",
 		Request:     LockUserRequest{}, Response: User{},
 	},
 	{
 		Name: "unlock_user", OperationID: "UnlockUser", Method: "POST", Path: "/users/{user_id}/unlock",
-		Description: "Remove the lock from a locked user.",
+		Description: "Remove a user's lock.",
 		Request:     UnlockUserRequest{}, Response: User{},
 	},
 	{
 		Name: "set_user_profile_image", OperationID: "SetUserProfileImage", Method: "POST", Path: "/users/{user_id}/profile_image",
-		Description: "Upload an image and set it as a user's profile image.",
+		Description: "Upload a user's profile image.",
 		Request:     SetUserProfileImageRequest{}, Response: User{},
 	},
 	{
@@ -73,205 +73,178 @@ var usersOperations = []Operation{
 	},
 	{
 		Name: "update_user_metadata", OperationID: "UpdateUserMetadata", Method: "PATCH", Path: "/users/{user_id}/metadata",
-		Description: "Update a user's public, private or unsafe metadata. Merged into existing keys; null deletes a key.",
+		Description: "Merges keys; null deletes a key.",
 		Request:     UpdateUserMetadataRequest{}, Response: User{},
 	},
 	{
 		Name: "replace_user_metadata", OperationID: "ReplaceUserMetadata", Method: "PUT", Path: "/users/{user_id}/metadata",
-		Description: "Replace a user's metadata objects wholesale; any object not sent is left as is.",
+		Description: "Overwrites each object sent; others kept.",
 		Request:     ReplaceUserMetadataRequest{}, Response: User{},
 	},
 	{
 		Name: "get_user_billing_subscription", OperationID: "GetUserBillingSubscription", Method: "GET", Path: "/users/{user_id}/billing/subscription",
-		Description: "Get a user's billing subscription, with its plans and payment status.",
+		Description: "Plans and payment status.",
 		Request:     GetUserBillingSubscriptionRequest{}, Response: CommerceSubscription{},
 	},
 	{
 		Name: "get_user_billing_credit_balance", OperationID: "GetUserBillingCreditBalance", Method: "GET", Path: "/users/{user_id}/billing/credits",
-		Description: "Get a user's billing credit balance.",
+		Description: "Get a user's credits.",
 		Request:     GetUserBillingCreditBalanceRequest{}, Response: CommerceCreditBalanceResponse{},
 	},
 	{
 		Name: "adjust_user_billing_credit_balance", OperationID: "AdjustUserBillingCreditBalance", Method: "POST", Path: "/users/{user_id}/billing/credits",
-		Description: "Add to or subtract from a user's billing credits; logged as a ledger entry.",
+		Description: "Add or deduct credits.",
 		Request:     AdjustUserBillingCreditBalanceRequest{}, Response: CommerceCreditLedgerResponse{},
 	},
 	{
 		Name: "get_user_oauth_access_tokens", OperationID: "GetOAuthAccessToken", Method: "GET", Path: "/users/{user_id}/oauth_access_tokens/{provider}",
-		Description: "Get a user's OAuth access tokens for a provider; expired ones are refreshed if possible.",
+		Description: "Provider tokens, refreshed if expired.",
 		Request:     GetUserOAuthAccessTokensRequest{}, Response: List[GetUserOAuthAccessTokensItem]{}, Paginated: true, Secret: true,
 	},
 	{
 		Name: "list_user_organization_memberships", OperationID: "UsersGetOrganizationMemberships", Method: "GET", Path: "/users/{user_id}/organization_memberships",
-		Description: "List a user's organization memberships.",
+		Description: "A user's organization memberships.",
 		Request:     ListUserOrganizationMembershipsRequest{}, Response: OrganizationMemberships{},
 	},
 	{
 		Name: "list_user_organization_invitations", OperationID: "UsersGetOrganizationInvitations", Method: "GET", Path: "/users/{user_id}/organization_invitations",
-		Description: "List organization invitations sent to a user, optionally by status.",
+		Description: "Org invitations sent to a user.",
 		Request:     ListUserOrganizationInvitationsRequest{}, Response: OrganizationInvitationsWithPublicOrganizationData{},
 	},
 	{
 		Name: "remove_user_password", OperationID: "RemoveUserPassword", Method: "POST", Path: "/users/{user_id}/remove_password",
-		Description: "Remove a user's password, even if it is their only sign-in method.",
+		Description: "Even if it is the only way to sign in.",
 		Request:     RemoveUserPasswordRequest{}, Response: User{},
 	},
 	{
 		Name: "verify_user_password", OperationID: "VerifyPassword", Method: "POST", Path: "/users/{user_id}/verify_password",
-		Description: "Check whether a password is correct for a user.",
+		Description: "Check a user's password.",
 		Request:     VerifyUserPasswordRequest{}, Response: VerifyUserPasswordResponse{},
 	},
 	{
 		Name: "verify_user_totp", OperationID: "VerifyTOTP", Method: "POST", Path: "/users/{user_id}/verify_totp",
-		Description: "Check a user's TOTP or backup code; a valid backup code is used up.",
+		Description: "A valid backup code is used up.",
 		Request:     VerifyUserTOTPRequest{}, Response: VerifyUserTOTPResponse{},
 	},
 	{
 		Name: "disable_user_mfa", OperationID: "DisableMFA", Method: "DELETE", Path: "/users/{user_id}/mfa",
-		Description: "Turn off all of a user's MFA methods at once (SMS codes, authenticator app...).",
+		Description: "Turns off all MFA methods.",
 		Request:     DisableUserMFARequest{}, Response: DisableUserMFAResponse{},
 	},
 	{
 		Name: "delete_user_backup_codes", OperationID: "DeleteBackupCode", Method: "DELETE", Path: "/users/{user_id}/backup_code",
-		Description: "Delete all of a user's MFA backup codes.",
+		Description: "Delete all MFA backup codes.",
 		Request:     DeleteUserBackupCodesRequest{}, Response: DeleteUserBackupCodesResponse{},
 	},
 	{
 		Name: "delete_user_passkey", OperationID: "UserPasskeyDelete", Method: "DELETE", Path: "/users/{user_id}/passkeys/{passkey_identification_id}",
-		Description: "Delete one of a user's passkeys; the user is notified by email.",
+		Description: "Delete a passkey; the user is emailed.",
 		Request:     DeleteUserPasskeyRequest{}, Response: DeletedObject{},
 	},
 	{
 		Name: "list_user_trusted_devices", OperationID: "ListUserTrustedDevices", Method: "GET", Path: "/users/{user_id}/trusted_devices",
-		Description: "List a user's active trusted devices.",
+		Description: "A user's active trusted devices.",
 		Request:     ListUserTrustedDevicesRequest{}, Response: ListUserTrustedDevicesResponse{},
 	},
 	{
 		Name: "revoke_user_trusted_device", OperationID: "RevokeUserTrustedDevice", Method: "DELETE", Path: "/users/{user_id}/trusted_devices/{trusted_device_id}",
-		Description: "Revoke one of a user's active trusted devices.",
+		Description: "Revoke one trusted device.",
 		Request:     RevokeUserTrustedDeviceRequest{}, Response: TrustedDevice{},
 	},
 	{
 		Name: "delete_user_web3_wallet", OperationID: "UserWeb3WalletDelete", Method: "DELETE", Path: "/users/{user_id}/web3_wallets/{web3_wallet_identification_id}",
-		Description: "Remove a web3 wallet from a user.",
+		Description: "Remove a wallet from a user.",
 		Request:     DeleteUserWeb3WalletRequest{}, Response: DeletedObject{},
 	},
 	{
 		Name: "delete_user_totp", OperationID: "DeleteTOTP", Method: "DELETE", Path: "/users/{user_id}/totp",
-		Description: "Delete all of a user's authenticator-app (TOTP) enrollments.",
+		Description: "Remove all authenticator apps.",
 		Request:     DeleteUserTOTPRequest{}, Response: DeleteUserTOTPResponse{},
 	},
 	{
 		Name: "delete_user_external_account", OperationID: "DeleteExternalAccount", Method: "DELETE", Path: "/users/{user_id}/external_accounts/{external_account_id}",
-		Description: "Unlink an external (OAuth) account from a user.",
+		Description: "Unlink an OAuth account.",
 		Request:     DeleteUserExternalAccountRequest{}, Response: DeletedObject{},
 	},
 	{
 		Name: "set_user_password_compromised", OperationID: "SetUserPasswordCompromised", Method: "POST", Path: "/users/{user_id}/password/set_compromised",
-		Description: "Flag a user's password as compromised, forcing a reset at next sign-in.",
+		Description: "Forces a reset at next sign-in.",
 		Request:     SetUserPasswordCompromisedRequest{}, Response: User{},
 	},
 	{
 		Name: "unset_user_password_compromised", OperationID: "UnsetUserPasswordCompromised", Method: "POST", Path: "/users/{user_id}/password/unset_compromised",
-		Description: "Clear a user's compromised-password flag; a reserved-email quarantine stays.",
+		Description: "Clear the compromised-password flag.",
 		Request:     UnsetUserPasswordCompromisedRequest{}, Response: User{},
 	},
 }
 
 // UserFilters are the user search filters shared by list_users and count_users.
 type UserFilters struct {
-	EmailAddress []string `json:"email_address,omitempty" in:"query"`
-	PhoneNumber  []string `json:"phone_number,omitempty" in:"query"`
-	// Prefix an ID with - to exclude it.
-	ExternalID []string `json:"external_id,omitempty" in:"query"`
-	Username   []string `json:"username,omitempty" in:"query"`
-	Web3Wallet []string `json:"web3_wallet,omitempty" in:"query"`
-	// Prefix an ID with - to exclude it.
-	UserID []string `json:"user_id,omitempty" in:"query"`
-	// Members of these orgs; prefix an ID with - to exclude it.
+	EmailAddress   []string `json:"email_address,omitempty" in:"query"`
+	PhoneNumber    []string `json:"phone_number,omitempty" in:"query"`
+	ExternalID     []string `json:"external_id,omitempty" in:"query"`
+	Username       []string `json:"username,omitempty" in:"query"`
+	Web3Wallet     []string `json:"web3_wallet,omitempty" in:"query"`
+	UserID         []string `json:"user_id,omitempty" in:"query"`
 	OrganizationID []string `json:"organization_id,omitempty" in:"query"`
-	// Partial match on email, phone, username, wallet, name or ID.
-	Query             *string `json:"query,omitempty" in:"query"`
-	EmailAddressQuery *string `json:"email_address_query,omitempty" in:"query"`
-	PhoneNumberQuery  *string `json:"phone_number_query,omitempty" in:"query"`
-	UsernameQuery     *string `json:"username_query,omitempty" in:"query"`
-	NameQuery         *string `json:"name_query,omitempty" in:"query"`
-	Banned            *bool   `json:"banned,omitempty" in:"query"`
-	// Unix time in milliseconds.
-	LastActiveAtBefore *int64 `json:"last_active_at_before,omitempty" in:"query"`
-	// Unix time in milliseconds.
-	LastActiveAtAfter *int64 `json:"last_active_at_after,omitempty" in:"query"`
-	// Deprecated alias of last_active_at_after.
-	LastActiveAtSince *int64 `json:"last_active_at_since,omitempty" in:"query"`
-	// Unix time in milliseconds.
-	CreatedAtBefore *int64 `json:"created_at_before,omitempty" in:"query"`
-	// Unix time in milliseconds.
-	CreatedAtAfter *int64 `json:"created_at_after,omitempty" in:"query"`
-	// Unix time in milliseconds.
-	LastSignInAtBefore *int64 `json:"last_sign_in_at_before,omitempty" in:"query"`
-	// Unix time in milliseconds.
-	LastSignInAtAfter *int64 `json:"last_sign_in_at_after,omitempty" in:"query"`
-	// e.g. oauth_google; requires provider_user_id.
-	Provider *string `json:"provider,omitempty" in:"query"`
-	// Requires provider.
-	ProviderUserID []string `json:"provider_user_id,omitempty" in:"query"`
+	// Partial match on email, phone, username, name or ID.
+	Query              *string  `json:"query,omitempty" in:"query"`
+	EmailAddressQuery  *string  `json:"email_address_query,omitempty" in:"query"`
+	PhoneNumberQuery   *string  `json:"phone_number_query,omitempty" in:"query"`
+	UsernameQuery      *string  `json:"username_query,omitempty" in:"query"`
+	NameQuery          *string  `json:"name_query,omitempty" in:"query"`
+	Banned             *bool    `json:"banned,omitempty" in:"query"`
+	LastActiveAtBefore *int64   `json:"last_active_at_before,omitempty" in:"query"`
+	LastActiveAtAfter  *int64   `json:"last_active_at_after,omitempty" in:"query"`
+	LastActiveAtSince  *int64   `json:"last_active_at_since,omitempty" in:"query"`
+	CreatedAtBefore    *int64   `json:"created_at_before,omitempty" in:"query"`
+	CreatedAtAfter     *int64   `json:"created_at_after,omitempty" in:"query"`
+	LastSignInAtBefore *int64   `json:"last_sign_in_at_before,omitempty" in:"query"`
+	LastSignInAtAfter  *int64   `json:"last_sign_in_at_after,omitempty" in:"query"`
+	Provider           *string  `json:"provider,omitempty" in:"query"`
+	ProviderUserID     []string `json:"provider_user_id,omitempty" in:"query"`
 }
 
 type ListUsersRequest struct {
 	UserFilters
-	Limit  *int64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset *int64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
-	// Cursor: last user ID of the prior page; created_at sort only.
+	Limit         *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
+	Offset        *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
 	StartingAfter *string `json:"starting_after,omitempty" in:"query"`
-	// Sort field; prefix - for descending, + for ascending.
-	OrderBy *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
+	OrderBy       *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
 }
 
 type CreateUserRequest struct {
-	ExternalID *string `json:"external_id,omitempty" in:"body"`
-	FirstName  *string `json:"first_name,omitempty" in:"body"`
-	LastName   *string `json:"last_name,omitempty" in:"body"`
-	Locale     *string `json:"locale,omitempty" in:"body"`
-	// The first one becomes primary.
-	EmailAddress []string `json:"email_address,omitempty" in:"body"`
-	// One per email_address, by position; reserved: held, unverified.
-	EmailAddressIdentificationStatus []string `json:"email_address_identification_status,omitempty" in:"body" jsonschema:"enum=verified,enum=reserved"`
-	// E.164 format; the first one becomes primary.
-	PhoneNumber []string `json:"phone_number,omitempty" in:"body"`
-	// One per phone_number, by position; reserved: held, unverified.
-	PhoneNumberIdentificationStatus []string `json:"phone_number_identification_status,omitempty" in:"body" jsonschema:"enum=verified,enum=reserved"`
-	// The first one becomes primary.
-	Web3Wallet []string `json:"web3_wallet,omitempty" in:"body"`
-	Username   *string  `json:"username,omitempty" in:"body"`
-	Password   *string  `json:"password,omitempty" in:"body"`
-	// Existing password hash to import; set password_hasher.
-	PasswordDigest *string `json:"password_digest,omitempty" in:"body"`
-	// Hash algorithm of password_digest, e.g. bcrypt, argon2id.
-	PasswordHasher          *string `json:"password_hasher,omitempty" in:"body"`
-	SkipPasswordChecks      *bool   `json:"skip_password_checks,omitempty" in:"body"`
-	SkipPasswordRequirement *bool   `json:"skip_password_requirement,omitempty" in:"body"`
-	// Must use 30 s period, 6 digits, SHA1.
-	TOTPSecret *string `json:"totp_secret,omitempty" in:"body"`
-	// Plain or bcrypt-hashed.
-	BackupCodes       []string       `json:"backup_codes,omitempty" in:"body"`
-	PublicMetadata    map[string]any `json:"public_metadata,omitempty" in:"body"`
-	PrivateMetadata   map[string]any `json:"private_metadata,omitempty" in:"body"`
-	UnsafeMetadata    map[string]any `json:"unsafe_metadata,omitempty" in:"body"`
-	DeleteSelfEnabled *bool          `json:"delete_self_enabled,omitempty" in:"body"`
-	// RFC 3339 timestamp.
-	LegalAcceptedAt *string `json:"legal_accepted_at,omitempty" in:"body"`
-	SkipLegalChecks *bool   `json:"skip_legal_checks,omitempty" in:"body"`
-	// Don't enforce required identifiers.
-	SkipUserRequirement       *bool `json:"skip_user_requirement,omitempty" in:"body"`
-	CreateOrganizationEnabled *bool `json:"create_organization_enabled,omitempty" in:"body"`
+	ExternalID                       *string        `json:"external_id,omitempty" in:"body"`
+	FirstName                        *string        `json:"first_name,omitempty" in:"body"`
+	LastName                         *string        `json:"last_name,omitempty" in:"body"`
+	Locale                           *string        `json:"locale,omitempty" in:"body"`
+	EmailAddress                     []string       `json:"email_address,omitempty" in:"body"`
+	EmailAddressIdentificationStatus []string       `json:"email_address_identification_status,omitempty" in:"body" jsonschema:"enum=verified,enum=reserved"`
+	PhoneNumber                      []string       `json:"phone_number,omitempty" in:"body"`
+	PhoneNumberIdentificationStatus  []string       `json:"phone_number_identification_status,omitempty" in:"body" jsonschema:"enum=verified,enum=reserved"`
+	Web3Wallet                       []string       `json:"web3_wallet,omitempty" in:"body"`
+	Username                         *string        `json:"username,omitempty" in:"body"`
+	Password                         *string        `json:"password,omitempty" in:"body"`
+	PasswordDigest                   *string        `json:"password_digest,omitempty" in:"body"`
+	PasswordHasher                   *string        `json:"password_hasher,omitempty" in:"body"`
+	SkipPasswordChecks               *bool          `json:"skip_password_checks,omitempty" in:"body"`
+	SkipPasswordRequirement          *bool          `json:"skip_password_requirement,omitempty" in:"body"`
+	TOTPSecret                       *string        `json:"totp_secret,omitempty" in:"body"`
+	BackupCodes                      []string       `json:"backup_codes,omitempty" in:"body"`
+	PublicMetadata                   map[string]any `json:"public_metadata,omitempty" in:"body"`
+	PrivateMetadata                  map[string]any `json:"private_metadata,omitempty" in:"body"`
+	UnsafeMetadata                   map[string]any `json:"unsafe_metadata,omitempty" in:"body"`
+	DeleteSelfEnabled                *bool          `json:"delete_self_enabled,omitempty" in:"body"`
+	LegalAcceptedAt                  *string        `json:"legal_accepted_at,omitempty" in:"body"`
+	SkipLegalChecks                  *bool          `json:"skip_legal_checks,omitempty" in:"body"`
+	SkipUserRequirement              *bool          `json:"skip_user_requirement,omitempty" in:"body"`
+	CreateOrganizationEnabled        *bool          `json:"create_organization_enabled,omitempty" in:"body"`
 	// 0 means unlimited.
-	CreateOrganizationsLimit *int64 `json:"create_organizations_limit,omitempty" in:"body"`
-	// RFC 3339 timestamp.
-	CreatedAt *string `json:"created_at,omitempty" in:"body"`
-	// Skip Device Trust checks at sign-in.
-	BypassClientTrust *bool `json:"bypass_client_trust,omitempty" in:"body"`
-	Banned            *bool `json:"banned,omitempty" in:"body"`
-	Locked            *bool `json:"locked,omitempty" in:"body"`
+	CreateOrganizationsLimit *int64  `json:"create_organizations_limit,omitempty" in:"body"`
+	CreatedAt                *string `json:"created_at,omitempty" in:"body"`
+	BypassClientTrust        *bool   `json:"bypass_client_trust,omitempty" in:"body"`
+	Banned                   *bool   `json:"banned,omitempty" in:"body"`
+	Locked                   *bool   `json:"locked,omitempty" in:"body"`
 }
 
 type CountUsersRequest struct {
@@ -283,44 +256,32 @@ type GetUserRequest struct {
 }
 
 type UpdateUserRequest struct {
-	UserID     string  `json:"user_id" in:"path" jsonschema:"required"`
-	ExternalID *string `json:"external_id,omitempty" in:"body"`
-	FirstName  *string `json:"first_name,omitempty" in:"body"`
-	LastName   *string `json:"last_name,omitempty" in:"body"`
-	Locale     *string `json:"locale,omitempty" in:"body"`
-	// Must be verified and the user's.
-	PrimaryEmailAddressID            *string `json:"primary_email_address_id,omitempty" in:"body"`
-	NotifyPrimaryEmailAddressChanged *bool   `json:"notify_primary_email_address_changed,omitempty" in:"body" jsonschema:"default=false"`
-	// Must be verified and the user's.
-	PrimaryPhoneNumberID *string `json:"primary_phone_number_id,omitempty" in:"body"`
-	// Must be verified and the user's.
-	PrimaryWeb3WalletID *string `json:"primary_web3_wallet_id,omitempty" in:"body"`
-	// Empty string removes the username.
-	Username       *string `json:"username,omitempty" in:"body"`
-	ProfileImageID *string `json:"profile_image_id,omitempty" in:"body"`
-	Password       *string `json:"password,omitempty" in:"body"`
-	// Existing password hash to import; set password_hasher.
-	PasswordDigest *string `json:"password_digest,omitempty" in:"body"`
-	// Hash algorithm of password_digest, e.g. bcrypt, argon2id.
-	PasswordHasher     *string `json:"password_hasher,omitempty" in:"body"`
-	SkipPasswordChecks *bool   `json:"skip_password_checks,omitempty" in:"body"`
-	// Applies only with password.
-	SignOutOfOtherSessions *bool `json:"sign_out_of_other_sessions,omitempty" in:"body"`
-	// Must use 30 s period, 6 digits, SHA1.
-	TOTPSecret *string `json:"totp_secret,omitempty" in:"body"`
-	// Plain or bcrypt-hashed.
-	BackupCodes               []string `json:"backup_codes,omitempty" in:"body"`
-	DeleteSelfEnabled         *bool    `json:"delete_self_enabled,omitempty" in:"body"`
-	CreateOrganizationEnabled *bool    `json:"create_organization_enabled,omitempty" in:"body"`
-	// RFC 3339 timestamp.
-	LegalAcceptedAt *string `json:"legal_accepted_at,omitempty" in:"body"`
-	SkipLegalChecks *bool   `json:"skip_legal_checks,omitempty" in:"body"`
+	UserID                           string   `json:"user_id" in:"path" jsonschema:"required"`
+	ExternalID                       *string  `json:"external_id,omitempty" in:"body"`
+	FirstName                        *string  `json:"first_name,omitempty" in:"body"`
+	LastName                         *string  `json:"last_name,omitempty" in:"body"`
+	Locale                           *string  `json:"locale,omitempty" in:"body"`
+	PrimaryEmailAddressID            *string  `json:"primary_email_address_id,omitempty" in:"body"`
+	NotifyPrimaryEmailAddressChanged *bool    `json:"notify_primary_email_address_changed,omitempty" in:"body" jsonschema:"default=false"`
+	PrimaryPhoneNumberID             *string  `json:"primary_phone_number_id,omitempty" in:"body"`
+	PrimaryWeb3WalletID              *string  `json:"primary_web3_wallet_id,omitempty" in:"body"`
+	Username                         *string  `json:"username,omitempty" in:"body"`
+	ProfileImageID                   *string  `json:"profile_image_id,omitempty" in:"body"`
+	Password                         *string  `json:"password,omitempty" in:"body"`
+	PasswordDigest                   *string  `json:"password_digest,omitempty" in:"body"`
+	PasswordHasher                   *string  `json:"password_hasher,omitempty" in:"body"`
+	SkipPasswordChecks               *bool    `json:"skip_password_checks,omitempty" in:"body"`
+	SignOutOfOtherSessions           *bool    `json:"sign_out_of_other_sessions,omitempty" in:"body"`
+	TOTPSecret                       *string  `json:"totp_secret,omitempty" in:"body"`
+	BackupCodes                      []string `json:"backup_codes,omitempty" in:"body"`
+	DeleteSelfEnabled                *bool    `json:"delete_self_enabled,omitempty" in:"body"`
+	CreateOrganizationEnabled        *bool    `json:"create_organization_enabled,omitempty" in:"body"`
+	LegalAcceptedAt                  *string  `json:"legal_accepted_at,omitempty" in:"body"`
+	SkipLegalChecks                  *bool    `json:"skip_legal_checks,omitempty" in:"body"`
 	// 0 means unlimited.
-	CreateOrganizationsLimit *int64 `json:"create_organizations_limit,omitempty" in:"body"`
-	// RFC 3339 timestamp.
-	CreatedAt *string `json:"created_at,omitempty" in:"body"`
-	// Skip Device Trust checks at sign-in.
-	BypassClientTrust *bool `json:"bypass_client_trust,omitempty" in:"body"`
+	CreateOrganizationsLimit *int64  `json:"create_organizations_limit,omitempty" in:"body"`
+	CreatedAt                *string `json:"created_at,omitempty" in:"body"`
+	BypassClientTrust        *bool   `json:"bypass_client_trust,omitempty" in:"body"`
 }
 
 type DeleteUserRequest struct {
@@ -385,11 +346,9 @@ type GetUserBillingCreditBalanceRequest struct {
 type AdjustUserBillingCreditBalanceRequest struct {
 	UserID string `json:"user_id" in:"path" jsonschema:"required"`
 	// In cents.
-	Amount int64  `json:"amount" in:"body" jsonschema:"required,minimum=1"`
-	Action string `json:"action" in:"body" jsonschema:"required,enum=increase,enum=decrease"`
-	// Currency code; defaults to USD.
-	Currency *string `json:"currency,omitempty" in:"body"`
-	// Unique key; a repeat returns the original ledger entry.
+	Amount         int64   `json:"amount" in:"body" jsonschema:"required,minimum=1"`
+	Action         string  `json:"action" in:"body" jsonschema:"required,enum=increase,enum=decrease"`
+	Currency       *string `json:"currency,omitempty" in:"body"`
 	IdempotencyKey string  `json:"idempotency_key" in:"body" jsonschema:"required"`
 	Note           *string `json:"note,omitempty" in:"body"`
 }
@@ -427,8 +386,7 @@ type VerifyUserPasswordRequest struct {
 
 type VerifyUserTOTPRequest struct {
 	UserID string `json:"user_id" in:"path" jsonschema:"required"`
-	// TOTP or backup code.
-	Code string `json:"code" in:"body" jsonschema:"required"`
+	Code   string `json:"code" in:"body" jsonschema:"required"`
 }
 
 type DisableUserMFARequest struct {

@@ -3,27 +3,27 @@ package clerkapi
 var waitlistEntriesOperations = []Operation{
 	{
 		Name: "list_waitlist_entries", OperationID: "ListWaitlistEntries", Method: "GET", Path: "/waitlist_entries",
-		Description: "List waitlist entries; search by email or ID, filter by status.",
+		Description: "List waitlist entries.",
 		Request:     ListWaitlistEntriesRequest{}, Response: ListWaitlistEntriesResponse{},
 	},
 	{
 		Name: "create_waitlist_entry", OperationID: "CreateWaitlistEntry", Method: "POST", Path: "/waitlist_entries",
-		Description: "Add an email address to the waitlist; returns the existing entry if already listed.",
+		Description: "Returns the entry if already listed.",
 		Request:     CreateWaitlistEntryRequest{}, Response: WaitlistEntry{},
 	},
 	{
 		Name: "create_waitlist_entries_bulk", OperationID: "CreateBulkWaitlistEntries", Method: "POST", Path: "/waitlist_entries/bulk",
-		Description: "Add up to 50 email addresses to the waitlist; existing entries are returned as is.",
+		Description: "Add up to 50 emails at once.",
 		Request:     CreateWaitlistEntriesBulkRequest{}, Response: List[WaitlistEntry]{},
 	},
 	{
 		Name: "delete_waitlist_entry", OperationID: "DeleteWaitlistEntry", Method: "DELETE", Path: "/waitlist_entries/{waitlist_entry_id}",
-		Description: "Delete a pending waitlist entry.",
+		Description: "Delete a pending entry.",
 		Request:     DeleteWaitlistEntryRequest{}, Response: DeletedObject{},
 	},
 	{
 		Name: "invite_waitlist_entry", OperationID: "InviteWaitlistEntry", Method: "POST", Path: "/waitlist_entries/{waitlist_entry_id}/invite",
-		Description: "Send an invitation to a waitlist entry's email address.",
+		Description: "Email the entry an invitation.",
 		Request:     InviteWaitlistEntryRequest{}, Response: WaitlistEntry{},
 	},
 	{
@@ -34,19 +34,16 @@ var waitlistEntriesOperations = []Operation{
 }
 
 type ListWaitlistEntriesRequest struct {
-	Limit  *int64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset *int64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
-	// Matches email address or entry ID.
-	Query  *string `json:"query,omitempty" in:"query"`
-	Status *string `json:"status,omitempty" in:"query" jsonschema:"enum=pending,enum=invited,enum=completed,enum=rejected"`
-	// Sort field; prefix - for descending, + for ascending.
+	Limit   *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
+	Offset  *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Query   *string `json:"query,omitempty" in:"query"`
+	Status  *string `json:"status,omitempty" in:"query" jsonschema:"enum=pending,enum=invited,enum=completed,enum=rejected"`
 	OrderBy *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
 }
 
 type CreateWaitlistEntryRequest struct {
 	EmailAddress string `json:"email_address" in:"body" jsonschema:"required"`
-	// Send a confirmation email.
-	Notify *bool `json:"notify,omitempty" in:"body" jsonschema:"default=true"`
+	Notify       *bool  `json:"notify,omitempty" in:"body" jsonschema:"default=true"`
 }
 
 type CreateWaitlistEntriesBulkRequest struct {
@@ -55,8 +52,7 @@ type CreateWaitlistEntriesBulkRequest struct {
 
 type CreateWaitlistEntriesBulkRequestItem struct {
 	EmailAddress string `json:"email_address" jsonschema:"required,format=email"`
-	// Send a confirmation email.
-	Notify *bool `json:"notify,omitempty" jsonschema:"default=true"`
+	Notify       *bool  `json:"notify,omitempty" jsonschema:"default=true"`
 }
 
 type DeleteWaitlistEntryRequest struct {
@@ -65,8 +61,7 @@ type DeleteWaitlistEntryRequest struct {
 
 type InviteWaitlistEntryRequest struct {
 	WaitlistEntryID string `json:"waitlist_entry_id" in:"path" jsonschema:"required"`
-	// Invite even if an invitation exists or the email is taken.
-	IgnoreExisting *bool `json:"ignore_existing,omitempty" in:"body" jsonschema:"default=false"`
+	IgnoreExisting  *bool  `json:"ignore_existing,omitempty" in:"body" jsonschema:"default=false"`
 }
 
 type RejectWaitlistEntryRequest struct {

@@ -27,13 +27,17 @@ type Handler struct {
 	elicitTimeout time.Duration
 	elicitor      elicitor
 	hidePrivate   bool
+	maxResult     int
 	valid         validators
 }
 
 // NewHandler returns a handler for cfg.
 func NewHandler(cfg Config) *Handler {
 	h := &Handler{client: cfg.Client, gate: cfg.Gate, log: cfg.Logger, policy: cfg.Policy,
-		elicitTimeout: cfg.ElicitTimeout, hidePrivate: cfg.HidePrivateMetadata}
+		elicitTimeout: cfg.ElicitTimeout, hidePrivate: cfg.HidePrivateMetadata, maxResult: cfg.MaxResultBytes}
+	if h.maxResult == 0 {
+		h.maxResult = DefaultMaxResultBytes
+	}
 	if h.policy == "" {
 		h.policy = PolicyAuto
 	}
@@ -82,7 +86,7 @@ func (h *Handler) Call(ctx context.Context, op *clerkapi.Operation, raw json.Raw
 	if err != nil {
 		return errorResult(op, err)
 	}
-	return h.shape(op, resp)
+	return h.shape(op, args, resp)
 }
 
 // rawArguments returns the call's arguments as raw JSON, "{}" when absent.
@@ -118,12 +122,17 @@ func (h *Handler) decode(op *clerkapi.Operation, raw json.RawMessage) (clerkapi.
 	if err != nil {
 		panic(fmt.Sprintf("input schema of %s does not compile: %v", op.Name, err))
 	}
-	if msgs := v.validate(raw); len(msgs) > 0 {
-		return nil, "Invalid arguments for " + op.Name + ":\n- " + strings.Join(msgs, "\n- ")
-	}
 	var args clerkapi.Args
 	if err := json.Unmarshal(raw, &args); err != nil {
 		return nil, "Invalid arguments for " + op.Name + ": " + err.Error()
+	}
+	normalize(v.tree, args)
+	checked, err := json.Marshal(args)
+	if err != nil {
+		return nil, "Invalid arguments for " + op.Name + ": " + err.Error()
+	}
+	if msgs := v.validate(checked); len(msgs) > 0 {
+		return nil, "Invalid arguments for " + op.Name + ":\n- " + strings.Join(msgs, "\n- ")
 	}
 	return args, ""
 }

@@ -13,21 +13,43 @@ import (
 	"github.com/clerk-mcp/clerk-mcp/internal/golden"
 )
 
-// TestReadmeToolsets keeps the README's toolset table equal to the catalog.
-// `go test ./tools -update` rewrites it.
-func TestReadmeToolsets(t *testing.T) {
+// The README's generated parts: each lives between two markers and is
+// rewritten by `go test ./tools -update`; a stale one fails.
+func TestReadmeGenerated(t *testing.T) {
+	raw := realisticUsersPage(t, 100)
+	text, err := TextBlock(raw, 0, 100, 0)
+	require.NoError(t, err)
+	saved := 100 * (1 - float64(len(text))/float64(len(raw)))
+	readmeSection(t, "<!-- toolsets:start -->\n", "<!-- toolsets:end -->", ToolsetTable(clerkapi.Catalog()))
+	readmeSection(t, "<!-- budgets:start -->\n", "<!-- budgets:end -->", budgetTable(t))
+	readmeSection(t, "<!-- compaction -->", "<!-- /compaction -->", fmt.Sprintf("%.0f%%", saved))
+}
+
+func readmeSection(t *testing.T, start, end, content string) {
+	t.Helper()
 	path := filepath.Join(golden.Root(t), "README.md")
 	src, err := os.ReadFile(path)
 	require.NoError(t, err)
-	const start, end = "<!-- toolsets:start -->\n", "<!-- toolsets:end -->"
 	i, j := strings.Index(string(src), start), strings.Index(string(src), end)
-	require.True(t, i >= 0 && j > i, "README.md lacks the toolsets markers")
-	want := string(src[:i+len(start)]) + ToolsetTable(clerkapi.Catalog()) + string(src[j:])
+	require.True(t, i >= 0 && j > i, "README.md lacks the markers %q … %q", start, end)
+	want := string(src[:i+len(start)]) + content + string(src[j:])
 	if golden.Update() {
 		require.NoError(t, os.WriteFile(path, []byte(want), 0o644))
 		return
 	}
-	require.Equal(t, want, string(src), "the README toolset table is stale: run go test ./tools -update")
+	require.Equal(t, want, string(src), "a generated README section is stale: run go test ./tools -update")
+}
+
+func budgetTable(t *testing.T) string {
+	all := surfaceTokens(t, Selection{Toolsets: []string{"all"}, NoDiscovery: true})
+	n := len(clerkapi.Catalog())
+	def := surfaceTokens(t, Selection{})
+	only := surfaceTokens(t, Selection{Toolsets: []string{"none"}})
+	return fmt.Sprintf("| surface | tools | tokens | budget |\n|---|---|---|---|\n"+
+		"| every operation (`--toolsets all --discovery=false`) | %d | %d (%.1f per tool) | ≤ 100 per tool |\n"+
+		"| default surface: default set + discovery | %d | %d | ≤ 6,000 |\n"+
+		"| discovery only (`--toolsets none`) | 3 | %d | ≤ 1,000 |\n",
+		n, all, float64(all)/float64(n), len(DefaultTools)+3, def, only)
 }
 
 // ToolsetTable renders the toolsets with their tool counts per kind.

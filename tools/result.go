@@ -14,7 +14,7 @@ import (
 // an object matching the tool's output schema, and a text block carries the
 // same data as JSON. Clerk's bytes pass through without re-encoding where
 // they already have the right shape.
-func (h *Handler) shape(op *clerkapi.Operation, resp *clerkapi.Response) *mcp.CallToolResult {
+func (h *Handler) shape(op *clerkapi.Operation, args clerkapi.Args, resp *clerkapi.Response) *mcp.CallToolResult {
 	body := bytes.TrimSpace(resp.Body)
 	var structured json.RawMessage
 	switch {
@@ -47,11 +47,14 @@ func (h *Handler) shape(op *clerkapi.Operation, resp *clerkapi.Response) *mcp.Ca
 			return mcp.NewToolResultError(op.Name + ": Clerk answered malformed JSON (HTTP " + strconv.Itoa(resp.Status) + ")")
 		}
 	}
-	var text bytes.Buffer
-	if err := json.Compact(&text, structured); err != nil {
+	if !json.Valid(structured) {
 		return mcp.NewToolResultError(op.Name + ": Clerk answered malformed JSON (HTTP " + strconv.Itoa(resp.Status) + ")")
 	}
-	content := []mcp.Content{mcp.NewTextContent(text.String())}
+	text, err := TextBlock(structured, intArg(args, "offset"), intArg(args, "limit"), h.maxResult)
+	if err != nil {
+		return mcp.NewToolResultError(op.Name + ": Clerk answered malformed JSON (HTTP " + strconv.Itoa(resp.Status) + ")")
+	}
+	content := []mcp.Content{mcp.NewTextContent(string(text))}
 	if op.Secret {
 		content = append(content, mcp.NewTextContent(SecretNotice))
 	}
@@ -87,4 +90,23 @@ func stripKey(doc json.RawMessage, key string) (json.RawMessage, error) {
 	}
 	walk(v)
 	return json.Marshal(v)
+}
+
+// intArg reads an integer argument, 0 when absent.
+func intArg(args clerkapi.Args, name string) int64 {
+	n, _ := strconv.ParseInt(string(bytes.TrimSpace(args[name])), 10, 64)
+	return n
+}
+
+// TextBlock renders a result for the model: compact, without empty values,
+// lists as tables, and cut at an item boundary past maxBytes (0: no cap).
+func TextBlock(structured []byte, offset, limit int64, maxBytes int) ([]byte, error) {
+	text, err := Compact(make([]byte, 0, len(structured)), structured)
+	if err != nil {
+		return nil, err
+	}
+	if bytes.Contains(text, []byte(`"data":[`)) {
+		return listText(text, offset, limit, maxBytes), nil
+	}
+	return objectText(text, maxBytes), nil
 }

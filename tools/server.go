@@ -7,13 +7,18 @@ import (
 )
 
 // Instructions tell the model, once per session, how this server behaves.
-const Instructions = "Tools call the Clerk Backend API of one instance. Destructive tools first return a preview and a confirm token; run them by calling again with the same arguments plus confirm, after the user agrees. Lists take limit and offset and return total_count."
+const Instructions = "Tools call the Clerk Backend API of one instance. Destructive tools first return a preview and a confirm token; run them by calling again with the same arguments plus confirm, after the user agrees. Lists take limit and offset; their text is a table (common: values every row shares; columns; rows) with total_count and next_offset. Text results leave out null and empty values; structuredContent has Clerk's full objects. order_by is a field name prefixed with - (descending) or + (ascending). ID filters take a - prefix to exclude. Integer times are Unix milliseconds."
 
 // ServerConfig configures an MCP server for the catalog.
 type ServerConfig struct {
 	Config
 	Version    string
 	Operations []clerkapi.Operation // default: the whole catalog
+	// Selection picks the listed tools; nil lists every operation and adds
+	// no discovery tools.
+	Selection *Selection
+	// SchemaProfile forces one schema profile; empty chooses per client.
+	SchemaProfile Profile
 }
 
 // NewServer returns an MCP server with a tool for every operation.
@@ -22,12 +27,21 @@ func NewServer(cfg ServerConfig) (*server.MCPServer, error) {
 		server.WithToolCapabilities(false),
 		server.WithInstructions(Instructions),
 		server.WithElicitation(),
+		server.WithHooks(profileHook(cfg.SchemaProfile)),
 	)
 	ops := cfg.Operations
 	if ops == nil {
 		ops = clerkapi.Catalog()
 	}
-	if err := Register(s, ops, cfg.Config); err != nil {
+	sel := Selection{Toolsets: []string{"all"}, NoDiscovery: true}
+	if cfg.Selection != nil {
+		sel = *cfg.Selection
+	}
+	surface, err := sel.Resolve(ops)
+	if err != nil {
+		return nil, err
+	}
+	if err := Register(s, surface, cfg.Config); err != nil {
 		return nil, err
 	}
 	return s, nil

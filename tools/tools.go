@@ -5,6 +5,8 @@
 package tools
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"time"
@@ -58,21 +60,46 @@ type Config struct {
 	ElicitTimeout time.Duration
 	// HidePrivateMetadata strips private_metadata from every result.
 	HidePrivateMetadata bool
+	// MaxResultBytes caps a result's text block (default
+	// DefaultMaxResultBytes; negative: no cap). structuredContent is whole.
+	MaxResultBytes int
 }
 
-// Register adds a tool for each operation to s, all served by one handler.
-func Register(s *server.MCPServer, ops []clerkapi.Operation, cfg Config) error {
+// DefaultMaxResultBytes caps a text block at about 8,000 tokens.
+const DefaultMaxResultBytes = 32 << 10
+
+// Register adds the surface's listed tools to s, all served by one handler,
+// and the discovery tools when the surface has them.
+func Register(s *server.MCPServer, surface *Surface, cfg Config) error {
 	h := NewHandler(cfg)
 	h.elicitor = s
-	tools := make([]server.ServerTool, 0, len(ops))
-	for i := range ops {
-		op := &ops[i]
+	tools := make([]server.ServerTool, 0, len(surface.Listed)+len(discoveryTools))
+	for _, op := range surface.Listed {
 		def, err := Definition(op)
 		if err != nil {
 			return err
 		}
 		tools = append(tools, server.ServerTool{Tool: def, Handler: h.For(op)})
 	}
+	if surface.Discovery {
+		for _, def := range DiscoveryDefinitions(surface) {
+			tools = append(tools, server.ServerTool{Tool: def, Handler: h.discoveryHandler(surface, def)})
+		}
+	}
 	s.AddTools(tools...)
 	return nil
+}
+
+// Tokens estimates what a tool definition costs the model's context: bytes/4
+// of the compact JSON of name, description and inputSchema, which is what
+// clients pass to the model.
+func Tokens(t mcp.Tool) int {
+	var schema bytes.Buffer
+	_ = json.Compact(&schema, t.RawInputSchema)
+	b, _ := json.Marshal(struct {
+		Name        string          `json:"name"`
+		Description string          `json:"description"`
+		InputSchema json.RawMessage `json:"inputSchema"`
+	}{t.Name, t.Description, schema.Bytes()})
+	return len(b) / 4
 }

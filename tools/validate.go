@@ -26,7 +26,8 @@ type validators struct {
 type compiled struct {
 	once   sync.Once
 	schema *jsonschema.Schema
-	names  []string // declared argument names, for error messages
+	tree   map[string]any // the schema as data, for normalize
+	names  []string       // declared argument names, for error messages
 	err    error
 }
 
@@ -39,7 +40,8 @@ func (v *validators) get(tool string, schema json.RawMessage) (*compiled, error)
 			cs.err = err
 			return
 		}
-		if props, ok := doc.(map[string]any)["properties"].(map[string]any); ok {
+		cs.tree, _ = doc.(map[string]any)
+		if props, ok := cs.tree["properties"].(map[string]any); ok {
 			for k := range props {
 				cs.names = append(cs.names, k)
 			}
@@ -147,4 +149,71 @@ func rat(r *big.Rat) string {
 		return r.Num().String()
 	}
 	return r.FloatString(6)
+}
+
+// normalize makes arguments shaped by any schema profile canonical: a null
+// for a declared (typed) property means "not given" and is dropped, and a
+// free-form object sent as a JSON string (as Gemini and OpenAI strict
+// profiles ask) is parsed back into the object. Nulls inside free-form
+// objects, such as metadata keys to delete, are kept.
+func normalize(schema map[string]any, args map[string]json.RawMessage) {
+	props, _ := schema["properties"].(map[string]any)
+	for k, raw := range args {
+		prop, ok := props[k].(map[string]any)
+		if !ok {
+			continue
+		}
+		raw = bytes.TrimSpace(raw)
+		switch {
+		case string(raw) == "null":
+			delete(args, k)
+		case isFreeForm(prop) && len(raw) > 0 && raw[0] == '"':
+			var s string
+			if json.Unmarshal(raw, &s) == nil {
+				if t := bytes.TrimSpace([]byte(s)); len(t) > 0 && t[0] == '{' && json.Valid(t) {
+					args[k] = t
+				}
+			}
+		case prop["type"] == "object" && len(raw) > 0 && raw[0] == '{':
+			args[k] = normalizeObject(prop, raw)
+		case prop["type"] == "array" && len(raw) > 0 && raw[0] == '[':
+			items, _ := prop["items"].(map[string]any)
+			if items == nil || items["type"] != "object" || isFreeForm(items) {
+				continue
+			}
+			var elems []json.RawMessage
+			if json.Unmarshal(raw, &elems) != nil {
+				continue
+			}
+			for i, e := range elems {
+				if e = bytes.TrimSpace(e); len(e) > 0 && e[0] == '{' {
+					elems[i] = normalizeObject(items, e)
+				}
+			}
+			if b, err := json.Marshal(elems); err == nil {
+				args[k] = b
+			}
+		}
+	}
+}
+
+func normalizeObject(schema map[string]any, raw json.RawMessage) json.RawMessage {
+	if isFreeForm(schema) {
+		return raw
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(raw, &m) != nil {
+		return raw
+	}
+	normalize(schema, m)
+	b, err := json.Marshal(m)
+	if err != nil {
+		return raw
+	}
+	return b
+}
+
+func isFreeForm(n map[string]any) bool {
+	_, has := n["properties"]
+	return n["type"] == "object" && !has
 }

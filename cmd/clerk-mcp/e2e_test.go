@@ -279,6 +279,9 @@ func childEnv(fake *fakeclerk.Server) []string {
 		"CLERK_MCP_TIMEOUT=5s",
 		"CLERK_MCP_CONFIRM_TTL=1m",
 		"CLERK_MCP_CONFIRM_KEY=",
+		// The whole catalog, as the in-process and HTTP servers serve it.
+		"CLERK_MCP_TOOLSETS=all",
+		"CLERK_MCP_DISCOVERY=false",
 	}
 }
 

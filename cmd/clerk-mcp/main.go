@@ -17,6 +17,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"syscall"
+	"text/tabwriter"
 	"time"
 
 	"github.com/lmittmann/tint"
@@ -41,6 +42,15 @@ type config struct {
 	elicitTimeout       time.Duration
 	allowUnconfirmed    bool
 	hidePrivateMetadata bool
+	toolsets            string
+	tools               string
+	excludeTools        string
+	readOnly            bool
+	noDestructive       bool
+	discovery           bool
+	listTools           bool
+	maxResultBytes      int
+	schemaProfile       string
 	version             bool
 }
 
@@ -63,6 +73,14 @@ var envTwins = map[string]string{
 	"elicit-timeout":         "CLERK_MCP_ELICIT_TIMEOUT",
 	"allow-unconfirmed-live": "CLERK_MCP_ALLOW_UNCONFIRMED_LIVE",
 	"hide-private-metadata":  "CLERK_MCP_HIDE_PRIVATE_METADATA",
+	"toolsets":               "CLERK_MCP_TOOLSETS",
+	"tools":                  "CLERK_MCP_TOOLS",
+	"exclude-tools":          "CLERK_MCP_EXCLUDE_TOOLS",
+	"read-only":              "CLERK_MCP_READ_ONLY",
+	"no-destructive":         "CLERK_MCP_NO_DESTRUCTIVE",
+	"discovery":              "CLERK_MCP_DISCOVERY",
+	"max-result-bytes":       "CLERK_MCP_MAX_RESULT_BYTES",
+	"schema-profile":         "CLERK_MCP_SCHEMA_PROFILE",
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -81,6 +99,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.DurationVar(&cfg.elicitTimeout, "elicit-timeout", 2*time.Minute, "how long to wait for the user to answer a confirmation request")
 	fs.BoolVar(&cfg.allowUnconfirmed, "allow-unconfirmed-live", false, "allow --confirm off with a live (sk_live_) key")
 	fs.BoolVar(&cfg.hidePrivateMetadata, "hide-private-metadata", false, "strip private_metadata from every result")
+	fs.StringVar(&cfg.toolsets, "toolsets", "default", "comma list of toolsets to list: names, default, all or none")
+	fs.StringVar(&cfg.tools, "tools", "", "comma list of single tools to list as well")
+	fs.StringVar(&cfg.excludeTools, "exclude-tools", "", "comma list of tools to remove everywhere, discovery included (wins over all)")
+	fs.BoolVar(&cfg.readOnly, "read-only", false, "only read tools (wins over --tools)")
+	fs.BoolVar(&cfg.noDestructive, "no-destructive", false, "drop destructive tools; writes stay")
+	fs.BoolVar(&cfg.discovery, "discovery", true, "add search_operations, describe_operation and call_operation, which reach every allowed operation")
+	fs.IntVar(&cfg.maxResultBytes, "max-result-bytes", tools.DefaultMaxResultBytes, "cap on a result's text block, cut at an item boundary (structuredContent stays whole); 0: no cap")
+	fs.StringVar(&cfg.schemaProfile, "schema-profile", "auto", "input schema dialect: auto (from the client's name), canonical, gemini or openai-strict")
+	fs.BoolVar(&cfg.listTools, "list-tools", false, "print the effective tools (name, kind, toolset, tokens) and exit")
 	fs.BoolVar(&cfg.version, "version", false, "print the version and exit")
 	fs.VisitAll(func(f *flag.Flag) {
 		if e, ok := envTwins[f.Name]; ok {
@@ -121,6 +148,28 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "clerk-mcp:", err)
 		return 2
 	}
+	profile, err := tools.ParseProfile(cfg.schemaProfile)
+	if err != nil {
+		fmt.Fprintln(stderr, "clerk-mcp:", err)
+		return 2
+	}
+	sel := tools.Selection{
+		Toolsets:      list(cfg.toolsets),
+		Tools:         list(cfg.tools),
+		Exclude:       list(cfg.excludeTools),
+		ReadOnly:      cfg.readOnly,
+		NoDestructive: cfg.noDestructive,
+		NoDiscovery:   !cfg.discovery,
+	}
+	surface, err := sel.Resolve(clerkapi.Catalog())
+	if err != nil {
+		fmt.Fprintln(stderr, "clerk-mcp:", err)
+		return 2
+	}
+	if cfg.listTools {
+		printTools(stdout, surface)
+		return 0
+	}
 	key := os.Getenv("CLERK_SECRET_KEY")
 	if key == "" {
 		fmt.Fprintln(stderr, "clerk-mcp: CLERK_SECRET_KEY is not set; export your instance's secret key (sk_test_… or sk_live_…) from the Clerk dashboard, API keys page")
@@ -132,6 +181,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	logger.Info("starting", "version", version(), "transport", cfg.transport, "api", cfg.apiURL, "key_environment", env, "confirm", string(policy))
+	logger.Info("tools", "listed", len(surface.Listed), "discovery", surface.Discovery, "reachable", len(surface.Reachable()), "names", strings.Join(toolNames(surface), ","))
 	if policy == tools.PolicyOff {
 		logger.Warn("confirmation is OFF: destructive tools (delete, ban, revoke, rotate, replace) run without any confirmation", "key_environment", env)
 	}
@@ -154,8 +204,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			Policy:              policy,
 			ElicitTimeout:       cfg.elicitTimeout,
 			HidePrivateMetadata: cfg.hidePrivateMetadata,
+			MaxResultBytes:      resultCap(cfg.maxResultBytes),
 		},
-		Version: version(),
+		Version:       version(),
+		Selection:     &sel,
+		SchemaProfile: profile,
 	})
 	if err != nil {
 		logger.Error("cannot build the tool catalog", "error", err)
@@ -244,6 +297,14 @@ func keyEnvironment(key string) string {
 	return "unknown"
 }
 
+// resultCap maps the flag's 0 (no cap) to the handler's negative.
+func resultCap(n int) int {
+	if n <= 0 {
+		return -1
+	}
+	return n
+}
+
 func retriesSetting(n int) int {
 	if n <= 0 {
 		return -1
@@ -287,6 +348,55 @@ func versionString() string {
 		v += ")"
 	}
 	return v + " " + bi.GoVersion
+}
+
+// list splits a comma list, dropping blanks.
+func list(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func toolNames(s *tools.Surface) []string {
+	var out []string
+	for _, op := range s.Listed {
+		out = append(out, op.Name)
+	}
+	if s.Discovery {
+		for _, d := range tools.DiscoveryDefinitions(s) {
+			out = append(out, d.Name)
+		}
+	}
+	return out
+}
+
+// printTools writes the effective tool list with each definition's cost.
+func printTools(w io.Writer, s *tools.Surface) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "NAME\tKIND\tTOOLSET\tTOKENS")
+	total := 0
+	for _, op := range s.Listed {
+		def, err := tools.Definition(op)
+		if err != nil {
+			continue
+		}
+		n := tools.Tokens(def)
+		total += n
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\n", op.Name, op.Kind(), op.Toolset, n)
+	}
+	if s.Discovery {
+		for _, d := range tools.DiscoveryDefinitions(s) {
+			n := tools.Tokens(d)
+			total += n
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\n", d.Name, "discovery", "-", n)
+		}
+	}
+	_ = tw.Flush()
+	fmt.Fprintf(w, "%d tools listed, %d tokens; %d operations reachable\n", len(toolNames(s)), total, len(s.Reachable()))
 }
 
 // applyEnv sets every flag not given on the command line from its

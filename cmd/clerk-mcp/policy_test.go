@@ -33,3 +33,35 @@ func TestConfirmPolicyAtStart(t *testing.T) {
 		})
 	}
 }
+
+func TestSelectionFlags(t *testing.T) {
+	cases := []struct {
+		name     string
+		env      map[string]string
+		args     []string
+		code     int
+		out, err string
+	}{
+		{"unknown toolset is fatal with a suggestion", nil, []string{"--toolsets", "user"}, 2, "", `did you mean "users"`},
+		{"unknown tool is fatal with a suggestion", nil, []string{"--tools", "get_usr"}, 2, "", `did you mean "get_user"`},
+		{"list-tools prints the default surface", nil, []string{"--list-tools"}, 0, "35 tools listed", ""},
+		{"read-only from the environment", map[string]string{"CLERK_MCP_READ_ONLY": "true"}, []string{"--list-tools", "--toolsets", "users"}, 0, "get_user", ""},
+		{"discovery off", map[string]string{"CLERK_MCP_DISCOVERY": "false"}, []string{"--list-tools", "--toolsets", "none"}, 0, "0 tools listed", ""},
+		{"bad boolean in the environment names the variable", map[string]string{"CLERK_MCP_READ_ONLY": "maybe"}, []string{"--list-tools"}, 2, "", "CLERK_MCP_READ_ONLY"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			clearEnv(t)
+			for k, v := range c.env {
+				t.Setenv(k, v)
+			}
+			code, stdout, stderr := runCapture(c.args...)
+			assert.Equal(t, c.code, code, stderr)
+			assert.Contains(t, stdout, c.out)
+			assert.Contains(t, stderr, c.err)
+			if c.env["CLERK_MCP_READ_ONLY"] == "true" {
+				assert.NotContains(t, stdout, "delete_user")
+			}
+		})
+	}
+}

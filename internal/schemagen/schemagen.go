@@ -17,7 +17,7 @@ import (
 )
 
 // ConfirmDescription describes the confirmation argument of destructive tools.
-const ConfirmDescription = "Token from the preview returned by calling without it; runs the operation."
+const ConfirmDescription = "Preview token; omit it to get a preview."
 
 // outputDepth is how many object levels an output schema spells out; deeper
 // objects are given as plain objects to keep tools/list small.

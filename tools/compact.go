@@ -1,0 +1,427 @@
+package tools
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+)
+
+// Compact renders a JSON document for the model: no insignificant space, and
+// no member whose value is null, "", [] or {} (after the same pruning inside
+// it). Array elements are kept, so positions keep their meaning. It scans the
+// bytes once, without decoding into Go values.
+func Compact(dst, src []byte) ([]byte, error) {
+	p := pruner{src: src}
+	start := len(dst)
+	dst, empty, err := p.value(dst)
+	if err != nil {
+		return dst[:start], err
+	}
+	p.space()
+	if p.i != len(p.src) {
+		return dst[:start], fmt.Errorf("compact: trailing data at offset %d", p.i)
+	}
+	if empty {
+		dst = append(dst[:start], "{}"...)
+	}
+	return dst, nil
+}
+
+type pruner struct {
+	src []byte
+	i   int
+}
+
+func (p *pruner) space() {
+	for p.i < len(p.src) {
+		switch p.src[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+// value appends the next value and reports whether it is empty; an empty
+// value is still appended, and the caller drops it when it is a member.
+func (p *pruner) value(dst []byte) ([]byte, bool, error) {
+	p.space()
+	if p.i >= len(p.src) {
+		return dst, false, fmt.Errorf("compact: unexpected end of JSON")
+	}
+	switch c := p.src[p.i]; {
+	case c == '{':
+		return p.object(dst)
+	case c == '[':
+		return p.array(dst)
+	case c == '"':
+		start := p.i
+		if err := p.skipString(); err != nil {
+			return dst, false, err
+		}
+		return append(dst, p.src[start:p.i]...), p.i-start == 2, nil
+	default:
+		start := p.i
+		for p.i < len(p.src) {
+			switch p.src[p.i] {
+			case ',', '}', ']', ' ', '\t', '\n', '\r':
+				goto done
+			}
+			p.i++
+		}
+	done:
+		lit := p.src[start:p.i]
+		if len(lit) == 0 {
+			return dst, false, fmt.Errorf("compact: unexpected %q at offset %d", c, start)
+		}
+		return append(dst, lit...), string(lit) == "null", nil
+	}
+}
+
+func (p *pruner) object(dst []byte) ([]byte, bool, error) {
+	p.i++ // {
+	dst = append(dst, '{')
+	n, first := 0, true
+	for {
+		p.space()
+		if p.i < len(p.src) && p.src[p.i] == '}' {
+			p.i++
+			return append(dst, '}'), n == 0, nil
+		}
+		if !first {
+			if p.i >= len(p.src) || p.src[p.i] != ',' {
+				return dst, false, fmt.Errorf("compact: expected , at offset %d", p.i)
+			}
+			p.i++
+			p.space()
+		}
+		first = false
+		mark := len(dst)
+		if n > 0 {
+			dst = append(dst, ',')
+		}
+		keyStart := p.i
+		if p.i >= len(p.src) || p.src[p.i] != '"' {
+			return dst, false, fmt.Errorf("compact: expected a key at offset %d", p.i)
+		}
+		if err := p.skipString(); err != nil {
+			return dst, false, err
+		}
+		dst = append(dst, p.src[keyStart:p.i]...)
+		p.space()
+		if p.i >= len(p.src) || p.src[p.i] != ':' {
+			return dst, false, fmt.Errorf("compact: expected : at offset %d", p.i)
+		}
+		p.i++
+		dst = append(dst, ':')
+		var empty bool
+		var err error
+		if dst, empty, err = p.value(dst); err != nil {
+			return dst, false, err
+		}
+		if empty {
+			dst = dst[:mark]
+		} else {
+			n++
+		}
+	}
+}
+
+func (p *pruner) array(dst []byte) ([]byte, bool, error) {
+	p.i++ // [
+	dst = append(dst, '[')
+	n := 0
+	for {
+		p.space()
+		if p.i < len(p.src) && p.src[p.i] == ']' {
+			p.i++
+			return append(dst, ']'), n == 0, nil
+		}
+		if n > 0 {
+			if p.i >= len(p.src) || p.src[p.i] != ',' {
+				return dst, false, fmt.Errorf("compact: expected , at offset %d", p.i)
+			}
+			p.i++
+			dst = append(dst, ',')
+		}
+		var err error
+		if dst, _, err = p.value(dst); err != nil {
+			return dst, false, err
+		}
+		n++
+	}
+}
+
+func (p *pruner) skipString() error {
+	p.i++ // opening quote
+	for p.i < len(p.src) {
+		switch p.src[p.i] {
+		case '\\':
+			p.i += 2
+		case '"':
+			p.i++
+			return nil
+		default:
+			p.i++
+		}
+	}
+	return fmt.Errorf("compact: unterminated string")
+}
+
+// member is one key and its raw value, both as they appear in the JSON.
+type member struct{ key, value []byte }
+
+// members splits a compact JSON object into its members, in order.
+func members(obj []byte) ([]member, bool) {
+	p := pruner{src: obj}
+	p.space()
+	if p.i >= len(obj) || obj[p.i] != '{' {
+		return nil, false
+	}
+	p.i++
+	var out []member
+	for {
+		p.space()
+		if p.i < len(obj) && obj[p.i] == '}' {
+			return out, true
+		}
+		if len(out) > 0 {
+			if p.i >= len(obj) || obj[p.i] != ',' {
+				return nil, false
+			}
+			p.i++
+			p.space()
+		}
+		k := p.i
+		if p.i >= len(obj) || obj[p.i] != '"' || p.skipString() != nil {
+			return nil, false
+		}
+		key := obj[k:p.i]
+		p.space()
+		if p.i >= len(obj) || obj[p.i] != ':' {
+			return nil, false
+		}
+		p.i++
+		p.space()
+		v := p.i
+		if _, _, err := p.value(nil); err != nil {
+			return nil, false
+		}
+		out = append(out, member{key, obj[v:p.i]})
+	}
+}
+
+// elements splits a compact JSON array into its elements.
+func elements(arr []byte) ([][]byte, bool) {
+	p := pruner{src: arr}
+	p.space()
+	if p.i >= len(arr) || arr[p.i] != '[' {
+		return nil, false
+	}
+	p.i++
+	var out [][]byte
+	for {
+		p.space()
+		if p.i < len(arr) && arr[p.i] == ']' {
+			return out, true
+		}
+		if len(out) > 0 {
+			if p.i >= len(arr) || arr[p.i] != ',' {
+				return nil, false
+			}
+			p.i++
+			p.space()
+		}
+		v := p.i
+		if _, _, err := p.value(nil); err != nil {
+			return nil, false
+		}
+		out = append(out, arr[v:p.i])
+	}
+}
+
+// listText renders a list page for the model as a table: the page's other
+// members (total_count, ...), "common" for the values every row shares,
+// "columns" once, and "rows" of cells (null where a row lacks the column).
+// It says where the next page starts and, past maxBytes, cuts at a row
+// boundary with an explicit marker and the arguments for the rest. The
+// structuredContent keeps Clerk's objects untouched.
+func listText(text []byte, offset, limit int64, maxBytes int) []byte {
+	page, ok := members(text)
+	if !ok {
+		return text
+	}
+	var items [][]byte
+	var rest []member
+	for _, m := range page {
+		if string(m.key) == `"data"` {
+			if items, ok = elements(m.value); !ok {
+				return text
+			}
+		} else {
+			rest = append(rest, m)
+		}
+	}
+	var total int64 = -1
+	for _, m := range rest {
+		if string(m.key) == `"total_count"` {
+			total, _ = strconv.ParseInt(string(m.value), 10, 64)
+		}
+	}
+	// Table of rows when every item is an object and there are several.
+	rows := make([][]member, len(items))
+	table := len(items) > 1
+	for i, it := range items {
+		if rows[i], ok = members(it); !ok {
+			table = false
+			break
+		}
+	}
+	var cols [][]byte
+	var common []member
+	if table {
+		seen := map[string]int{}
+		for _, r := range rows {
+			for _, m := range r {
+				if _, ok := seen[string(m.key)]; !ok {
+					seen[string(m.key)] = len(cols)
+					cols = append(cols, m.key)
+				}
+			}
+		}
+		cells := make([][][]byte, len(rows))
+		for i, r := range rows {
+			cells[i] = make([][]byte, len(cols))
+			for _, m := range r {
+				cells[i][seen[string(m.key)]] = m.value
+			}
+		}
+		var keep []int
+		for c := range cols {
+			same := cells[0][c] != nil
+			for i := 1; same && i < len(cells); i++ {
+				same = bytes.Equal(cells[i][c], cells[0][c])
+			}
+			if same {
+				common = append(common, member{cols[c], cells[0][c]})
+			} else {
+				keep = append(keep, c)
+			}
+		}
+		for i := range items {
+			row := []byte{'['}
+			for j, c := range keep {
+				if j > 0 {
+					row = append(row, ',')
+				}
+				if v := cells[i][c]; v != nil {
+					row = append(row, v...)
+				} else {
+					row = append(row, "null"...)
+				}
+			}
+			items[i] = append(row, ']')
+		}
+		kept := make([][]byte, len(keep))
+		for j, c := range keep {
+			kept[j] = cols[c]
+		}
+		cols = kept
+	}
+	buf := []byte{'{'}
+	for _, m := range rest {
+		buf = append(append(append(append(buf, m.key...), ':'), m.value...), ',')
+	}
+	head := len(buf)
+	size := len(buf) + 200
+	if table {
+		size += 30 + len(bytes.Join(cols, []byte{','}))
+		for _, m := range common {
+			size += len(m.key) + len(m.value) + 2
+		}
+	}
+	shown := len(items)
+	if maxBytes > 0 {
+		for i, it := range items {
+			size += len(it) + 1
+			if size > maxBytes {
+				shown = i
+				break
+			}
+		}
+	}
+	next := offset + int64(shown)
+	if shown < len(items) {
+		buf = fmt.Appendf(buf, `"truncated":{"items_shown":%d,"items_in_page":%d,"why":"text over %d bytes; structuredContent has every item","next":{"offset":%d`,
+			shown, len(items), maxBytes, next)
+		if limit > 0 {
+			buf = fmt.Appendf(buf, `,"limit":%d`, limit)
+		}
+		buf = append(buf, "}},"...)
+	} else if total >= 0 && next < total && shown > 0 {
+		buf = fmt.Appendf(buf, `"next_offset":%d,`, next)
+	}
+	if !table {
+		if head == len(buf) && shown == len(items) {
+			return text
+		}
+		buf = append(buf, `"data":[`...)
+		buf = append(buf, bytes.Join(items[:shown], []byte{','})...)
+		return append(buf, "]}"...)
+	}
+	if len(common) > 0 {
+		buf = append(buf, `"common":{`...)
+		for i, m := range common {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = append(append(append(buf, m.key...), ':'), m.value...)
+		}
+		buf = append(buf, "},"...)
+	}
+	buf = append(buf, `"columns":[`...)
+	buf = append(buf, bytes.Join(cols, []byte{','})...)
+	buf = append(buf, `],"rows":[`...)
+	buf = append(buf, bytes.Join(items[:shown], []byte{','})...)
+	return append(buf, "]}"...)
+}
+
+// objectText cuts an oversized non-list object at a member boundary, with a
+// marker saying how many members were left out.
+func objectText(text []byte, maxBytes int) []byte {
+	if maxBytes <= 0 || len(text) <= maxBytes {
+		return text
+	}
+	dec := json.NewDecoder(bytes.NewReader(text))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return text
+	}
+	buf := []byte{'{'}
+	kept, left := 0, 0
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return text
+		}
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return text
+		}
+		k, _ := json.Marshal(key)
+		if left > 0 || len(buf)+len(k)+len(raw)+200 > maxBytes {
+			left++
+			continue
+		}
+		if kept > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(append(append(buf, k...), ':'), raw...)
+		kept++
+	}
+	if kept > 0 {
+		buf = append(buf, ',')
+	}
+	return fmt.Appendf(buf, `"truncated":{"members_left_out":%d,"why":"text over %d bytes; structuredContent has everything"}}`, left, maxBytes)
+}

@@ -1,0 +1,145 @@
+package tools
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/clerk-mcp/clerk-mcp/internal/golden"
+)
+
+func TestCompact(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		{"drops null, empty string, empty array and empty object members",
+			`{"a":null,"b":"","c":[],"d":{},"e":0,"f":false,"g":"x"}`, `{"e":0,"f":false,"g":"x"}`},
+		{"prunes nested objects and drops what pruning empties",
+			`{"v":{"x":null,"y":{"z":[]}},"w":{"k":1,"n":null}}`, `{"w":{"k":1}}`},
+		{"keeps array elements so positions hold", `{"a":[null,"",{},1]}`, `{"a":[null,"",{},1]}`},
+		{"prunes inside array elements", `{"a":[{"x":null,"y":2}]}`, `{"a":[{"y":2}]}`},
+		{"keeps escapes and big numbers exactly", `{"s":"a\"b\\\\c\u00e9","n":12345678901234567890,"f":1.5e-7}`, `{"s":"a\"b\\\\c\u00e9","n":12345678901234567890,"f":1.5e-7}`},
+		{"removes insignificant space", "{ \"a\" : [ 1 , 2 ] ,\n \"b\" : { } }", `{"a":[1,2]}`},
+		{"an all-empty document is {}", `{"a":null}`, `{}`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := Compact(nil, []byte(c.in))
+			require.NoError(t, err)
+			assert.Equal(t, c.want, string(got))
+			assert.True(t, json.Valid(got))
+		})
+	}
+	for _, bad := range []string{`{"a":`, `{"a" 1}`, `{"a":1,}x`, `[1 2]`, `{"a":"x}`, `{1:2}`} {
+		_, err := Compact(nil, []byte(bad))
+		assert.Error(t, err, bad)
+	}
+}
+
+// FuzzCompact: valid JSON in, valid JSON out, never larger; nothing panics.
+func FuzzCompact(f *testing.F) {
+	for _, s := range []string{`{"a":null,"b":[{}],"c":{"d":""}}`, `[]`, `"x"`, `{"a":[1,{"b":null}]}`, `{`, `{"\u0000":"\\"}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		out, err := Compact(nil, []byte(in))
+		if !json.Valid([]byte(in)) {
+			return
+		}
+		if err != nil {
+			t.Fatalf("valid input %q: %v", in, err)
+		}
+		if !json.Valid(out) {
+			t.Fatalf("invalid output %q from %q", out, in)
+		}
+		var compact bytes.Buffer
+		_ = json.Compact(&compact, []byte(in))
+		if len(out) > compact.Len() && string(out) != "{}" {
+			t.Fatalf("output %q is larger than %q", out, compact.Bytes())
+		}
+	})
+}
+
+func realisticUsersPage(t testing.TB, n int) []byte {
+	t.Helper()
+	// Two of three users signed up with email and password, one with Google.
+	var users [2]string
+	for i, f := range []string{"user.json", "user_oauth.json"} {
+		b, err := os.ReadFile(filepath.Join(golden.Root(t), "testdata/fixtures", f))
+		require.NoError(t, err)
+		users[i] = string(bytes.TrimSpace(b))
+	}
+	items := make([]string, n)
+	for i := range items {
+		u := users[0]
+		if i%3 == 2 {
+			u = users[1]
+		}
+		u = strings.Replace(u, `"id":"user_`, fmt.Sprintf(`"id":"user_%06d`, i), 1)
+		// Each user signed up, signed in and was active at other times.
+		for _, ts := range []string{"1767225600000", "1767312000000", "1767225612000"} {
+			n, _ := strconv.ParseInt(ts, 10, 64)
+			u = strings.ReplaceAll(u, ts, strconv.FormatInt(n-int64(i)*7919_000+int64(i%7)*1000, 10))
+		}
+		items[i] = u
+	}
+	return []byte(`{"data":[` + strings.Join(items, ",") + `],"total_count":1234}`)
+}
+
+// TestCompactUsersPage measures the text block of a page of 100 realistic
+// users against Clerk's raw JSON: it must be at least 50% smaller.
+func TestCompactUsersPage(t *testing.T) {
+	raw := realisticUsersPage(t, 100)
+	text, err := TextBlock(raw, 0, 100, 0)
+	require.NoError(t, err)
+	assert.True(t, json.Valid(text))
+	saved := 100 * (1 - float64(len(text))/float64(len(raw)))
+	t.Logf("100 users: Clerk %d bytes, text block %d bytes (%.0f%% smaller)", len(raw), len(text), saved)
+	assert.GreaterOrEqual(t, saved, 50.0)
+}
+
+func TestListTextSaysWhatComesNext(t *testing.T) {
+	page := []byte(`{"data":[{"id":"a","object":"user","n":null},{"id":"b","object":"user","x":1}],"total_count":5}`)
+	tb, err := TextBlock(page, 2, 2, 1<<20)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"total_count":5,"next_offset":4,"common":{"object":"user"},"columns":["id","x"],"rows":[["a",null],["b",1]]}`,
+		string(tb), "a table: shared values once, columns once")
+	last := []byte(`{"data":[{"id":"e"}],"total_count":5}`)
+	assert.Equal(t, string(last), string(listText(last, 4, 2, 1<<20)), "the last page says nothing more")
+	one := []byte(`{"data":[{"id":"a"}],"total_count":5}`)
+	assert.JSONEq(t, `{"data":[{"id":"a"}],"total_count":5,"next_offset":1}`, string(listText(one, 0, 1, 1<<20)))
+
+	big := realisticUsersPage(t, 100)
+	cut, err := TextBlock(big, 200, 100, 16<<10)
+	require.NoError(t, err)
+	assert.LessOrEqual(t, len(cut), 16<<10)
+	var got struct {
+		Data      []json.RawMessage `json:"rows"`
+		Total     int               `json:"total_count"`
+		Truncated struct {
+			Shown int `json:"items_shown"`
+			Page  int `json:"items_in_page"`
+			Next  struct{ Offset, Limit int }
+		} `json:"truncated"`
+	}
+	require.NoError(t, json.Unmarshal(cut, &got))
+	assert.Equal(t, len(got.Data), got.Truncated.Shown)
+	assert.Equal(t, 100, got.Truncated.Page)
+	assert.Equal(t, 200+got.Truncated.Shown, got.Truncated.Next.Offset)
+	assert.Equal(t, 100, got.Truncated.Next.Limit)
+	assert.Equal(t, 1234, got.Total)
+}
+
+func TestObjectTextCutsAtAMember(t *testing.T) {
+	obj := []byte(`{"a":"` + strings.Repeat("x", 500) + `","b":"` + strings.Repeat("y", 500) + `","c":1}`)
+	cut := objectText(obj, 800)
+	assert.True(t, json.Valid(cut), string(cut))
+	assert.Contains(t, string(cut), `"members_left_out":2`)
+	assert.Equal(t, string(obj), string(objectText(obj, 1<<20)))
+}
