@@ -29,6 +29,10 @@ type Config struct {
 	MaxResponseBytes int64         // default 16 MiB
 	HTTPClient       *http.Client  // default: a tuned keep-alive client
 	Uploads          Uploads       // where upload operations may read images from
+	// RateLimit caps requests per second per secret key (0: no cap), with
+	// bursts of up to RateBurst (default: one second's worth).
+	RateLimit float64
+	RateBurst int
 }
 
 // Client calls the Backend API. It is safe for concurrent use.
@@ -42,6 +46,7 @@ type Client struct {
 	maxBody   int64
 	http      *http.Client
 	uploads   *Uploads
+	limits    *limiters
 	// sleep waits between attempts; tests replace it.
 	sleep func(context.Context, time.Duration) error
 }
@@ -58,6 +63,7 @@ func New(cfg Config) *Client {
 		maxBody:   cfg.MaxResponseBytes,
 		http:      cfg.HTTPClient,
 		uploads:   &cfg.Uploads,
+		limits:    newLimiters(cfg.RateLimit, cfg.RateBurst),
 		sleep:     sleepCtx,
 	}
 	if c.baseURL == "" {
@@ -91,6 +97,15 @@ func NewTransport() *http.Transport {
 	t.MaxIdleConnsPerHost = 256
 	t.IdleConnTimeout = 90 * time.Second
 	return t
+}
+
+// WithKey returns a client that calls with another instance secret key and
+// shares everything else (connections, rate limits per key, settings). It
+// serves hosted deployments where each caller brings their own key.
+func (c *Client) WithKey(key string) *Client {
+	cp := *c
+	cp.key = key
+	return &cp
 }
 
 // BaseURL returns the API base URL the client calls.
@@ -189,6 +204,9 @@ func (c *Client) do(ctx context.Context, op *Operation, args Args) (*Response, e
 			if errors.As(err, &tooLarge) {
 				return nil, tooLarge // the same answer would come back: no retry
 			}
+			if err == errRateWait {
+				return nil, &TransportError{Err: fmt.Errorf("the client-side rate limit leaves no slot within %s; nothing was sent (raise --rate-limit or --timeout)", c.timeout), Timeout: true}
+			}
 			if !idempotent || attempt >= c.retries {
 				return nil, &TransportError{Err: errors.New(c.scrub(err.Error()))}
 			}
@@ -215,6 +233,13 @@ func (c *Client) do(ctx context.Context, op *Operation, args Args) (*Response, e
 }
 
 func (c *Client) send(ctx context.Context, op *Operation, b *built) (*Response, error) {
+	key := c.key
+	if b.bearer != "" {
+		key = b.bearer
+	}
+	if err := c.limits.wait(ctx, key); err != nil {
+		return nil, errRateWait
+	}
 	var body io.Reader
 	if b.body != nil {
 		body = bytes.NewReader(b.body)
@@ -270,6 +295,9 @@ func (c *Client) scrub(s string) string {
 	}
 	return s
 }
+
+// errRateWait: the rate limiter has no slot before the call's deadline.
+var errRateWait = errors.New("rate limit wait exceeds the deadline")
 
 // TransportError is a failure to get any answer from Clerk.
 type TransportError struct {

@@ -82,11 +82,28 @@ func (h *Handler) Call(ctx context.Context, op *clerkapi.Operation, raw json.Raw
 			return res
 		}
 	}
-	resp, err := h.client.Do(ctx, op, args)
+	resp, err := h.clientFor(ctx).Do(ctx, op, args)
 	if err != nil {
 		return errorResult(op, err)
 	}
 	return h.shape(op, args, resp)
+}
+
+type secretKeyCtx struct{}
+
+// WithSecretKey makes calls served under ctx use a caller's own Clerk secret
+// key (hosted deployments with --key-from-request). It is never logged.
+func WithSecretKey(ctx context.Context, key string) context.Context {
+	return context.WithValue(ctx, secretKeyCtx{}, key)
+}
+
+// clientFor returns the client for the caller: the configured one, or a copy
+// with the caller's own key.
+func (h *Handler) clientFor(ctx context.Context) *clerkapi.Client {
+	if key, ok := ctx.Value(secretKeyCtx{}).(string); ok && key != "" && h.client != nil {
+		return h.client.WithKey(key)
+	}
+	return h.client
 }
 
 // rawArguments returns the call's arguments as raw JSON, "{}" when absent.

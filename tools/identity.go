@@ -59,7 +59,7 @@ func (h *Handler) identify(ctx context.Context, op *clerkapi.Operation, args cle
 	}
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
-	resp, err := h.client.Do(ctx, r, sub)
+	resp, err := h.clientFor(ctx).Do(ctx, r, sub)
 	if err != nil {
 		if e, ok := err.(*clerkapi.APIError); ok && e.Status == 404 {
 			return "a target Clerk does not know (404 on " + r.Name + ")"

@@ -25,6 +25,7 @@ import (
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 	"github.com/clerk-mcp/clerk-mcp/internal/hosting"
+	"github.com/clerk-mcp/clerk-mcp/internal/sandbox"
 	"github.com/clerk-mcp/clerk-mcp/tools"
 )
 
@@ -51,6 +52,14 @@ type config struct {
 	listTools           bool
 	maxResultBytes      int
 	schemaProfile       string
+	sandbox             bool
+	authTokens          string
+	insecureNoAuth      bool
+	allowedOrigins      string
+	maxBodyBytes        int64
+	keyFromRequest      bool
+	stateless           bool
+	rateLimit           float64
 	version             bool
 }
 
@@ -81,6 +90,14 @@ var envTwins = map[string]string{
 	"discovery":              "CLERK_MCP_DISCOVERY",
 	"max-result-bytes":       "CLERK_MCP_MAX_RESULT_BYTES",
 	"schema-profile":         "CLERK_MCP_SCHEMA_PROFILE",
+	"sandbox":                "CLERK_MCP_SANDBOX",
+	"auth-token":             "CLERK_MCP_AUTH_TOKEN",
+	"insecure-no-auth":       "CLERK_MCP_INSECURE_NO_AUTH",
+	"allowed-origins":        "CLERK_MCP_ALLOWED_ORIGINS",
+	"max-body-bytes":         "CLERK_MCP_MAX_BODY_BYTES",
+	"key-from-request":       "CLERK_MCP_KEY_FROM_REQUEST",
+	"stateless":              "CLERK_MCP_STATELESS",
+	"rate-limit":             "CLERK_MCP_RATE_LIMIT",
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -108,6 +125,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.IntVar(&cfg.maxResultBytes, "max-result-bytes", tools.DefaultMaxResultBytes, "cap on a result's text block, cut at an item boundary (structuredContent stays whole); 0: no cap")
 	fs.StringVar(&cfg.schemaProfile, "schema-profile", "auto", "input schema dialect: auto (from the client's name), canonical, gemini or openai-strict")
 	fs.BoolVar(&cfg.listTools, "list-tools", false, "print the effective tools (name, kind, toolset, tokens) and exit")
+	fs.BoolVar(&cfg.sandbox, "sandbox", false, "run against an embedded, in-memory Clerk with seed data (no account or key needed)")
+	fs.StringVar(&cfg.authTokens, "auth-token", "", "comma list of bearer tokens HTTP callers must present")
+	fs.BoolVar(&cfg.insecureNoAuth, "insecure-no-auth", false, "allow listening on a non-loopback address without --auth-token")
+	fs.StringVar(&cfg.allowedOrigins, "allowed-origins", "", "comma list of browser Origins allowed besides loopback pages; * allows any")
+	fs.Int64Var(&cfg.maxBodyBytes, "max-body-bytes", hosting.DefaultMaxBodyBytes, "largest HTTP request body accepted (413 above)")
+	fs.BoolVar(&cfg.keyFromRequest, "key-from-request", false, "HTTP: take each caller's Clerk secret key from the "+hosting.KeyHeader+" header instead of CLERK_SECRET_KEY")
+	fs.BoolVar(&cfg.stateless, "stateless", false, "HTTP: streamable HTTP without sessions, for replicas behind a load balancer (SSE still needs sticky sessions)")
+	fs.Float64Var(&cfg.rateLimit, "rate-limit", 8, "Clerk requests per second per key, below Clerk's development-instance limit of 10/s; 0: no limit")
 	fs.BoolVar(&cfg.version, "version", false, "print the version and exit")
 	fs.VisitAll(func(f *flag.Flag) {
 		if e, ok := envTwins[f.Name]; ok {
@@ -170,13 +195,30 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		printTools(stdout, surface)
 		return 0
 	}
+	if cfg.transport != "stdio" && !hosting.IsLoopback(cfg.addr) && cfg.authTokens == "" && !cfg.insecureNoAuth {
+		fmt.Fprintf(stderr, "clerk-mcp: refusing to listen on %s without --auth-token: anyone who reaches it could use your Clerk key (pass --insecure-no-auth to accept that)\n", cfg.addr)
+		return 2
+	}
 	key := os.Getenv("CLERK_SECRET_KEY")
-	if key == "" {
-		fmt.Fprintln(stderr, "clerk-mcp: CLERK_SECRET_KEY is not set; export your instance's secret key (sk_test_… or sk_live_…) from the Clerk dashboard, API keys page")
+	switch {
+	case cfg.sandbox:
+		key = sandbox.SecretKey
+	case cfg.keyFromRequest && cfg.transport != "stdio":
+		// Each caller brings a key; a configured one is not used.
+	case cfg.keyFromRequest:
+		fmt.Fprintln(stderr, "clerk-mcp: --key-from-request needs an HTTP transport (--transport http or sse)")
+		return 2
+	case key == "":
+		fmt.Fprintln(stderr, "clerk-mcp: CLERK_SECRET_KEY is not set; export your instance's secret key (sk_test_… or sk_live_…) from the Clerk dashboard, API keys page, or try --sandbox")
 		return 2
 	}
 	env := keyEnvironment(key)
-	if policy == tools.PolicyOff && env == "live" && !cfg.allowUnconfirmed {
+	if cfg.sandbox {
+		env, cfg.apiURL = "sandbox", "embedded sandbox"
+	} else if cfg.keyFromRequest {
+		env = "per-request"
+	}
+	if policy == tools.PolicyOff && (env == "live" || env == "per-request") && !cfg.allowUnconfirmed {
 		fmt.Fprintln(stderr, "clerk-mcp: --confirm off with a live key (sk_live_…) also needs --allow-unconfirmed-live; destructive tools would run on production data without any confirmation")
 		return 2
 	}
@@ -185,17 +227,27 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if policy == tools.PolicyOff {
 		logger.Warn("confirmation is OFF: destructive tools (delete, ban, revoke, rotate, replace) run without any confirmation", "key_environment", env)
 	}
+	if cfg.transport != "stdio" && cfg.authTokens == "" && !hosting.IsLoopback(cfg.addr) {
+		logger.Warn("INSECURE: listening beyond loopback without --auth-token; anyone who reaches this address can act on your Clerk instance", "addr", cfg.addr)
+	}
 
-	client := clerkapi.New(clerkapi.Config{
+	ccfg := clerkapi.Config{
 		BaseURL:   cfg.apiURL,
 		SecretKey: key,
 		// Machine secret key for create_m2m_token, when not passed per call.
 		MachineSecretKey: os.Getenv("CLERK_MACHINE_SECRET_KEY"),
-		UserAgent:        "clerk-mcp/" + version(),
-		Timeout:          cfg.timeout,
 		MaxRetries:       retriesSetting(cfg.retries),
-		Uploads:          clerkapi.Uploads{AllowPaths: cfg.transport == "stdio"},
-	})
+		RateLimit:        cfg.rateLimit,
+	}
+	if cfg.sandbox {
+		sb := sandbox.New()
+		ccfg = sb.Config()
+		logger.Warn("SANDBOX: serving an embedded, in-memory Clerk with seed data; nothing reaches a real Clerk instance, and every change is lost when the server stops")
+	}
+	ccfg.UserAgent = "clerk-mcp/" + version()
+	ccfg.Timeout = cfg.timeout
+	ccfg.Uploads = clerkapi.Uploads{AllowPaths: cfg.transport == "stdio"}
+	client := clerkapi.New(ccfg)
 	s, err := tools.NewServer(tools.ServerConfig{
 		Config: tools.Config{
 			Client:              client,
@@ -235,7 +287,16 @@ func serveHTTP(ctx context.Context, cfg config, s *server.MCPServer, logger *slo
 		logger.Error("cannot listen", "addr", cfg.addr, "error", err)
 		return 1
 	}
-	h := hosting.New(s, hosting.Options{SSE: true, Streamable: cfg.transport == "http"})
+	h := hosting.New(s, hosting.Options{
+		SSE:            true,
+		Streamable:     cfg.transport == "http",
+		Stateless:      cfg.stateless,
+		AuthTokens:     list(cfg.authTokens),
+		AllowedOrigins: list(cfg.allowedOrigins),
+		MaxBodyBytes:   cfg.maxBodyBytes,
+		KeyFromRequest: cfg.keyFromRequest,
+		WithKey:        tools.WithSecretKey,
+	})
 	srv := &http.Server{
 		Handler:           h,
 		ReadHeaderTimeout: 10 * time.Second,

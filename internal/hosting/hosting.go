@@ -1,26 +1,54 @@
-// Package hosting serves an MCP server over HTTP: streamable HTTP at /mcp,
-// legacy SSE at /sse (messages at /message), and health probes.
+// Package hosting serves an MCP server over HTTP for hosted agents:
+// streamable HTTP at /mcp, legacy SSE at /sse (messages at /message), and
+// health probes, behind caller authentication, an Origin check and a body
+// limit.
 package hosting
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"crypto/subtle"
+	"errors"
+	"io"
+	"net"
 	"net/http"
+	"net/url"
+	"slices"
+	"strings"
 
 	"github.com/mark3labs/mcp-go/server"
 )
 
+// KeyHeader carries a caller's Clerk secret key when Options.KeyFromRequest
+// is on.
+const KeyHeader = "X-Clerk-Secret-Key"
+
+// DefaultMaxBodyBytes bounds a request body: room for a 10 MB image sent as
+// base64 in a tool call, and not much more.
+const DefaultMaxBodyBytes = 16 << 20
+
 // Options configures the HTTP handler.
 type Options struct {
 	// BaseURL is the externally visible origin SSE clients post messages to,
-	// e.g. http://127.0.0.1:8080. Empty: taken from each request.
+	// e.g. https://mcp.example.com. Empty: taken from each request.
 	BaseURL string
 	// SSE serves the legacy SSE transport; Streamable serves /mcp.
 	SSE, Streamable bool
-}
-
-// Handler returns the HTTP handler for s.
-func Handler(s *server.MCPServer, o Options) http.Handler {
-	return New(s, o)
+	// Stateless serves streamable HTTP without sessions, so any replica can
+	// answer any request (SSE always needs sticky sessions).
+	Stateless bool
+	// AuthTokens are the bearer tokens callers may present; empty: no auth.
+	AuthTokens []string
+	// AllowedOrigins lists the Origin values accepted besides loopback pages
+	// (http://localhost, 127.0.0.1, [::1] on any port); "*" accepts any.
+	AllowedOrigins []string
+	// MaxBodyBytes bounds request bodies (default DefaultMaxBodyBytes).
+	MaxBodyBytes int64
+	// KeyFromRequest takes each caller's Clerk secret key from KeyHeader, and
+	// WithKey puts it in the request context for the tool handlers.
+	KeyFromRequest bool
+	WithKey        func(ctx context.Context, key string) context.Context
 }
 
 // Host is the HTTP handler for an MCP server, with the means to end its
@@ -29,6 +57,11 @@ type Host struct {
 	http.Handler
 	sse        *server.SSEServer
 	streamable *server.StreamableHTTPServer
+}
+
+// Handler returns the HTTP handler for s.
+func Handler(s *server.MCPServer, o Options) http.Handler {
+	return New(s, o)
 }
 
 // CloseSessions ends every open SSE stream and streamable HTTP listening
@@ -47,11 +80,10 @@ func (h *Host) CloseSessions(ctx context.Context) {
 // New returns the HTTP handler for s.
 func New(s *server.MCPServer, o Options) *Host {
 	h := &Host{}
-	mux := http.NewServeMux()
-	h.Handler = mux
+	mcpMux := http.NewServeMux()
 	if o.Streamable {
-		h.streamable = server.NewStreamableHTTPServer(s, server.WithEndpointPath("/mcp"))
-		mux.Handle("/mcp", h.streamable)
+		h.streamable = server.NewStreamableHTTPServer(s, server.WithEndpointPath("/mcp"), server.WithStateLess(o.Stateless))
+		mcpMux.Handle("/mcp", h.streamable)
 	}
 	if o.SSE {
 		opts := []server.SSEOption{server.WithSSEEndpoint("/sse"), server.WithMessageEndpoint("/message")}
@@ -59,14 +91,114 @@ func New(s *server.MCPServer, o Options) *Host {
 			opts = append(opts, server.WithBaseURL(o.BaseURL))
 		}
 		h.sse = server.NewSSEServer(s, opts...)
-		mux.Handle("/sse", h.sse.SSEHandler())
-		mux.Handle("/message", h.sse.MessageHandler())
+		mcpMux.Handle("/sse", h.sse.SSEHandler())
+		mcpMux.Handle("/message", h.sse.MessageHandler())
 	}
+	mux := http.NewServeMux()
 	ok := func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))
 	}
 	mux.HandleFunc("GET /healthz", ok)
 	mux.HandleFunc("GET /readyz", ok)
+	mux.Handle("/", guard(o, mcpMux))
+	h.Handler = mux
 	return h
+}
+
+// guard checks Origin, the caller's token, the body size and, in
+// key-from-request mode, the Clerk key, before any MCP handling.
+func guard(o Options, next http.Handler) http.Handler {
+	tokens := make([][32]byte, len(o.AuthTokens))
+	for i, t := range o.AuthTokens {
+		tokens[i] = sha256.Sum256([]byte(t))
+	}
+	limit := o.MaxBodyBytes
+	if limit <= 0 {
+		limit = DefaultMaxBodyBytes
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if origin := r.Header.Get("Origin"); origin != "" && !originAllowed(origin, o.AllowedOrigins) {
+			http.Error(w, "Forbidden: Origin "+origin+" is not allowed (see --allowed-origins)", http.StatusForbidden)
+			return
+		}
+		if len(tokens) > 0 && !authorized(r, tokens) {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="clerk-mcp"`)
+			http.Error(w, "Unauthorized: send Authorization: Bearer <token>", http.StatusUnauthorized)
+			return
+		}
+		if r.ContentLength > limit {
+			http.Error(w, "Request body too large", http.StatusRequestEntityTooLarge)
+			return
+		}
+		if r.Body != nil && r.Body != http.NoBody {
+			// Read the (small, JSON-RPC) body up front so a body over the
+			// limit is a 413 whatever its framing.
+			body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+			if err != nil {
+				var tooBig *http.MaxBytesError
+				if errors.As(err, &tooBig) {
+					http.Error(w, "Request body too large", http.StatusRequestEntityTooLarge)
+				} else {
+					http.Error(w, "Bad request body", http.StatusBadRequest)
+				}
+				return
+			}
+			r.Body = io.NopCloser(bytes.NewReader(body))
+		}
+		if o.KeyFromRequest {
+			key := strings.TrimSpace(r.Header.Get(KeyHeader))
+			if key == "" {
+				w.Header().Set("WWW-Authenticate", `Bearer realm="clerk-mcp"`)
+				http.Error(w, "Unauthorized: send your Clerk secret key in "+KeyHeader, http.StatusUnauthorized)
+				return
+			}
+			if o.WithKey != nil {
+				r = r.WithContext(o.WithKey(r.Context(), key))
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func authorized(r *http.Request, tokens [][32]byte) bool {
+	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !ok {
+		return false
+	}
+	sum := sha256.Sum256([]byte(strings.TrimSpace(got)))
+	match := 0
+	for _, t := range tokens {
+		match |= subtle.ConstantTimeCompare(sum[:], t[:])
+	}
+	return match == 1
+}
+
+func originAllowed(origin string, allowed []string) bool {
+	if slices.Contains(allowed, "*") || slices.Contains(allowed, origin) {
+		return true
+	}
+	u, err := url.Parse(origin)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return false
+	}
+	host := u.Hostname()
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// IsLoopback reports whether a listen address only accepts local callers.
+func IsLoopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		host = addr
+	}
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

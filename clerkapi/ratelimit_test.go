@@ -1,0 +1,50 @@
+package clerkapi
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/clerk-mcp/clerk-mcp/internal/fakeclerk"
+)
+
+func TestRateLimitPacesEachKey(t *testing.T) {
+	fake := fakeclerk.New()
+	defer fake.Close()
+	op, _ := Lookup("get_jwks")
+	c := New(Config{BaseURL: fake.URL + "/v1", SecretKey: "sk_test_a", RateLimit: 20, RateBurst: 2})
+	start := time.Now()
+	for range 4 {
+		_, err := c.Do(context.Background(), op, Args{})
+		require.NoError(t, err)
+	}
+	// Two in the burst, then 20 per second: at least ~100 ms for four.
+	assert.GreaterOrEqual(t, time.Since(start), 90*time.Millisecond)
+
+	// Another key has its own budget: its burst is not spent.
+	other := c.WithKey("sk_test_b")
+	start = time.Now()
+	for range 2 {
+		_, err := other.Do(context.Background(), op, Args{})
+		require.NoError(t, err)
+	}
+	assert.Less(t, time.Since(start), 80*time.Millisecond)
+	assert.Equal(t, "Bearer sk_test_b", fake.Requests()[5].Header.Get("Authorization"))
+}
+
+func TestRateLimitNeverWaitsPastTheDeadline(t *testing.T) {
+	fake := fakeclerk.New()
+	defer fake.Close()
+	op, _ := Lookup("get_jwks")
+	c := New(Config{BaseURL: fake.URL + "/v1", SecretKey: "sk_test_a", RateLimit: 0.1, RateBurst: 1, Timeout: 200 * time.Millisecond})
+	_, err := c.Do(context.Background(), op, Args{})
+	require.NoError(t, err)
+	_, err = c.Do(context.Background(), op, Args{})
+	var te *TransportError
+	require.ErrorAs(t, err, &te)
+	assert.Contains(t, te.Error(), "rate limit")
+	assert.Equal(t, 1, fake.Count(), "nothing was sent")
+}

@@ -1,0 +1,448 @@
+package sandbox
+
+import (
+	"bytes"
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/big"
+	"mime"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/clerk-mcp/clerk-mcp/clerkapi"
+)
+
+// call is one request to an emulated operation.
+type call struct {
+	op    *clerkapi.Operation
+	req   *http.Request
+	path  map[string]string
+	query url.Values
+	body  []byte
+	raw   map[string]json.RawMessage // top-level body fields, after bind
+}
+
+// bind decodes the JSON body into v, a pointer to the operation's clerkapi
+// request struct, the way Clerk reads a body: fields the operation does not
+// take are form_param_unknown, values of the wrong type form_param_format_invalid.
+func (c *call) bind(v any) error {
+	body := bytes.TrimSpace(c.body)
+	if len(body) == 0 {
+		c.raw = map[string]json.RawMessage{}
+		return nil
+	}
+	if err := json.Unmarshal(body, &c.raw); err != nil {
+		return errBadRequest("malformed_request", "malformed request", "The request body is not a JSON object.")
+	}
+	plan := c.op.Plan()
+	for k := range c.raw {
+		if p, ok := plan.Param(k); !ok || p.In != "body" {
+			return errParamUnknown(k)
+		}
+	}
+	return decodeStrict(body, v)
+}
+
+// bindArray decodes a whole-body JSON array (the bulk operations) into v.
+func (c *call) bindArray(v any) error {
+	body := bytes.TrimSpace(c.body)
+	if len(body) == 0 || body[0] != '[' {
+		return errBadRequest("malformed_request", "malformed request", "The request body must be a JSON array.")
+	}
+	return decodeStrict(body, v)
+}
+
+func decodeStrict(body []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber() // metadata numbers come back exactly as sent
+	dec.DisallowUnknownFields()
+	err := dec.Decode(v)
+	if err == nil {
+		return nil
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return errParamInvalid(te.Field, fmt.Sprintf("%s must be of type %s, not %s.", te.Field, jsonKind(te.Type.String()), te.Value))
+	}
+	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		return errParamUnknown(strings.Trim(name, `"`))
+	}
+	return errBadRequest("malformed_request", "malformed request", "The request body is not valid JSON.")
+}
+
+func jsonKind(goType string) string {
+	switch {
+	case strings.Contains(goType, "map["):
+		return "object"
+	case strings.Contains(goType, "[]"):
+		return "array"
+	case strings.Contains(goType, "string"):
+		return "string"
+	case strings.Contains(goType, "bool"):
+		return "boolean"
+	case strings.Contains(goType, "int"), strings.Contains(goType, "float"):
+		return "number"
+	}
+	return goType
+}
+
+// requireString reports form_param_missing when the body field is absent,
+// null or empty.
+func requireString(name string, v string) error {
+	if strings.TrimSpace(v) == "" {
+		return errParamMissing(name)
+	}
+	return nil
+}
+
+// ---- query parameters ----
+
+func (c *call) str(name string) (string, bool) {
+	vs, ok := c.query[name]
+	if !ok || len(vs) == 0 {
+		return "", false
+	}
+	return vs[0], true
+}
+
+func (c *call) strs(name string) []string {
+	var out []string
+	for _, v := range c.query[name] {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func (c *call) boolParam(name string) (*bool, error) {
+	v, ok := c.str(name)
+	if !ok {
+		return nil, nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return nil, errParamInvalid(name, name+" must be true or false.")
+	}
+	return &b, nil
+}
+
+func (c *call) intParam(name string) (*int64, error) {
+	v, ok := c.str(name)
+	if !ok {
+		return nil, nil
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return nil, errParamInvalid(name, name+" must be an integer.")
+	}
+	return &n, nil
+}
+
+func (c *call) paginated() bool {
+	v, _ := c.str("paginated")
+	return v == "true"
+}
+
+// page reads limit (1-500, default 10) and offset (≥ 0, default 0).
+func (c *call) page() (limit, offset int, err error) {
+	l, err := c.intParam("limit")
+	if err != nil {
+		return 0, 0, err
+	}
+	o, err := c.intParam("offset")
+	if err != nil {
+		return 0, 0, err
+	}
+	limit, offset = 10, 0
+	if l != nil {
+		if *l < 1 || *l > 500 {
+			return 0, 0, errParamInvalid("limit", "limit must be between 1 and 500.")
+		}
+		limit = int(*l)
+	}
+	if o != nil {
+		if *o < 0 {
+			return 0, 0, errParamInvalid("offset", "offset must be greater than or equal to 0.")
+		}
+		offset = int(*o)
+	}
+	return limit, offset, nil
+}
+
+// window returns one page of items.
+func window[T any](items []T, limit, offset int) []T {
+	if offset >= len(items) {
+		return []T{}
+	}
+	return items[offset:min(len(items), offset+limit)]
+}
+
+// list answers a list: {data, total_count}.
+func list[T any](items []T, limit, offset int) clerkapi.List[T] {
+	return clerkapi.List[T]{Data: window(items, limit, offset), TotalCount: int64(len(items))}
+}
+
+// legacyList answers a list Clerk gives as a bare array unless paginated=true.
+func legacyList[T any](c *call, items []T, limit, offset int) any {
+	if c.paginated() {
+		return list(items, limit, offset)
+	}
+	return window(items, limit, offset)
+}
+
+// split divides +/- prefixed values into included and excluded sets.
+func split(vals []string) (include, exclude map[string]bool) {
+	include, exclude = map[string]bool{}, map[string]bool{}
+	for _, v := range vals {
+		switch {
+		case strings.HasPrefix(v, "-"):
+			exclude[v[1:]] = true
+		case strings.HasPrefix(v, "+"):
+			include[v[1:]] = true
+		default:
+			include[v] = true
+		}
+	}
+	return include, exclude
+}
+
+// ---- ordering ----
+
+// sortKeys maps an order_by field to the value items are compared by: a
+// string, an int64, or nil (sorted last ascending, first descending).
+type sortKeys[T any] map[string]func(T) any
+
+// order sorts items by an order_by value such as "-created_at" (+ is
+// implied), keeping creation order among equal keys.
+func order[T any](items []T, orderBy, def string, keys sortKeys[T]) error {
+	if orderBy == "" {
+		orderBy = def
+	}
+	field, desc := orderBy, false
+	switch orderBy[0] {
+	case '-':
+		field, desc = orderBy[1:], true
+	case '+':
+		field = orderBy[1:]
+	}
+	key, ok := keys[field]
+	if !ok {
+		allowed := make([]string, 0, len(keys))
+		for k := range keys {
+			allowed = append(allowed, k)
+		}
+		slices.Sort(allowed)
+		return errParamInvalid("order_by", fmt.Sprintf("order_by must be one of %s, optionally prefixed with + or -; got %q.", strings.Join(allowed, ", "), orderBy))
+	}
+	slices.SortStableFunc(items, func(a, b T) int {
+		r := compareKeys(key(a), key(b))
+		if desc {
+			return -r
+		}
+		return r
+	})
+	return nil
+}
+
+func compareKeys(a, b any) int {
+	switch {
+	case a == nil && b == nil:
+		return 0
+	case a == nil:
+		return 1
+	case b == nil:
+		return -1
+	}
+	switch x := a.(type) {
+	case string:
+		return cmp.Compare(strings.ToLower(x), strings.ToLower(b.(string)))
+	case int64:
+		return cmp.Compare(x, b.(int64))
+	}
+	return 0
+}
+
+// strKey and intKey turn optional values into sort keys.
+func strKey(p *string) any {
+	if p == nil || *p == "" {
+		return nil
+	}
+	return *p
+}
+
+func intKey(p *int64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+// ---- tables ----
+
+// table is an ID-keyed collection that remembers creation order.
+type table[T any] struct {
+	order []string
+	byID  map[string]*T
+}
+
+func (t *table[T]) add(id string, v *T) *T {
+	if t.byID == nil {
+		t.byID = map[string]*T{}
+	}
+	t.order = append(t.order, id)
+	t.byID[id] = v
+	return v
+}
+
+func (t *table[T]) get(id string) (*T, bool) {
+	v, ok := t.byID[id]
+	return v, ok
+}
+
+func (t *table[T]) remove(id string) {
+	if _, ok := t.byID[id]; !ok {
+		return
+	}
+	delete(t.byID, id)
+	t.order = slices.DeleteFunc(t.order, func(x string) bool { return x == id })
+}
+
+// all returns the items in creation order.
+func (t *table[T]) all() []*T {
+	out := make([]*T, 0, len(t.order))
+	for _, id := range t.order {
+		out = append(out, t.byID[id])
+	}
+	return out
+}
+
+// ---- IDs and time ----
+
+const base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+// newID returns the next ID for a prefix: Clerk-shaped (prefix_2…, 27
+// characters after the underscore) and deterministic, derived from a counter.
+func (s *Sandbox) newID(prefix string) string {
+	s.seq[prefix]++
+	return prefix + "_" + idBody(prefix, s.seq[prefix])
+}
+
+func idBody(prefix string, n int) string {
+	sum := sha256.Sum256(fmt.Appendf(nil, "clerk-mcp sandbox %s %d", prefix, n))
+	v := new(big.Int).SetBytes(sum[:])
+	b62 := big.NewInt(62)
+	out := []byte{'2'}
+	mod := new(big.Int)
+	for len(out) < 27 {
+		v.DivMod(v, b62, mod)
+		out = append(out, base62[mod.Int64()])
+	}
+	return string(out)
+}
+
+func hashHex(kind string, n int) string {
+	sum := sha256.Sum256(fmt.Appendf(nil, "clerk-mcp sandbox %s %d", kind, n))
+	return hex.EncodeToString(sum[:])
+}
+
+// parseTime reads an RFC 3339 body value as Unix ms.
+func parseTime(param string, v *string) (int64, error) {
+	t, err := time.Parse(time.RFC3339, *v)
+	if err != nil {
+		return 0, errParamInvalid(param, param+" must be an RFC 3339 timestamp, e.g. 2024-01-02T15:04:05Z.")
+	}
+	return t.UnixMilli(), nil
+}
+
+// ---- metadata ----
+
+// mergeMetadata deep-merges src into dst the way Clerk's metadata PATCH does:
+// objects merge key by key, a null value removes the key, anything else
+// replaces it.
+func mergeMetadata(dst, src map[string]any) map[string]any {
+	if dst == nil {
+		dst = map[string]any{}
+	}
+	for k, v := range src {
+		switch sv := v.(type) {
+		case nil:
+			delete(dst, k)
+		case map[string]any:
+			dm, _ := dst[k].(map[string]any)
+			dst[k] = mergeMetadata(dm, sv)
+		default:
+			dst[k] = v
+		}
+	}
+	return dst
+}
+
+// metadata returns m, or an empty object for nil, so it encodes as {}.
+func metadata(m map[string]any) map[string]any {
+	if m == nil {
+		return map[string]any{}
+	}
+	return m
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// ---- uploads ----
+
+// upload reads a multipart/form-data body: it checks that a non-empty image
+// was sent as the "file" part and returns the other form fields.
+func (c *call) upload() (map[string]string, error) {
+	mt, params, err := mime.ParseMediaType(c.req.Header.Get("Content-Type"))
+	if err != nil || mt != "multipart/form-data" {
+		return nil, errBadRequest("malformed_request", "malformed request", "The request must be sent as multipart/form-data with the image as the file part.")
+	}
+	mr := multipart.NewReader(bytes.NewReader(c.body), params["boundary"])
+	fields := map[string]string{}
+	found := false
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, errBadRequest("malformed_request", "malformed request", "The multipart body could not be read.")
+		}
+		data, err := io.ReadAll(io.LimitReader(part, 10<<20+1))
+		if err != nil {
+			return nil, errBadRequest("malformed_request", "malformed request", "The multipart body could not be read.")
+		}
+		name := part.FormName()
+		if name == "file" {
+			if len(data) == 0 {
+				return nil, errParamMissing("file")
+			}
+			if len(data) > 10<<20 {
+				return nil, &apiError{status: 413, code: "request_body_too_large", message: "file too large", long: "The image must be at most 10 MB."}
+			}
+			if ct := part.Header.Get("Content-Type"); !strings.HasPrefix(ct, "image/") {
+				return nil, errParamInvalid("file", "file must be an image (JPEG, PNG, GIF or WebP), not "+ct+".")
+			}
+			found = true
+			continue
+		}
+		if p, ok := c.op.Plan().Param(name); !ok || p.In != "form" {
+			return nil, errParamUnknown(name)
+		}
+		fields[name] = string(data)
+	}
+	if !found {
+		return nil, errParamMissing("file")
+	}
+	return fields, nil
+}

@@ -1,0 +1,106 @@
+package sandbox
+
+// handlers are the emulated operations, by tool name. Every other catalog
+// operation answers 501 sandbox_not_emulated.
+var handlers = map[string]handlerFunc{
+	// users
+	"list_users":                         (*Sandbox).listUsers,
+	"count_users":                        (*Sandbox).countUsers,
+	"create_user":                        (*Sandbox).createUser,
+	"get_user":                           (*Sandbox).getUser,
+	"update_user":                        (*Sandbox).updateUser,
+	"delete_user":                        (*Sandbox).deleteUser,
+	"ban_user":                           (*Sandbox).banUser,
+	"unban_user":                         (*Sandbox).unbanUser,
+	"ban_users":                          (*Sandbox).banUsers,
+	"unban_users":                        (*Sandbox).unbanUsers,
+	"lock_user":                          (*Sandbox).lockUser,
+	"unlock_user":                        (*Sandbox).unlockUser,
+	"update_user_metadata":               (*Sandbox).updateUserMetadata,
+	"replace_user_metadata":              (*Sandbox).replaceUserMetadata,
+	"set_user_profile_image":             (*Sandbox).setUserProfileImage,
+	"delete_user_profile_image":          (*Sandbox).deleteUserProfileImage,
+	"list_user_organization_memberships": (*Sandbox).listUserMemberships,
+	"list_user_organization_invitations": (*Sandbox).listUserOrgInvitations,
+
+	// organizations
+	"list_organizations":            (*Sandbox).listOrgs,
+	"create_organization":           (*Sandbox).createOrg,
+	"get_organization":              (*Sandbox).getOrg,
+	"update_organization":           (*Sandbox).updateOrg,
+	"delete_organization":           (*Sandbox).deleteOrg,
+	"update_organization_metadata":  (*Sandbox).mergeOrgMetadata,
+	"replace_organization_metadata": (*Sandbox).replaceOrgMetadata,
+	"upload_organization_logo":      (*Sandbox).uploadOrgLogo,
+	"delete_organization_logo":      (*Sandbox).deleteOrgLogo,
+
+	// organization memberships
+	"create_organization_membership":          (*Sandbox).createMembership,
+	"list_organization_memberships":           (*Sandbox).listMemberships,
+	"update_organization_membership":          (*Sandbox).updateMembership,
+	"delete_organization_membership":          (*Sandbox).deleteMembership,
+	"update_organization_membership_metadata": (*Sandbox).updateMembershipMetadata,
+	"list_all_organization_memberships":       (*Sandbox).listAllMemberships,
+
+	// organization invitations
+	"list_all_organization_invitations":     (*Sandbox).listAllOrgInvites,
+	"create_organization_invitation":        (*Sandbox).createOrgInvite,
+	"list_organization_invitations":         (*Sandbox).listOrgInvites,
+	"create_organization_invitations_bulk":  (*Sandbox).createOrgInvitesBulk,
+	"list_pending_organization_invitations": (*Sandbox).listOrgInvites,
+	"get_organization_invitation":           (*Sandbox).getOrgInvite,
+	"revoke_organization_invitation":        (*Sandbox).revokeOrgInvite,
+
+	// invitations
+	"create_invitation":       (*Sandbox).createInvite,
+	"list_invitations":        (*Sandbox).listInvites,
+	"create_invitations_bulk": (*Sandbox).createInvitesBulk,
+	"revoke_invitation":       (*Sandbox).revokeInvite,
+
+	// sessions
+	"list_sessions":  (*Sandbox).listSessions,
+	"create_session": (*Sandbox).createSession,
+	"get_session":    (*Sandbox).getSession,
+	"revoke_session": (*Sandbox).revokeSession,
+
+	// allowlist and blocklist
+	"list_allowlist_identifiers":  (*Sandbox).listAllowlist,
+	"create_allowlist_identifier": (*Sandbox).createAllowlist,
+	"delete_allowlist_identifier": (*Sandbox).deleteAllowlist,
+	"list_blocklist_identifiers":  (*Sandbox).listBlocklist,
+	"create_blocklist_identifier": (*Sandbox).createBlocklist,
+	"delete_blocklist_identifier": (*Sandbox).deleteBlocklist,
+
+	// redirect URLs
+	"list_redirect_urls":  (*Sandbox).listRedirects,
+	"create_redirect_url": (*Sandbox).createRedirect,
+	"get_redirect_url":    (*Sandbox).getRedirect,
+	"delete_redirect_url": (*Sandbox).deleteRedirect,
+
+	// JWT templates
+	"list_jwt_templates":  (*Sandbox).listTemplates,
+	"create_jwt_template": (*Sandbox).createTemplate,
+	"get_jwt_template":    (*Sandbox).getTemplate,
+	"update_jwt_template": (*Sandbox).updateTemplate,
+	"delete_jwt_template": (*Sandbox).deleteTemplate,
+
+	// domains
+	"list_domains":  (*Sandbox).listDomains,
+	"add_domain":    (*Sandbox).addDomain,
+	"update_domain": (*Sandbox).updateDomain,
+	"delete_domain": (*Sandbox).deleteDomain,
+
+	// instance
+	"get_jwks":                                   (*Sandbox).getJWKS,
+	"get_instance":                               (*Sandbox).getInstance,
+	"update_instance":                            (*Sandbox).updateInstance,
+	"update_instance_restrictions":               (*Sandbox).updateRestrictions,
+	"get_instance_protect":                       (*Sandbox).getProtect,
+	"update_instance_protect":                    (*Sandbox).updateProtect,
+	"get_instance_communication":                 (*Sandbox).getCommunication,
+	"update_instance_communication":              (*Sandbox).updateCommunication,
+	"get_instance_oauth_application_settings":    (*Sandbox).getOAuthSettings,
+	"update_instance_oauth_application_settings": (*Sandbox).updateOAuthSettings,
+	"get_instance_organization_settings":         (*Sandbox).getOrgSettings,
+	"update_instance_organization_settings":      (*Sandbox).updateOrgSettings,
+}

@@ -1,0 +1,635 @@
+package sandbox
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/clerk-mcp/clerk-mcp/clerkapi"
+)
+
+// The sandbox is a development instance on these hosts.
+const (
+	frontendHost = "sandbox-otter-42.clerk.accounts.dev"
+	accountsHost = "sandbox-otter-42.accounts.dev"
+)
+
+// jwks is the instance's public signing key. Only the public half exists:
+// the sandbox mints no tokens.
+var jwks = json.RawMessage(`{"keys":[{"use":"sig","kty":"RSA","kid":"ins_sandbox_signing_key_1","alg":"RS256","e":"AQAB",` +
+	`"n":"pTnVJssegToImDXltRvBWyXvAzedyk9lCxlzVY7U1NZYKcUEvCU66G9LLu8GPbHFU9UqcuRLKFremBzAEATUFryDAavi0GAjICTg7Fvhh0y9rEuFPGWctNv4noQBBriictGJG2myVEwBqCpl50cwgzTX2EtrlKKL7sS66YT3WzKLzp2p_Uc_TIU4RqPMePHZMgpDaqrYHegVFHZjdZR5hc5LZGjqTR7WT0K_s5hmHOnA-tKUrcMGSB6yvEXFiZv5dqek2eMjYYryAarEj0lLDqZPkYmGHule2wcEwko5mcsufGMVPTwwsOsIu-E_340a1ZxcUHsPG7rmFrZohXhvcQ"}]}`)
+
+func (s *Sandbox) getJWKS(*call) (any, error) { return jwks, nil }
+
+// ---- instance settings ----
+
+func (s *Sandbox) getInstance(*call) (any, error) { return s.instance, nil }
+
+func (s *Sandbox) updateInstance(c *call) (any, error) {
+	var req clerkapi.UpdateInstanceRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	for _, o := range req.AllowedOrigins {
+		if u, err := url.Parse(o); err != nil || u.Scheme == "" || u.Host == "" {
+			return nil, errParamInvalid("allowed_origins", fmt.Sprintf("allowed_origins must hold origins such as https://example.com; %q is not one.", o))
+		}
+	}
+	if req.SupportEmail != nil && *req.SupportEmail != "" && !emailRE.MatchString(*req.SupportEmail) {
+		return nil, errParamInvalid("support_email", "support_email must be a valid email address.")
+	}
+	if p := req.PreferredSignInStrategyWhenPasswordRequired; p != nil && *p != "" && *p != "password" && *p != "otp" {
+		return nil, errParamInvalid("preferred_sign_in_strategy_when_password_required", "preferred_sign_in_strategy_when_password_required must be password, otp or empty.")
+	}
+	var dev string
+	if req.DevelopmentOrigin != nil && *req.DevelopmentOrigin != "" {
+		u, err := url.Parse(*req.DevelopmentOrigin)
+		if err != nil || u.Scheme == "" || u.Host == "" {
+			return nil, errParamInvalid("development_origin", "development_origin must be an origin such as http://localhost:3000.")
+		}
+		dev = *req.DevelopmentOrigin
+	}
+	s.tick()
+	if req.AllowedOrigins != nil {
+		s.instance.AllowedOrigins = slices.Clone(req.AllowedOrigins)
+	}
+	if dev != "" {
+		for _, d := range s.domains.all() {
+			if !d.IsSatellite {
+				d.DevelopmentOrigin = dev
+			}
+		}
+	}
+	return noContent{}, nil
+}
+
+func (s *Sandbox) updateRestrictions(c *call) (any, error) {
+	var req clerkapi.UpdateInstanceRestrictionsRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	s.tick()
+	r := &s.restrictions
+	setBool(&r.Allowlist, req.Allowlist)
+	setBool(&r.Blocklist, req.Blocklist)
+	setBool(&r.AllowlistBlocklistDisabledOnSignIn, req.AllowlistBlocklistDisabledOnSignIn)
+	setBool(&r.BlockEmailSubaddresses, req.BlockEmailSubaddresses)
+	setBool(&r.BlockDisposableEmailDomains, req.BlockDisposableEmailDomains)
+	return s.restrictions, nil
+}
+
+func setBool(dst *bool, v *bool) {
+	if v != nil {
+		*dst = *v
+	}
+}
+
+func (s *Sandbox) getProtect(*call) (any, error) { return s.protect, nil }
+
+func (s *Sandbox) updateProtect(c *call) (any, error) {
+	var req clerkapi.UpdateInstanceProtectRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	s.tick()
+	setBool(&s.protect.RulesEnabled, req.RulesEnabled)
+	setBool(&s.protect.SpecterEnabled, req.SpecterEnabled)
+	return s.protect, nil
+}
+
+var countryRE = regexp.MustCompile(`^[A-Z]{2}$`)
+
+func (s *Sandbox) getCommunication(*call) (any, error) { return s.communication, nil }
+
+func (s *Sandbox) updateCommunication(c *call) (any, error) {
+	var req clerkapi.UpdateInstanceCommunicationRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	if len(req.BlockedCountryCodes) > 250 {
+		return nil, errParamInvalid("blocked_country_codes", "blocked_country_codes takes at most 250 codes.")
+	}
+	codes := []string{}
+	for _, cc := range req.BlockedCountryCodes {
+		if !countryRE.MatchString(cc) {
+			return nil, errParamInvalid("blocked_country_codes", fmt.Sprintf("blocked_country_codes must hold uppercase ISO 3166-1 alpha-2 codes; %q is not one.", cc))
+		}
+		if !slices.Contains(codes, cc) {
+			codes = append(codes, cc)
+		}
+	}
+	s.tick()
+	s.communication.BlockedCountryCodes = codes
+	return s.communication, nil
+}
+
+func (s *Sandbox) getOAuthSettings(*call) (any, error) { return s.oauthSettings, nil }
+
+func (s *Sandbox) updateOAuthSettings(c *call) (any, error) {
+	var req clerkapi.UpdateInstanceOAuthApplicationSettingsRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	s.tick()
+	o := &s.oauthSettings
+	setBool(&o.DynamicOAuthClientRegistration, req.DynamicOAuthClientRegistration)
+	setBool(&o.OAuthJWTAccessTokens, req.OAuthJWTAccessTokens)
+	setBool(&o.ClientIDMetadataDocumentsAdvertised, req.ClientIDMetadataDocumentsAdvertised)
+	setBool(&o.ClientIDMetadataDocumentsOnlyAllowPreRegisteredClients, req.ClientIDMetadataDocumentsOnlyAllowPreRegisteredClients)
+	setBool(&o.ClientIDMetadataDocumentsBlockImplicitlyAllowedClients, req.ClientIDMetadataDocumentsBlockImplicitlyAllowedClients)
+	if req.DefaultScopes != nil {
+		var scopes []string
+		for _, sc := range req.DefaultScopes {
+			if !slices.Contains(scopes, sc) {
+				scopes = append(scopes, sc)
+			}
+		}
+		o.DefaultScopes = scopes
+	}
+	return s.oauthSettings, nil
+}
+
+func (s *Sandbox) getOrgSettings(*call) (any, error) { return s.orgSettings, nil }
+
+// roleIDs are the IDs of the instance's roles, which the organization
+// settings refer to.
+var roleIDs = map[string]string{
+	"role_2sbxAdminR0le000000000000": "org:admin",
+	"role_2sbxMemberR0le00000000000": "org:member",
+}
+
+// roleKey resolves a role ID, or a role key, to the role key.
+func roleKey(param, v string) (string, error) {
+	if k, ok := roleIDs[v]; ok {
+		return k, nil
+	}
+	if _, ok := roles[v]; ok {
+		return v, nil
+	}
+	return "", errParamInvalid(param, fmt.Sprintf("%s must be the ID or key of one of the instance's roles (org:admin, org:member); %q is neither.", param, v))
+}
+
+func (s *Sandbox) updateOrgSettings(c *call) (any, error) {
+	var req clerkapi.UpdateInstanceOrganizationSettingsRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	if req.MaxAllowedMemberships != nil && *req.MaxAllowedMemberships < 0 {
+		return nil, errParamInvalid("max_allowed_memberships", "max_allowed_memberships must be 0 (unlimited) or more.")
+	}
+	for _, m := range req.DomainsEnrollmentModes {
+		if m != "automatic_invitation" && m != "automatic_suggestion" {
+			return nil, errParamInvalid("domains_enrollment_modes", "domains_enrollment_modes takes automatic_invitation and automatic_suggestion.")
+		}
+	}
+	var creator, domainRole string
+	var err error
+	if req.CreatorRoleID != nil {
+		if creator, err = roleKey("creator_role_id", *req.CreatorRoleID); err != nil {
+			return nil, err
+		}
+	}
+	if req.DomainsDefaultRoleID != nil {
+		if domainRole, err = roleKey("domains_default_role_id", *req.DomainsDefaultRoleID); err != nil {
+			return nil, err
+		}
+	}
+	s.tick()
+	o := &s.orgSettings
+	setBool(&o.Enabled, req.Enabled)
+	setBool(&o.AdminDeleteEnabled, req.AdminDeleteEnabled)
+	setBool(&o.DomainsEnabled, req.DomainsEnabled)
+	setBool(&o.SlugDisabled, req.SlugDisabled)
+	if req.MaxAllowedMemberships != nil {
+		o.MaxAllowedMemberships = *req.MaxAllowedMemberships
+	}
+	if req.DomainsEnrollmentModes != nil {
+		o.DomainsEnrollmentModes = append([]string{"manual_invitation"}, req.DomainsEnrollmentModes...)
+	}
+	if creator != "" {
+		o.CreatorRole = creator
+	}
+	if domainRole != "" {
+		o.DomainsDefaultRole = domainRole
+	}
+	return s.orgSettings, nil
+}
+
+// ---- allowlist and blocklist ----
+
+// identifierType classifies an allowlist or blocklist identifier.
+func identifierType(v string) (string, error) {
+	switch {
+	case emailRE.MatchString(v), strings.HasPrefix(v, "*@") && emailRE.MatchString("x"+v[1:]):
+		return "email_address", nil
+	case phoneRE.MatchString(v):
+		return "phone_number", nil
+	case web3RE.MatchString(v):
+		return "web3_wallet", nil
+	}
+	return "", errParamInvalid("identifier", fmt.Sprintf("identifier must be an email address (or *@domain), an E.164 phone number or a web3 wallet; %q is none of these.", v))
+}
+
+func errDuplicate(what, v string) *apiError {
+	return &apiError{status: 400, code: "duplicate_record", message: "duplicate " + what,
+		long: "the identifier " + v + " already exists", meta: map[string]any{"param_name": "identifier"}}
+}
+
+func (s *Sandbox) listAllowlist(c *call) (any, error) {
+	limit, offset, err := c.page()
+	if err != nil {
+		return nil, err
+	}
+	items := s.allow.all()
+	slices.Reverse(items)
+	out := make([]allowJSON, 0, len(items))
+	for _, a := range items {
+		out = append(out, allowJSON{a})
+	}
+	return legacyList(c, out, limit, offset), nil
+}
+
+// allowJSON leaves invitation_id out when no invitation was sent.
+type allowJSON struct {
+	*clerkapi.AllowlistIdentifier
+}
+
+func (a allowJSON) MarshalJSON() ([]byte, error) {
+	type plain clerkapi.AllowlistIdentifier
+	v := struct {
+		*plain
+		InvitationID string `json:"invitation_id,omitempty"`
+	}{(*plain)(a.AllowlistIdentifier), a.InvitationID}
+	return json.Marshal(v)
+}
+
+func (s *Sandbox) createAllowlist(c *call) (any, error) {
+	var req clerkapi.CreateAllowlistIdentifierRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	if err := requireString("identifier", req.Identifier); err != nil {
+		return nil, err
+	}
+	kind, err := identifierType(req.Identifier)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range s.allow.all() {
+		if strings.EqualFold(a.Identifier, req.Identifier) {
+			return nil, errDuplicate("allowlist identifier", req.Identifier)
+		}
+	}
+	now := s.tick()
+	a := &clerkapi.AllowlistIdentifier{Object: "allowlist_identifier", ID: s.newID("alid"), Identifier: req.Identifier,
+		IdentifierType: kind, InstanceID: s.instanceID, CreatedAt: now, UpdatedAt: now}
+	if req.Notify != nil && *req.Notify && kind == "email_address" && !strings.HasPrefix(req.Identifier, "*") {
+		inv := s.addInvite(&clerkapi.CreateInvitationsBulkRequestItem{EmailAddress: req.Identifier}, now)
+		a.InvitationID = inv.ID
+	}
+	s.allow.add(a.ID, a)
+	return allowJSON{a}, nil
+}
+
+func (s *Sandbox) deleteAllowlist(c *call) (any, error) {
+	id := c.path["identifier_id"]
+	if _, ok := s.allow.get(id); !ok {
+		return nil, errNotFound("allowlist identifier", id)
+	}
+	s.tick()
+	s.allow.remove(id)
+	return deleted{Object: "allowlist_identifier", ID: id, Deleted: true}, nil
+}
+
+func (s *Sandbox) listBlocklist(*call) (any, error) {
+	items := s.block.all()
+	slices.Reverse(items)
+	return list(items, len(items), 0), nil
+}
+
+func (s *Sandbox) createBlocklist(c *call) (any, error) {
+	var req clerkapi.CreateBlocklistIdentifierRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	if err := requireString("identifier", req.Identifier); err != nil {
+		return nil, err
+	}
+	kind, err := identifierType(req.Identifier)
+	if err != nil {
+		return nil, err
+	}
+	for _, b := range s.block.all() {
+		if strings.EqualFold(b.Identifier, req.Identifier) {
+			return nil, errDuplicate("blocklist identifier", req.Identifier)
+		}
+	}
+	now := s.tick()
+	b := &clerkapi.BlocklistIdentifier{Object: "blocklist_identifier", ID: s.newID("blid"), Identifier: req.Identifier,
+		IdentifierType: kind, InstanceID: s.instanceID, CreatedAt: now, UpdatedAt: now}
+	return s.block.add(b.ID, b), nil
+}
+
+func (s *Sandbox) deleteBlocklist(c *call) (any, error) {
+	id := c.path["identifier_id"]
+	if _, ok := s.block.get(id); !ok {
+		return nil, errNotFound("blocklist identifier", id)
+	}
+	s.tick()
+	s.block.remove(id)
+	return deleted{Object: "blocklist_identifier", ID: id, Deleted: true}, nil
+}
+
+// ---- redirect URLs ----
+
+func (s *Sandbox) listRedirects(c *call) (any, error) {
+	limit, offset, err := c.page()
+	if err != nil {
+		return nil, err
+	}
+	items := s.redirects.all()
+	return legacyList(c, items, limit, offset), nil
+}
+
+func (s *Sandbox) createRedirect(c *call) (any, error) {
+	var req clerkapi.CreateRedirectURLRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	if err := requireString("url", req.URL); err != nil {
+		return nil, err
+	}
+	u, err := url.Parse(req.URL)
+	if err != nil || u.Scheme == "" || ((u.Scheme == "http" || u.Scheme == "https") && u.Host == "") {
+		return nil, errParamInvalid("url", "url must be a full URL such as https://example.com/callback or a custom scheme such as my-app://oauth-callback.")
+	}
+	for _, r := range s.redirects.all() {
+		if r.URL == req.URL {
+			return nil, &apiError{status: 400, code: "duplicate_record", message: "duplicate redirect URL",
+				long: "the redirect URL " + req.URL + " already exists", meta: map[string]any{"param_name": "url"}}
+		}
+	}
+	now := s.tick()
+	r := &clerkapi.RedirectURL{Object: "redirect_url", ID: s.newID("ru"), URL: req.URL, CreatedAt: now, UpdatedAt: now}
+	return s.redirects.add(r.ID, r), nil
+}
+
+func (s *Sandbox) getRedirect(c *call) (any, error) {
+	id := c.path["id"]
+	r, ok := s.redirects.get(id)
+	if !ok {
+		return nil, errNotFound("redirect url", id)
+	}
+	return r, nil
+}
+
+func (s *Sandbox) deleteRedirect(c *call) (any, error) {
+	id := c.path["id"]
+	if _, ok := s.redirects.get(id); !ok {
+		return nil, errNotFound("redirect url", id)
+	}
+	s.tick()
+	s.redirects.remove(id)
+	return deleted{Object: "redirect_url", ID: id, Deleted: true}, nil
+}
+
+// ---- JWT templates ----
+
+var signingAlgorithms = []string{"RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "HS256", "HS384", "HS512", "EdDSA"}
+
+var reservedClaims = []string{"azp", "exp", "iat", "iss", "jti", "nbf", "sub"}
+
+// checkTemplate validates a JWT template body (create and update take the
+// same fields).
+func (s *Sandbox) checkTemplate(req *clerkapi.CreateJWTTemplateRequest, self *clerkapi.JWTTemplate) error {
+	if err := requireString("name", req.Name); err != nil {
+		return err
+	}
+	if req.Claims == nil {
+		return errParamMissing("claims")
+	}
+	for _, k := range reservedClaims {
+		if _, ok := req.Claims[k]; ok {
+			return errParamInvalid("claims", fmt.Sprintf("claims cannot set the reserved claim %q (reserved: %s).", k, strings.Join(reservedClaims, ", ")))
+		}
+	}
+	if req.Lifetime != nil && (*req.Lifetime < 30 || *req.Lifetime > 315360000) {
+		return errParamInvalid("lifetime", "lifetime must be between 30 and 315360000 seconds.")
+	}
+	if req.AllowedClockSkew != nil && (*req.AllowedClockSkew < 0 || *req.AllowedClockSkew > 300) {
+		return errParamInvalid("allowed_clock_skew", "allowed_clock_skew must be between 0 and 300 seconds.")
+	}
+	if req.SigningAlgorithm != nil && !slices.Contains(signingAlgorithms, *req.SigningAlgorithm) {
+		return errParamInvalid("signing_algorithm", "signing_algorithm must be one of "+strings.Join(signingAlgorithms, ", ")+".")
+	}
+	if req.CustomSigningKey != nil && *req.CustomSigningKey {
+		if req.SigningAlgorithm == nil {
+			return errParamMissing("signing_algorithm")
+		}
+		if req.SigningKey == nil || *req.SigningKey == "" {
+			return errParamMissing("signing_key")
+		}
+	}
+	for _, t := range s.templates.all() {
+		if t != self && t.Name == req.Name {
+			return errTaken("name", "JWT template name")
+		}
+	}
+	return nil
+}
+
+func applyTemplate(t *clerkapi.JWTTemplate, req *clerkapi.CreateJWTTemplateRequest, now int64) {
+	t.Name, t.Claims, t.UpdatedAt = req.Name, req.Claims, now
+	if req.Lifetime != nil {
+		t.Lifetime = *req.Lifetime
+	}
+	if req.AllowedClockSkew != nil {
+		t.AllowedClockSkew = *req.AllowedClockSkew
+	}
+	if req.CustomSigningKey != nil {
+		t.CustomSigningKey = *req.CustomSigningKey
+		if !t.CustomSigningKey {
+			t.SigningAlgorithm = "RS256"
+		}
+	}
+	if req.SigningAlgorithm != nil && t.CustomSigningKey {
+		t.SigningAlgorithm = *req.SigningAlgorithm
+	}
+}
+
+func (s *Sandbox) findTemplate(id string) (*clerkapi.JWTTemplate, error) {
+	t, ok := s.templates.get(id)
+	if !ok {
+		return nil, errNotFound("JWT template", id)
+	}
+	return t, nil
+}
+
+func (s *Sandbox) listTemplates(c *call) (any, error) {
+	limit, offset, err := c.page()
+	if err != nil {
+		return nil, err
+	}
+	return legacyList(c, s.templates.all(), limit, offset), nil
+}
+
+func (s *Sandbox) createTemplate(c *call) (any, error) {
+	var req clerkapi.CreateJWTTemplateRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	if err := s.checkTemplate(&req, nil); err != nil {
+		return nil, err
+	}
+	now := s.tick()
+	t := &clerkapi.JWTTemplate{Object: "jwt_template", ID: s.newID("jtmp"), Lifetime: 60, AllowedClockSkew: 5,
+		SigningAlgorithm: "RS256", CreatedAt: now}
+	applyTemplate(t, &req, now)
+	return s.templates.add(t.ID, t), nil
+}
+
+func (s *Sandbox) getTemplate(c *call) (any, error) {
+	return s.findTemplate(c.path["template_id"])
+}
+
+func (s *Sandbox) updateTemplate(c *call) (any, error) {
+	t, err := s.findTemplate(c.path["template_id"])
+	if err != nil {
+		return nil, err
+	}
+	var upd clerkapi.UpdateJWTTemplateRequest
+	if err := c.bind(&upd); err != nil {
+		return nil, err
+	}
+	req := clerkapi.CreateJWTTemplateRequest{Name: upd.Name, Claims: upd.Claims, Lifetime: upd.Lifetime, AllowedClockSkew: upd.AllowedClockSkew,
+		CustomSigningKey: upd.CustomSigningKey, SigningAlgorithm: upd.SigningAlgorithm, SigningKey: upd.SigningKey}
+	if err := s.checkTemplate(&req, t); err != nil {
+		return nil, err
+	}
+	applyTemplate(t, &req, s.tick())
+	return t, nil
+}
+
+func (s *Sandbox) deleteTemplate(c *call) (any, error) {
+	t, err := s.findTemplate(c.path["template_id"])
+	if err != nil {
+		return nil, err
+	}
+	s.tick()
+	s.templates.remove(t.ID)
+	return deleted{Object: "jwt_template", ID: t.ID, Deleted: true}, nil
+}
+
+// ---- domains ----
+
+var hostRE = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(:[0-9]{1,5})?$`)
+
+func (s *Sandbox) findDomain(id string) (*clerkapi.Domain, error) {
+	d, ok := s.domains.get(id)
+	if !ok {
+		return nil, errNotFound("domain", id)
+	}
+	return d, nil
+}
+
+func (s *Sandbox) checkDomainName(name string, self *clerkapi.Domain) error {
+	if err := requireString("name", name); err != nil {
+		return err
+	}
+	if !hostRE.MatchString(name) {
+		return errParamInvalid("name", "name must be a domain name such as satellite.example.com, without a scheme.")
+	}
+	for _, d := range s.domains.all() {
+		if d != self && strings.EqualFold(d.Name, name) {
+			return errTaken("name", "domain")
+		}
+	}
+	return nil
+}
+
+func checkProxyURL(p *string) error {
+	if p == nil || *p == "" {
+		return nil
+	}
+	if u, err := url.Parse(*p); err != nil || u.Scheme != "https" || u.Host == "" {
+		return errParamInvalid("proxy_url", "proxy_url must be a full https URL.")
+	}
+	return nil
+}
+
+func (s *Sandbox) listDomains(*call) (any, error) {
+	items := s.domains.all()
+	return list(items, len(items), 0), nil
+}
+
+func (s *Sandbox) addDomain(c *call) (any, error) {
+	var req clerkapi.AddDomainRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	if err := s.checkDomainName(req.Name, nil); err != nil {
+		return nil, err
+	}
+	if !req.IsSatellite {
+		return nil, errParamInvalid("is_satellite", "Only satellite domains can be added: is_satellite must be true.")
+	}
+	if err := checkProxyURL(req.ProxyURL); err != nil {
+		return nil, err
+	}
+	s.tick()
+	d := &clerkapi.Domain{Object: "domain", ID: s.newID("dmn"), Name: req.Name, IsSatellite: true,
+		FrontendAPIURL: "https://clerk." + req.Name, ProxyURL: req.ProxyURL,
+		CNAMETargets: []clerkapi.CNameTarget{{Host: "clerk." + req.Name, Value: "frontend-api.clerk.services", Required: true}}}
+	return s.domains.add(d.ID, d), nil
+}
+
+func (s *Sandbox) updateDomain(c *call) (any, error) {
+	d, err := s.findDomain(c.path["domain_id"])
+	if err != nil {
+		return nil, err
+	}
+	var req clerkapi.UpdateDomainRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	if req.Name != nil {
+		if err := s.checkDomainName(*req.Name, d); err != nil {
+			return nil, err
+		}
+	}
+	if err := checkProxyURL(req.ProxyURL); err != nil {
+		return nil, err
+	}
+	s.tick()
+	if req.Name != nil {
+		d.Name = *req.Name
+		if d.IsSatellite {
+			d.FrontendAPIURL = "https://clerk." + d.Name
+			d.CNAMETargets = []clerkapi.CNameTarget{{Host: "clerk." + d.Name, Value: "frontend-api.clerk.services", Required: true}}
+		}
+	}
+	if req.ProxyURL != nil {
+		d.ProxyURL = req.ProxyURL
+		if *req.ProxyURL == "" {
+			d.ProxyURL = nil
+		}
+	}
+	return d, nil
+}
+
+func (s *Sandbox) deleteDomain(c *call) (any, error) {
+	d, err := s.findDomain(c.path["domain_id"])
+	if err != nil {
+		return nil, err
+	}
+	if !d.IsSatellite {
+		return nil, &apiError{status: 403, code: "operation_not_allowed_on_primary_domain", message: "cannot delete the primary domain",
+			long: "The primary domain of an instance cannot be deleted; only satellite domains can."}
+	}
+	s.tick()
+	s.domains.remove(d.ID)
+	return deleted{Object: "domain", ID: d.ID, Deleted: true}, nil
+}

@@ -1,0 +1,931 @@
+package sandbox
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/clerk-mcp/clerk-mcp/clerkapi"
+)
+
+// role is one of the instance's organization roles.
+type role struct {
+	name  string
+	perms []string
+}
+
+// roles are the instance's default organization roles.
+var roles = map[string]role{
+	"org:admin": {"Admin", []string{
+		"org:sys_profile:manage", "org:sys_profile:delete",
+		"org:sys_memberships:read", "org:sys_memberships:manage",
+		"org:sys_domains:read", "org:sys_domains:manage",
+		"org:sys_billing:read", "org:sys_billing:manage",
+	}},
+	"org:member": {"Member", []string{"org:sys_memberships:read"}},
+}
+
+func checkRole(r string) error {
+	if strings.TrimSpace(r) == "" {
+		return errParamMissing("role")
+	}
+	if _, ok := roles[r]; !ok {
+		return errParamInvalid("role", fmt.Sprintf("role %q does not exist in this instance; use org:admin or org:member.", r))
+	}
+	return nil
+}
+
+// membership is a stored organization membership.
+type membership struct {
+	id, orgID, userID, role string
+	public, private         map[string]any
+	createdAt, updatedAt    int64
+}
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// ---- views ----
+
+// orgJSON is an organization as Clerk answers it: the counts appear only
+// when asked for.
+type orgJSON struct {
+	*clerkapi.Organization
+	MembersCount                         *int64 `json:"members_count,omitempty"`
+	PendingInvitationsCount              *int64 `json:"pending_invitations_count,omitempty"`
+	MissingMemberWithElevatedPermissions *bool  `json:"missing_member_with_elevated_permissions,omitempty"`
+}
+
+func (s *Sandbox) orgView(o *clerkapi.Organization, counts, missing bool) orgJSON {
+	v := *o
+	out := orgJSON{Organization: &v}
+	if counts {
+		var members, pending int64
+		for _, m := range s.members.all() {
+			if m.orgID == o.ID {
+				members++
+			}
+		}
+		for _, inv := range s.orgInvites.all() {
+			if inv.OrganizationID == o.ID && s.orgInviteStatus(inv) == "pending" {
+				pending++
+			}
+		}
+		out.MembersCount, out.PendingInvitationsCount = &members, &pending
+	}
+	if missing {
+		hasAdmin := slices.ContainsFunc(s.members.all(), func(m *membership) bool { return m.orgID == o.ID && m.role == "org:admin" })
+		out.MissingMemberWithElevatedPermissions = ptr(!hasAdmin)
+	}
+	return out
+}
+
+type membershipJSON struct {
+	clerkapi.OrganizationMembership
+	Organization orgJSON `json:"organization"`
+}
+
+func (s *Sandbox) membershipView(m *membership) membershipJSON {
+	o, _ := s.orgs.get(m.orgID)
+	u, _ := s.users.get(m.userID)
+	r := roles[m.role]
+	pud := clerkapi.OrganizationMembershipPublicUserData{UserID: m.userID}
+	if u != nil {
+		uv := s.userView(u)
+		pud = clerkapi.OrganizationMembershipPublicUserData{
+			UserID: u.ID, FirstName: u.FirstName, LastName: u.LastName,
+			ProfileImageURL: &uv.ProfileImageURL, ImageURL: uv.ImageURL, HasImage: u.HasImage,
+			Identifier: ptr(identifier(u)), Username: u.Username, Banned: u.Banned, Deprovisioned: u.Deprovisioned,
+		}
+	}
+	return membershipJSON{
+		OrganizationMembership: clerkapi.OrganizationMembership{
+			ID: m.id, Object: "organization_membership", Role: m.role, RoleName: r.name,
+			Permissions:    slices.Clone(r.perms),
+			PublicMetadata: metadata(m.public), PrivateMetadata: metadata(m.private),
+			PublicUserData: pud, CreatedAt: m.createdAt, UpdatedAt: m.updatedAt,
+		},
+		Organization: s.orgView(o, false, false),
+	}
+}
+
+func (s *Sandbox) membershipViews(ms []*membership) []membershipJSON {
+	out := make([]membershipJSON, 0, len(ms))
+	for _, m := range ms {
+		out = append(out, s.membershipView(m))
+	}
+	return out
+}
+
+// orgInviteStatus is the invitation's status now: a pending invitation past
+// its expiry reads as expired.
+func (s *Sandbox) orgInviteStatus(inv *clerkapi.OrganizationInvitation) string {
+	if inv.Status == "pending" && inv.ExpiresAt != nil && *inv.ExpiresAt <= s.now {
+		return "expired"
+	}
+	return inv.Status
+}
+
+func (s *Sandbox) orgInviteView(inv *clerkapi.OrganizationInvitation) clerkapi.OrganizationInvitation {
+	v := *inv
+	v.Status = s.orgInviteStatus(inv)
+	v.PublicMetadata, v.PrivateMetadata = metadata(v.PublicMetadata), metadata(v.PrivateMetadata)
+	return v
+}
+
+func (s *Sandbox) orgInviteViews(invs []*clerkapi.OrganizationInvitation) []clerkapi.OrganizationInvitation {
+	out := make([]clerkapi.OrganizationInvitation, 0, len(invs))
+	for _, inv := range invs {
+		out = append(out, s.orgInviteView(inv))
+	}
+	return out
+}
+
+type orgInviteWithOrgJSON struct {
+	clerkapi.OrganizationInvitation
+	PublicOrganizationData clerkapi.OrganizationInvitationPublicOrganizationData `json:"public_organization_data"`
+}
+
+func (s *Sandbox) orgInviteViewsWithOrg(invs []*clerkapi.OrganizationInvitation) []orgInviteWithOrgJSON {
+	out := make([]orgInviteWithOrgJSON, 0, len(invs))
+	for _, inv := range invs {
+		v := orgInviteWithOrgJSON{OrganizationInvitation: s.orgInviteView(inv)}
+		if o, ok := s.orgs.get(inv.OrganizationID); ok {
+			v.PublicOrganizationData = clerkapi.OrganizationInvitationPublicOrganizationData{
+				ID: o.ID, Name: o.Name, Slug: o.Slug, ImageURL: o.ImageURL, HasImage: o.HasImage}
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// ---- lookups ----
+
+// findOrg finds an organization by ID or slug.
+func (s *Sandbox) findOrg(idOrSlug string) (*clerkapi.Organization, error) {
+	if o, ok := s.orgs.get(idOrSlug); ok {
+		return o, nil
+	}
+	for _, o := range s.orgs.all() {
+		if o.Slug == idOrSlug {
+			return o, nil
+		}
+	}
+	return nil, errNotFound("organization", idOrSlug)
+}
+
+func (s *Sandbox) slugOwner(slug string) *clerkapi.Organization {
+	for _, o := range s.orgs.all() {
+		if o.Slug == slug {
+			return o
+		}
+	}
+	return nil
+}
+
+func (s *Sandbox) membershipOf(orgID, userID string) *membership {
+	for _, m := range s.members.all() {
+		if m.orgID == orgID && m.userID == userID {
+			return m
+		}
+	}
+	return nil
+}
+
+func (s *Sandbox) findMembership(orgID, userID string) (*membership, error) {
+	if m := s.membershipOf(orgID, userID); m != nil {
+		return m, nil
+	}
+	return nil, &apiError{status: 404, code: "resource_not_found", message: "not found",
+		long: fmt.Sprintf("No organization membership was found for user %s in organization %s", userID, orgID)}
+}
+
+func (s *Sandbox) memberCount(orgID string) int64 {
+	var n int64
+	for _, m := range s.members.all() {
+		if m.orgID == orgID {
+			n++
+		}
+	}
+	return n
+}
+
+// ---- organizations ----
+
+func slugify(name string) string {
+	var sb strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			if dash && sb.Len() > 0 {
+				sb.WriteByte('-')
+			}
+			sb.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	if sb.Len() == 0 {
+		return "organization"
+	}
+	return sb.String()
+}
+
+func checkOrgName(name string) error {
+	if err := requireString("name", name); err != nil {
+		return err
+	}
+	if len(name) > 256 {
+		return errParamInvalid("name", "name must be at most 256 characters long.")
+	}
+	return nil
+}
+
+func (s *Sandbox) checkSlug(slug string, self *clerkapi.Organization) error {
+	if !slugRE.MatchString(slug) {
+		return errParamInvalid("slug", "slug can contain only lowercase letters, digits and single dashes, e.g. acme-corp.")
+	}
+	if o := s.slugOwner(slug); o != nil && o != self {
+		return errTaken("slug", "slug")
+	}
+	return nil
+}
+
+var orgOrder = sortKeys[*clerkapi.Organization]{
+	"created_at": func(o *clerkapi.Organization) any { return o.CreatedAt },
+	"name":       func(o *clerkapi.Organization) any { return o.Name },
+}
+
+func (s *Sandbox) listOrgs(c *call) (any, error) {
+	limit, offset, err := c.page()
+	if err != nil {
+		return nil, err
+	}
+	counts, err := c.boolParam("include_members_count")
+	if err != nil {
+		return nil, err
+	}
+	missing, err := c.boolParam("include_missing_member_with_elevated_permissions")
+	if err != nil {
+		return nil, err
+	}
+	query, _ := c.str("query")
+	q := strings.ToLower(query)
+	incU, excU := split(c.strs("user_id"))
+	incO, excO := split(c.strs("organization_id"))
+	var out []*clerkapi.Organization
+	for _, o := range s.orgs.all() {
+		if q != "" && o.ID != query && !strings.Contains(strings.ToLower(o.Name), q) && !strings.Contains(o.Slug, q) {
+			continue
+		}
+		if (len(incO) > 0 && !incO[o.ID]) || excO[o.ID] {
+			continue
+		}
+		if len(incU) > 0 || len(excU) > 0 {
+			hit, drop := len(incU) == 0, false
+			for _, m := range s.members.all() {
+				if m.orgID == o.ID {
+					hit = hit || incU[m.userID]
+					drop = drop || excU[m.userID]
+				}
+			}
+			if !hit || drop {
+				continue
+			}
+		}
+		out = append(out, o)
+	}
+	keys := sortKeys[*clerkapi.Organization]{"members_count": func(o *clerkapi.Organization) any { return s.memberCount(o.ID) }}
+	for k, f := range orgOrder {
+		keys[k] = f
+	}
+	orderBy, _ := c.str("order_by")
+	if err := order(out, orderBy, "-created_at", keys); err != nil {
+		return nil, err
+	}
+	views := make([]orgJSON, 0, len(out))
+	for _, o := range out {
+		views = append(views, s.orgView(o, counts != nil && *counts, missing != nil && *missing))
+	}
+	return list(views, limit, offset), nil
+}
+
+func (s *Sandbox) createOrg(c *call) (any, error) {
+	var req clerkapi.CreateOrganizationRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	if err := checkOrgName(req.Name); err != nil {
+		return nil, err
+	}
+	var slug string
+	if req.Slug != nil {
+		slug = *req.Slug
+		if err := s.checkSlug(slug, nil); err != nil {
+			return nil, err
+		}
+	} else {
+		base := slugify(req.Name)
+		slug = base
+		for n := 2; s.slugOwner(slug) != nil; n++ {
+			slug = fmt.Sprintf("%s-%d", base, n)
+		}
+	}
+	var creator *user
+	if req.CreatedBy != nil && *req.CreatedBy != "" {
+		u, ok := s.users.get(*req.CreatedBy)
+		if !ok {
+			return nil, errParamInvalid("created_by", "created_by must be the ID of an existing user; there is no user "+*req.CreatedBy+".")
+		}
+		creator = u
+	}
+	maxMembers := s.orgSettings.MaxAllowedMemberships
+	if req.MaxAllowedMemberships != nil {
+		if *req.MaxAllowedMemberships < 0 {
+			return nil, errParamInvalid("max_allowed_memberships", "max_allowed_memberships must be 0 (unlimited) or more.")
+		}
+		maxMembers = *req.MaxAllowedMemberships
+	}
+	var created int64
+	if req.CreatedAt != nil {
+		v, err := parseTime("created_at", req.CreatedAt)
+		if err != nil {
+			return nil, err
+		}
+		created = v
+	}
+
+	now := s.tick()
+	o := &clerkapi.Organization{
+		Object: "organization", ID: s.newID("org"), Name: req.Name, Slug: slug,
+		MaxAllowedMemberships: maxMembers, AdminDeleteEnabled: s.orgSettings.AdminDeleteEnabled,
+		PublicMetadata: metadata(req.PublicMetadata), PrivateMetadata: metadata(req.PrivateMetadata),
+		CreatedAt: now, UpdatedAt: now, LastActiveAt: now, RoleSetKey: req.RoleSetKey,
+	}
+	if created != 0 {
+		o.CreatedAt = created
+	}
+	o.ImageURL = s.avatar("default", o.ID, initials(&o.Name, nil))
+	if creator != nil {
+		o.CreatedBy = creator.ID
+	}
+	s.orgs.add(o.ID, o)
+	if creator != nil {
+		s.addMember(o.ID, creator.ID, s.orgSettings.CreatorRole, nil, nil, now)
+	}
+	return s.orgView(o, false, false), nil
+}
+
+func (s *Sandbox) addMember(orgID, userID, role string, pub, priv map[string]any, now int64) *membership {
+	m := &membership{id: s.newID("orgmem"), orgID: orgID, userID: userID, role: role,
+		public: metadata(pub), private: metadata(priv), createdAt: now, updatedAt: now}
+	return s.members.add(m.id, m)
+}
+
+func (s *Sandbox) getOrg(c *call) (any, error) {
+	o, err := s.findOrg(c.path["organization_id"])
+	if err != nil {
+		return nil, err
+	}
+	counts, err := c.boolParam("include_members_count")
+	if err != nil {
+		return nil, err
+	}
+	missing, err := c.boolParam("include_missing_member_with_elevated_permissions")
+	if err != nil {
+		return nil, err
+	}
+	return s.orgView(o, counts != nil && *counts, missing != nil && *missing), nil
+}
+
+func (s *Sandbox) updateOrg(c *call) (any, error) {
+	o, err := s.findOrg(c.path["organization_id"])
+	if err != nil {
+		return nil, err
+	}
+	var req clerkapi.UpdateOrganizationRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	if req.Name != nil {
+		if err := checkOrgName(*req.Name); err != nil {
+			return nil, err
+		}
+	}
+	if req.Slug != nil {
+		if err := s.checkSlug(*req.Slug, o); err != nil {
+			return nil, err
+		}
+	}
+	if req.MaxAllowedMemberships != nil && *req.MaxAllowedMemberships < 0 {
+		return nil, errParamInvalid("max_allowed_memberships", "max_allowed_memberships must be 0 (unlimited) or more.")
+	}
+	var created int64
+	if req.CreatedAt != nil {
+		if created, err = parseTime("created_at", req.CreatedAt); err != nil {
+			return nil, err
+		}
+	}
+	now := s.tick()
+	if req.Name != nil {
+		o.Name = *req.Name
+		if !o.HasImage {
+			o.ImageURL = s.avatar("default", o.ID, initials(&o.Name, nil))
+		}
+	}
+	if req.Slug != nil {
+		o.Slug = *req.Slug
+	}
+	if req.MaxAllowedMemberships != nil {
+		o.MaxAllowedMemberships = *req.MaxAllowedMemberships
+	}
+	if req.AdminDeleteEnabled != nil {
+		o.AdminDeleteEnabled = *req.AdminDeleteEnabled
+	}
+	if req.CreatedAt != nil {
+		o.CreatedAt = created
+	}
+	if req.RoleSetKey != nil {
+		o.RoleSetKey = req.RoleSetKey
+	}
+	o.UpdatedAt = now
+	return s.orgView(o, false, false), nil
+}
+
+func (s *Sandbox) deleteOrg(c *call) (any, error) {
+	o, err := s.findOrg(c.path["organization_id"])
+	if err != nil {
+		return nil, err
+	}
+	s.tick()
+	for _, m := range s.members.all() {
+		if m.orgID == o.ID {
+			s.members.remove(m.id)
+		}
+	}
+	for _, inv := range s.orgInvites.all() {
+		if inv.OrganizationID == o.ID {
+			s.orgInvites.remove(inv.ID)
+		}
+	}
+	s.orgs.remove(o.ID)
+	return deleted{Object: "organization", ID: o.ID, Slug: o.Slug, Deleted: true}, nil
+}
+
+func (s *Sandbox) mergeOrgMetadata(c *call) (any, error) {
+	return s.orgMetadata(c, true)
+}
+
+func (s *Sandbox) replaceOrgMetadata(c *call) (any, error) {
+	return s.orgMetadata(c, false)
+}
+
+func (s *Sandbox) orgMetadata(c *call, merge bool) (any, error) {
+	o, err := s.findOrg(c.path["organization_id"])
+	if err != nil {
+		return nil, err
+	}
+	var req clerkapi.UpdateOrganizationMetadataRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	o.UpdatedAt = s.tick()
+	apply := func(name string, dst *map[string]any, src map[string]any) {
+		if _, sent := c.raw[name]; !sent {
+			return
+		}
+		if merge {
+			*dst = mergeMetadata(*dst, src)
+		} else {
+			*dst = metadata(src)
+		}
+	}
+	apply("public_metadata", &o.PublicMetadata, req.PublicMetadata)
+	apply("private_metadata", &o.PrivateMetadata, req.PrivateMetadata)
+	return s.orgView(o, false, false), nil
+}
+
+func (s *Sandbox) uploadOrgLogo(c *call) (any, error) {
+	o, err := s.findOrg(c.path["organization_id"])
+	if err != nil {
+		return nil, err
+	}
+	form, err := c.upload()
+	if err != nil {
+		return nil, err
+	}
+	if uploader := form["uploader_user_id"]; uploader != "" {
+		if _, err := s.findUser(uploader); err != nil {
+			return nil, err
+		}
+	}
+	o.UpdatedAt = s.tick()
+	o.HasImage = true
+	o.ImageURL = s.avatar("proxy", o.ID, s.newID("img"))
+	return struct {
+		orgJSON
+		LogoURL string `json:"logo_url"`
+	}{s.orgView(o, false, false), o.ImageURL}, nil
+}
+
+func (s *Sandbox) deleteOrgLogo(c *call) (any, error) {
+	o, err := s.findOrg(c.path["organization_id"])
+	if err != nil {
+		return nil, err
+	}
+	o.UpdatedAt = s.tick()
+	o.HasImage = false
+	o.ImageURL = s.avatar("default", o.ID, initials(&o.Name, nil))
+	return s.orgView(o, false, false), nil
+}
+
+// ---- memberships ----
+
+var membershipOrder = func(s *Sandbox) sortKeys[*membership] {
+	u := func(m *membership) *user { u, _ := s.users.get(m.userID); return u }
+	str := func(f func(*user) *string) func(*membership) any {
+		return func(m *membership) any {
+			if x := u(m); x != nil {
+				return strKey(f(x))
+			}
+			return nil
+		}
+	}
+	return sortKeys[*membership]{
+		"created_at":    func(m *membership) any { return m.createdAt },
+		"first_name":    str(func(x *user) *string { return x.FirstName }),
+		"last_name":     str(func(x *user) *string { return x.LastName }),
+		"username":      str(func(x *user) *string { return x.Username }),
+		"email_address": str(func(x *user) *string { return ptr(primaryEmail(x)) }),
+		"phone_number":  str(func(x *user) *string { return ptr(primaryPhone(x)) }),
+	}
+}
+
+func (s *Sandbox) createMembership(c *call) (any, error) {
+	o, err := s.findOrg(c.path["organization_id"])
+	if err != nil {
+		return nil, err
+	}
+	var req clerkapi.CreateOrganizationMembershipRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	if err := requireString("user_id", req.UserID); err != nil {
+		return nil, err
+	}
+	if err := checkRole(req.Role); err != nil {
+		return nil, err
+	}
+	if _, err := s.findUser(req.UserID); err != nil {
+		return nil, err
+	}
+	if s.membershipOf(o.ID, req.UserID) != nil {
+		return nil, &apiError{status: 422, code: "already_a_member_in_organization", message: "already a member",
+			long: fmt.Sprintf("User %s is already a member of organization %s.", req.UserID, o.ID), meta: map[string]any{"param_name": "user_id"}}
+	}
+	if o.MaxAllowedMemberships > 0 && s.memberCount(o.ID) >= o.MaxAllowedMemberships {
+		return nil, &apiError{status: 403, code: "organization_membership_quota_exceeded", message: "membership quota exceeded",
+			long: fmt.Sprintf("Organization %s has reached its limit of %d members.", o.ID, o.MaxAllowedMemberships)}
+	}
+	m := s.addMember(o.ID, req.UserID, req.Role, req.PublicMetadata, req.PrivateMetadata, s.tick())
+	return s.membershipView(m), nil
+}
+
+func (s *Sandbox) listMemberships(c *call) (any, error) {
+	o, err := s.findOrg(c.path["organization_id"])
+	if err != nil {
+		return nil, err
+	}
+	limit, offset, err := c.page()
+	if err != nil {
+		return nil, err
+	}
+	keep, err := s.userFilters(c)
+	if err != nil {
+		return nil, err
+	}
+	wantRoles := c.strs("role")
+	var out []*membership
+	for _, m := range s.members.all() {
+		if m.orgID != o.ID || (len(wantRoles) > 0 && !slices.Contains(wantRoles, m.role)) {
+			continue
+		}
+		if u, ok := s.users.get(m.userID); !ok || !keep(u) {
+			continue
+		}
+		out = append(out, m)
+	}
+	orderBy, _ := c.str("order_by")
+	if err := order(out, orderBy, "-created_at", membershipOrder(s)); err != nil {
+		return nil, err
+	}
+	return list(s.membershipViews(out), limit, offset), nil
+}
+
+func (s *Sandbox) listAllMemberships(c *call) (any, error) {
+	limit, offset, err := c.page()
+	if err != nil {
+		return nil, err
+	}
+	out := s.members.all()
+	orderBy, _ := c.str("order_by")
+	if err := order(out, orderBy, "-created_at", membershipOrder(s)); err != nil {
+		return nil, err
+	}
+	return list(s.membershipViews(out), limit, offset), nil
+}
+
+func (s *Sandbox) updateMembership(c *call) (any, error) {
+	o, err := s.findOrg(c.path["organization_id"])
+	if err != nil {
+		return nil, err
+	}
+	m, err := s.findMembership(o.ID, c.path["user_id"])
+	if err != nil {
+		return nil, err
+	}
+	var req clerkapi.UpdateOrganizationMembershipRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	if err := checkRole(req.Role); err != nil {
+		return nil, err
+	}
+	m.role = req.Role
+	m.updatedAt = s.tick()
+	return s.membershipView(m), nil
+}
+
+func (s *Sandbox) deleteMembership(c *call) (any, error) {
+	o, err := s.findOrg(c.path["organization_id"])
+	if err != nil {
+		return nil, err
+	}
+	m, err := s.findMembership(o.ID, c.path["user_id"])
+	if err != nil {
+		return nil, err
+	}
+	s.tick()
+	v := s.membershipView(m)
+	s.members.remove(m.id)
+	return v, nil
+}
+
+func (s *Sandbox) updateMembershipMetadata(c *call) (any, error) {
+	o, err := s.findOrg(c.path["organization_id"])
+	if err != nil {
+		return nil, err
+	}
+	m, err := s.findMembership(o.ID, c.path["user_id"])
+	if err != nil {
+		return nil, err
+	}
+	var req clerkapi.UpdateOrganizationMembershipMetadataRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	m.updatedAt = s.tick()
+	if _, ok := c.raw["public_metadata"]; ok {
+		m.public = mergeMetadata(m.public, req.PublicMetadata)
+	}
+	if _, ok := c.raw["private_metadata"]; ok {
+		m.private = mergeMetadata(m.private, req.PrivateMetadata)
+	}
+	return s.membershipView(m), nil
+}
+
+// ---- organization invitations ----
+
+var inviteStatuses = []string{"pending", "accepted", "revoked", "expired"}
+
+// invitationStatus reads and checks the status filter.
+func (c *call) invitationStatus() (string, error) {
+	st, ok := c.str("status")
+	if !ok || st == "" {
+		return "", nil
+	}
+	if !slices.Contains(inviteStatuses, st) {
+		return "", errParamInvalid("status", "status must be one of pending, accepted, revoked, expired.")
+	}
+	return st, nil
+}
+
+var orgInviteOrder = sortKeys[*clerkapi.OrganizationInvitation]{
+	"created_at":    func(i *clerkapi.OrganizationInvitation) any { return i.CreatedAt },
+	"email_address": func(i *clerkapi.OrganizationInvitation) any { return i.EmailAddress },
+}
+
+// checkOrgInvite validates one invitation to org; pending holds the emails
+// already invited in the same request.
+func (s *Sandbox) checkOrgInvite(o *clerkapi.Organization, it *clerkapi.CreateOrganizationInvitationsBulkRequestItem, pending map[string]bool) error {
+	if err := requireString("email_address", it.EmailAddress); err != nil {
+		return err
+	}
+	if !emailRE.MatchString(it.EmailAddress) {
+		return errParamInvalid("email_address", "email_address must be a valid email address.")
+	}
+	if err := checkRole(it.Role); err != nil {
+		return err
+	}
+	if it.ExpiresInDays != nil && (*it.ExpiresInDays < 1 || *it.ExpiresInDays > 365) {
+		return errParamInvalid("expires_in_days", "expires_in_days must be between 1 and 365.")
+	}
+	if it.InviterUserID != nil && *it.InviterUserID != "" {
+		if _, err := s.findUser(*it.InviterUserID); err != nil {
+			return err
+		}
+		if m := s.membershipOf(o.ID, *it.InviterUserID); m == nil || m.role != "org:admin" {
+			return &apiError{status: 403, code: "not_an_admin_in_organization", message: "not an admin",
+				long: fmt.Sprintf("User %s must be an admin of organization %s to invite members.", *it.InviterUserID, o.ID)}
+		}
+	}
+	email := strings.ToLower(it.EmailAddress)
+	if u := s.ownerOf("email_address", email); u != nil && s.membershipOf(o.ID, u.ID) != nil {
+		return &apiError{status: 400, code: "already_a_member_in_organization", message: "already a member",
+			long: fmt.Sprintf("%s is already a member of organization %s.", it.EmailAddress, o.ID), meta: map[string]any{"param_name": "email_address"}}
+	}
+	dup := pending[email]
+	for _, inv := range s.orgInvites.all() {
+		if inv.OrganizationID == o.ID && strings.EqualFold(inv.EmailAddress, email) && s.orgInviteStatus(inv) == "pending" {
+			dup = true
+		}
+	}
+	if dup {
+		return &apiError{status: 400, code: "duplicate_record", message: "duplicate invitation",
+			long: fmt.Sprintf("There is already a pending invitation for %s to organization %s.", it.EmailAddress, o.ID), meta: map[string]any{"param_name": "email_address"}}
+	}
+	pending[email] = true
+	return nil
+}
+
+func (s *Sandbox) addOrgInvite(o *clerkapi.Organization, it *clerkapi.CreateOrganizationInvitationsBulkRequestItem, now int64) *clerkapi.OrganizationInvitation {
+	days := int64(30)
+	if it.ExpiresInDays != nil {
+		days = *it.ExpiresInDays
+	}
+	inv := &clerkapi.OrganizationInvitation{
+		Object: "organization_invitation", ID: s.newID("orginv"), EmailAddress: it.EmailAddress,
+		Role: it.Role, RoleName: roles[it.Role].name, OrganizationID: o.ID, Status: "pending",
+		PublicMetadata: metadata(it.PublicMetadata), PrivateMetadata: metadata(it.PrivateMetadata),
+		ExpiresAt: ptr(now + days*24*3600*1000), CreatedAt: now, UpdatedAt: now,
+	}
+	inv.URL = ptr(s.ticketURL("sign-up", inv.ID, it.RedirectURL))
+	if it.InviterUserID != nil && *it.InviterUserID != "" {
+		u, _ := s.users.get(*it.InviterUserID)
+		inv.InviterID = &u.ID
+		inv.PublicInviterData = &clerkapi.OrganizationInvitationPublicUserData{
+			UserID: u.ID, FirstName: u.FirstName, LastName: u.LastName, ImageURL: s.userView(u).ImageURL,
+			HasImage: u.HasImage, Identifier: identifier(u)}
+	}
+	return s.orgInvites.add(inv.ID, inv)
+}
+
+func (s *Sandbox) createOrgInvite(c *call) (any, error) {
+	o, err := s.findOrg(c.path["organization_id"])
+	if err != nil {
+		return nil, err
+	}
+	var req clerkapi.CreateOrganizationInvitationRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	it := clerkapi.CreateOrganizationInvitationsBulkRequestItem{
+		EmailAddress: req.EmailAddress, InviterUserID: req.InviterUserID, Role: req.Role,
+		PublicMetadata: req.PublicMetadata, PrivateMetadata: req.PrivateMetadata,
+		RedirectURL: req.RedirectURL, ExpiresInDays: req.ExpiresInDays, Notify: req.Notify,
+	}
+	if err := s.checkOrgInvite(o, &it, map[string]bool{}); err != nil {
+		return nil, err
+	}
+	return s.orgInviteView(s.addOrgInvite(o, &it, s.tick())), nil
+}
+
+func (s *Sandbox) createOrgInvitesBulk(c *call) (any, error) {
+	o, err := s.findOrg(c.path["organization_id"])
+	if err != nil {
+		return nil, err
+	}
+	var items []clerkapi.CreateOrganizationInvitationsBulkRequestItem
+	if err := c.bindArray(&items); err != nil {
+		return nil, err
+	}
+	if len(items) == 0 || len(items) > 10 {
+		return nil, errParamInvalid("organization_invitations", "Send between 1 and 10 invitations.")
+	}
+	seen := map[string]bool{}
+	for i := range items {
+		if err := s.checkOrgInvite(o, &items[i], seen); err != nil {
+			return nil, err
+		}
+	}
+	now := s.tick()
+	var out []*clerkapi.OrganizationInvitation
+	for i := range items {
+		out = append(out, s.addOrgInvite(o, &items[i], now))
+	}
+	return list(s.orgInviteViews(out), len(out), 0), nil
+}
+
+func (s *Sandbox) listOrgInvites(c *call) (any, error) {
+	o, err := s.findOrg(c.path["organization_id"])
+	if err != nil {
+		return nil, err
+	}
+	limit, offset, err := c.page()
+	if err != nil {
+		return nil, err
+	}
+	status, err := c.invitationStatus()
+	if err != nil {
+		return nil, err
+	}
+	if c.op.Name == "list_pending_organization_invitations" {
+		status = "pending"
+	}
+	email, _ := c.str("email_address")
+	var out []*clerkapi.OrganizationInvitation
+	for _, inv := range s.orgInvites.all() {
+		if inv.OrganizationID == o.ID && (status == "" || s.orgInviteStatus(inv) == status) && (email == "" || strings.EqualFold(inv.EmailAddress, email)) {
+			out = append(out, inv)
+		}
+	}
+	orderBy, _ := c.str("order_by")
+	if err := order(out, orderBy, "-created_at", orgInviteOrder); err != nil {
+		return nil, err
+	}
+	return list(s.orgInviteViews(out), limit, offset), nil
+}
+
+func (s *Sandbox) listAllOrgInvites(c *call) (any, error) {
+	limit, offset, err := c.page()
+	if err != nil {
+		return nil, err
+	}
+	status, err := c.invitationStatus()
+	if err != nil {
+		return nil, err
+	}
+	q, _ := c.str("query")
+	q = strings.ToLower(q)
+	var out []*clerkapi.OrganizationInvitation
+	for _, inv := range s.orgInvites.all() {
+		if (status == "" || s.orgInviteStatus(inv) == status) && strings.Contains(strings.ToLower(inv.EmailAddress), q) {
+			out = append(out, inv)
+		}
+	}
+	orderBy, _ := c.str("order_by")
+	if err := order(out, orderBy, "-created_at", orgInviteOrder); err != nil {
+		return nil, err
+	}
+	return list(s.orgInviteViewsWithOrg(out), limit, offset), nil
+}
+
+func (s *Sandbox) findOrgInvite(c *call) (*clerkapi.OrganizationInvitation, error) {
+	o, err := s.findOrg(c.path["organization_id"])
+	if err != nil {
+		return nil, err
+	}
+	id := c.path["invitation_id"]
+	inv, ok := s.orgInvites.get(id)
+	if !ok || inv.OrganizationID != o.ID {
+		return nil, errNotFound("organization invitation", id)
+	}
+	return inv, nil
+}
+
+func (s *Sandbox) getOrgInvite(c *call) (any, error) {
+	inv, err := s.findOrgInvite(c)
+	if err != nil {
+		return nil, err
+	}
+	return s.orgInviteView(inv), nil
+}
+
+func (s *Sandbox) revokeOrgInvite(c *call) (any, error) {
+	inv, err := s.findOrgInvite(c)
+	if err != nil {
+		return nil, err
+	}
+	var req clerkapi.RevokeOrganizationInvitationRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	if req.RequestingUserID != nil && *req.RequestingUserID != "" {
+		if _, err := s.findUser(*req.RequestingUserID); err != nil {
+			return nil, err
+		}
+		if m := s.membershipOf(inv.OrganizationID, *req.RequestingUserID); m == nil || m.role != "org:admin" {
+			return nil, &apiError{status: 403, code: "not_an_admin_in_organization", message: "not an admin",
+				long: fmt.Sprintf("User %s must be an admin of organization %s to revoke invitations.", *req.RequestingUserID, inv.OrganizationID)}
+		}
+	}
+	if st := s.orgInviteStatus(inv); st != "pending" {
+		return nil, errBadRequest("organization_invitation_not_pending", "invitation is not pending",
+			fmt.Sprintf("Only pending invitations can be revoked; invitation %s is %s.", inv.ID, st))
+	}
+	now := s.tick()
+	inv.Status = "revoked"
+	inv.UpdatedAt = now
+	return s.orgInviteView(inv), nil
+}

@@ -1,0 +1,340 @@
+// Package sandbox is an in-memory, in-process Clerk: an http.Handler that
+// answers the Backend API's paths and shapes under /v1, seeded with
+// deterministic demo data, so the server can run without a Clerk account and
+// tests get real stateful flows. The production client is used unchanged;
+// only its base URL and http.RoundTripper point here.
+//
+// Operations the sandbox emulates keep state like Clerk does; every other
+// operation of the catalog answers a Clerk-shaped 501 sandbox_not_emulated,
+// never a made-up success.
+package sandbox
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/clerk-mcp/clerk-mcp/clerkapi"
+)
+
+// BaseURL is the base URL that pairs with Transport: requests to it never
+// leave the process.
+const BaseURL = "http://sandbox.invalid/v1"
+
+// SecretKey is the key Config sends. The sandbox accepts any non-empty key.
+const SecretKey = "sk_test_sandbox"
+
+// BaseTime is the default clock's starting point: the seed data is dated
+// before it and every write advances the clock by one second.
+var BaseTime = time.Date(2026, time.May, 12, 9, 0, 0, 0, time.UTC)
+
+// Sandbox is an in-memory Clerk instance. It is safe for concurrent use.
+type Sandbox struct {
+	mu    sync.Mutex
+	clock func() time.Time
+	now   int64 // Unix ms of the latest write: the time reads see
+
+	seq    map[string]int // per ID prefix
+	traces int
+
+	instanceID string
+	users      table[user]
+	orgs       table[clerkapi.Organization]
+	members    table[membership]
+	orgInvites table[clerkapi.OrganizationInvitation]
+	invites    table[clerkapi.Invitation]
+	sessions   table[clerkapi.Session]
+	templates  table[clerkapi.JWTTemplate]
+	allow      table[clerkapi.AllowlistIdentifier]
+	block      table[clerkapi.BlocklistIdentifier]
+	redirects  table[clerkapi.RedirectURL]
+	domains    table[clerkapi.Domain]
+
+	instance      clerkapi.Instance
+	restrictions  clerkapi.InstanceRestrictions
+	protect       clerkapi.InstanceProtect
+	communication clerkapi.InstanceCommunication
+	oauthSettings clerkapi.OAuthApplicationSettings
+	orgSettings   clerkapi.OrganizationSettings
+}
+
+// Option configures a Sandbox.
+type Option func(*Sandbox)
+
+// WithClock sets the clock the sandbox reads once per write. The default
+// starts at BaseTime and advances one second per write, so timestamps, and
+// therefore golden files, are stable.
+func WithClock(clock func() time.Time) Option {
+	return func(s *Sandbox) { s.clock = clock }
+}
+
+// New returns a sandbox holding the deterministic seed data.
+func New(opts ...Option) *Sandbox {
+	t := BaseTime
+	s := &Sandbox{
+		clock: func() time.Time {
+			t = t.Add(time.Second)
+			return t
+		},
+		now: BaseTime.UnixMilli(),
+		seq: map[string]int{},
+	}
+	for _, o := range opts {
+		o(s)
+	}
+	s.seed()
+	return s
+}
+
+// Config returns a client configuration that reaches this sandbox in-process.
+// Retries are off: the sandbox never fails transiently, and a retried 501
+// would only be slower.
+func (s *Sandbox) Config() clerkapi.Config {
+	return clerkapi.Config{
+		BaseURL:    BaseURL,
+		SecretKey:  SecretKey,
+		MaxRetries: -1,
+		HTTPClient: &http.Client{Transport: s.Transport()},
+	}
+}
+
+// tick advances the clock for a write and returns the new time in Unix ms.
+func (s *Sandbox) tick() int64 {
+	s.now = s.clock().UnixMilli()
+	return s.now
+}
+
+// ---- HTTP ----
+
+// ServeHTTP answers one Backend API request.
+func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	status, body := s.serve(r)
+	w.Header().Set("Content-Type", "application/json")
+	if body == nil {
+		w.WriteHeader(status)
+		return
+	}
+	w.Header().Set("Content-Length", fmt.Sprint(len(body)))
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
+}
+
+// serve routes, authenticates and runs the request under the lock, and
+// returns the status and the encoded body (nil for no body).
+func (s *Sandbox) serve(r *http.Request) (int, []byte) {
+	var body []byte
+	var readErr error
+	if r.Body != nil {
+		body, readErr = io.ReadAll(io.LimitReader(r.Body, 32<<20))
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if readErr != nil {
+		return s.encodeError(errBadRequest("malformed_request", "malformed request", "The request body could not be read."))
+	}
+
+	path, ok := strings.CutPrefix(r.URL.EscapedPath(), "/v1/")
+	if !ok {
+		return s.encodeError(errRouteNotFound(r))
+	}
+	segs := strings.Split(path, "/")
+	for i, seg := range segs {
+		v, err := url.PathUnescape(seg)
+		if err != nil {
+			return s.encodeError(errRouteNotFound(r))
+		}
+		segs[i] = v
+	}
+	rt, params := match(r.Method, segs)
+	if rt == nil || !rt.op.NoAuth {
+		if !authorized(r) {
+			return s.encodeError(&apiError{status: 401, code: "authentication_invalid", message: "Invalid authentication",
+				long: "Unable to authenticate the request, you need to supply an active API key"})
+		}
+	}
+	if rt == nil {
+		return s.encodeError(errRouteNotFound(r))
+	}
+	if rt.handle == nil {
+		return s.encodeError(errNotEmulated(rt.op))
+	}
+	c := &call{op: rt.op, req: r, path: params, query: r.URL.Query(), body: body}
+	out, err := rt.handle(s, c)
+	if err != nil {
+		if ae, ok := err.(*apiError); ok {
+			return s.encodeError(ae)
+		}
+		return s.encodeError(&apiError{status: 500, code: "internal_clerk_error", message: "Oops, an unexpected error occurred", long: err.Error()})
+	}
+	if _, ok := out.(noContent); ok {
+		return http.StatusNoContent, nil
+	}
+	b, err := json.Marshal(out)
+	if err != nil {
+		return s.encodeError(&apiError{status: 500, code: "internal_clerk_error", message: "Oops, an unexpected error occurred", long: err.Error()})
+	}
+	return http.StatusOK, b
+}
+
+// authorized checks the Authorization header the way Clerk rejects a missing
+// key: any non-empty bearer token passes.
+func authorized(r *http.Request) bool {
+	scheme, token, ok := strings.Cut(r.Header.Get("Authorization"), " ")
+	return ok && strings.EqualFold(scheme, "Bearer") && strings.TrimSpace(token) != ""
+}
+
+// noContent is the result of an operation Clerk answers with 204.
+type noContent struct{}
+
+// ---- errors ----
+
+// apiError is an error answer in Clerk's shape.
+type apiError struct {
+	status  int
+	code    string
+	message string
+	long    string
+	meta    map[string]any
+}
+
+func (e *apiError) Error() string { return e.code + ": " + e.long }
+
+type errorBody struct {
+	Errors  []errorItem `json:"errors"`
+	TraceID string      `json:"clerk_trace_id"`
+}
+
+type errorItem struct {
+	Message     string         `json:"message"`
+	LongMessage string         `json:"long_message"`
+	Code        string         `json:"code"`
+	Meta        map[string]any `json:"meta,omitempty"`
+}
+
+func (s *Sandbox) encodeError(e *apiError) (int, []byte) {
+	s.traces++
+	b, _ := json.Marshal(errorBody{
+		Errors:  []errorItem{{Message: e.message, LongMessage: e.long, Code: e.code, Meta: e.meta}},
+		TraceID: hashHex("trace", s.traces)[:32],
+	})
+	return e.status, b
+}
+
+func errRouteNotFound(r *http.Request) *apiError {
+	return &apiError{status: 404, code: "resource_not_found", message: "not found",
+		long: fmt.Sprintf("The requested resource %s %s was not found.", r.Method, r.URL.Path)}
+}
+
+func errNotEmulated(op *clerkapi.Operation) *apiError {
+	return &apiError{status: 501, code: "sandbox_not_emulated",
+		message: op.Name + " is not emulated by the sandbox",
+		long: fmt.Sprintf("The clerk-mcp sandbox does not emulate %s (%s %s); nothing was done. Run against a real Clerk instance to use it.",
+			op.Name, op.Method, op.Path),
+		meta: map[string]any{"operation": op.Name}}
+}
+
+// errNotFound is Clerk's 404 for a missing resource of the given kind.
+func errNotFound(kind, id string) *apiError {
+	return &apiError{status: 404, code: "resource_not_found", message: "not found",
+		long: fmt.Sprintf("No %s was found with id %s", kind, id)}
+}
+
+func errParamMissing(param string) *apiError {
+	return &apiError{status: 422, code: "form_param_missing", message: param + " is missing",
+		long: param + " must be included.", meta: map[string]any{"param_name": param}}
+}
+
+func errParamInvalid(param, long string) *apiError {
+	return &apiError{status: 422, code: "form_param_format_invalid", message: param + " is invalid",
+		long: long, meta: map[string]any{"param_name": param}}
+}
+
+func errParamUnknown(param string) *apiError {
+	return &apiError{status: 422, code: "form_param_unknown", message: "is unknown",
+		long: param + " is not a valid parameter for this request.", meta: map[string]any{"param_name": param}}
+}
+
+// errTaken is Clerk's answer when a unique identifier is already in use.
+func errTaken(param, what string) *apiError {
+	return &apiError{status: 422, code: "form_identifier_exists", message: "That " + what + " is taken. Please try another.",
+		long: "That " + what + " is taken. Please try another.", meta: map[string]any{"param_name": param}}
+}
+
+func errBadRequest(code, message, long string) *apiError {
+	return &apiError{status: 400, code: code, message: message, long: long}
+}
+
+// ---- transport ----
+
+// Transport returns an http.RoundTripper that serves requests in-process,
+// opening no port: pair it with BaseURL.
+func (s *Sandbox) Transport() http.RoundTripper { return roundTripper{s} }
+
+type roundTripper struct{ h http.Handler }
+
+func (t roundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
+	var body []byte
+	if req.Body != nil {
+		b, err := io.ReadAll(req.Body)
+		_ = req.Body.Close()
+		if err != nil {
+			return nil, err
+		}
+		body = b
+	}
+	if err := req.Context().Err(); err != nil {
+		return nil, err
+	}
+	in := req.Clone(req.Context())
+	in.Body = io.NopCloser(bytes.NewReader(body))
+	in.ContentLength = int64(len(body))
+	in.RequestURI = req.URL.RequestURI()
+	in.RemoteAddr = "127.0.0.1:0"
+	if in.Host == "" {
+		in.Host = req.URL.Host
+	}
+	rec := &recorder{header: http.Header{}}
+	t.h.ServeHTTP(rec, in)
+	if rec.status == 0 {
+		rec.status = http.StatusOK
+	}
+	return &http.Response{
+		Status:        fmt.Sprintf("%d %s", rec.status, http.StatusText(rec.status)),
+		StatusCode:    rec.status,
+		Proto:         "HTTP/1.1",
+		ProtoMajor:    1,
+		ProtoMinor:    1,
+		Header:        rec.header,
+		Body:          io.NopCloser(bytes.NewReader(rec.body.Bytes())),
+		ContentLength: int64(rec.body.Len()),
+		Request:       req,
+	}, nil
+}
+
+// recorder is the minimal http.ResponseWriter behind Transport.
+type recorder struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (r *recorder) Header() http.Header { return r.header }
+
+func (r *recorder) WriteHeader(status int) {
+	if r.status == 0 {
+		r.status = status
+	}
+}
+
+func (r *recorder) Write(b []byte) (int, error) {
+	if r.status == 0 {
+		r.status = http.StatusOK
+	}
+	return r.body.Write(b)
+}

@@ -1,0 +1,993 @@
+package sandbox
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/clerk-mcp/clerk-mcp/clerkapi"
+)
+
+// user is a stored user: the Clerk object plus what the sandbox tracks
+// beside it.
+type user struct {
+	clerkapi.User
+	lockedUntil int64 // Unix ms the lockout ends; 0 when not locked
+}
+
+// lockout is how long lock_user locks a user out (the instance setting).
+const lockoutMillis = 60 * 60 * 1000
+
+// maxVerificationAttempts is the instance's attempts before lockout.
+const maxVerificationAttempts = 100
+
+var (
+	emailRE    = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$`)
+	phoneRE    = regexp.MustCompile(`^\+[1-9][0-9]{6,14}$`)
+	web3RE     = regexp.MustCompile(`^0x[0-9a-fA-F]{40}$`)
+	usernameRE = regexp.MustCompile(`^[a-zA-Z0-9_-]+$`)
+)
+
+var verificationAdmin = json.RawMessage(`{"object":"verification_admin","status":"verified","strategy":"admin","attempts":null,"expire_at":null}`)
+
+// userJSON is a user as Clerk answers it. The Backend API leaves
+// organization_memberships out of user objects.
+type userJSON struct {
+	*clerkapi.User
+	OrganizationMemberships []clerkapi.OrganizationMembership `json:"organization_memberships,omitempty"`
+}
+
+func (s *Sandbox) userView(u *user) userJSON {
+	v := u.User
+	if u.lockedUntil > 0 {
+		if left := (u.lockedUntil - s.now) / 1000; left > 0 {
+			v.Locked = true
+			v.LockoutExpiresInSeconds = &left
+			v.VerificationAttemptsRemaining = ptr(int64(0))
+		} else {
+			v.Locked = false
+		}
+	}
+	return userJSON{User: &v}
+}
+
+func (s *Sandbox) userViews(us []*user) []userJSON {
+	out := make([]userJSON, 0, len(us))
+	for _, u := range us {
+		out = append(out, s.userView(u))
+	}
+	return out
+}
+
+func (s *Sandbox) findUser(id string) (*user, error) {
+	u, ok := s.users.get(id)
+	if !ok {
+		return nil, errNotFound("user", id)
+	}
+	return u, nil
+}
+
+// avatar is a Clerk-style image URL: img.clerk.com with a base64 JSON payload.
+func (s *Sandbox) avatar(kind, resourceID, initials string) string {
+	payload, _ := json.Marshal(map[string]string{"type": kind, "iid": s.instanceID, "rid": resourceID, "initials": initials})
+	return "https://img.clerk.com/" + base64.RawURLEncoding.EncodeToString(payload)
+}
+
+func initials(first, last *string) string {
+	var out string
+	for _, p := range []*string{first, last} {
+		if p != nil && *p != "" {
+			out += strings.ToUpper((*p)[:1])
+		}
+	}
+	return out
+}
+
+func (s *Sandbox) refreshUserImage(u *user) {
+	if !u.HasImage {
+		u.ImageURL = s.avatar("default", u.ID, initials(u.FirstName, u.LastName))
+	}
+}
+
+func primaryEmail(u *user) string {
+	for _, e := range u.EmailAddresses {
+		if u.PrimaryEmailAddressID != nil && e.ID == *u.PrimaryEmailAddressID {
+			return e.EmailAddress
+		}
+	}
+	return ""
+}
+
+func primaryPhone(u *user) string {
+	for _, p := range u.PhoneNumbers {
+		if u.PrimaryPhoneNumberID != nil && p.ID == *u.PrimaryPhoneNumberID {
+			return p.PhoneNumber
+		}
+	}
+	return ""
+}
+
+// identifier is the user's primary identifier as shown in public user data.
+func identifier(u *user) string {
+	if e := primaryEmail(u); e != "" {
+		return e
+	}
+	if p := primaryPhone(u); p != "" {
+		return p
+	}
+	if u.Username != nil {
+		return *u.Username
+	}
+	return ""
+}
+
+func userEmails(u *user) []string {
+	out := make([]string, 0, len(u.EmailAddresses))
+	for _, e := range u.EmailAddresses {
+		out = append(out, e.EmailAddress)
+	}
+	return out
+}
+
+func userPhones(u *user) []string {
+	out := make([]string, 0, len(u.PhoneNumbers))
+	for _, p := range u.PhoneNumbers {
+		out = append(out, p.PhoneNumber)
+	}
+	return out
+}
+
+func userWallets(u *user) []string {
+	out := make([]string, 0, len(u.Web3Wallets))
+	for _, w := range u.Web3Wallets {
+		out = append(out, w.Web3Wallet)
+	}
+	return out
+}
+
+// ownerOf returns the user holding an identifier (case-insensitive), if any.
+func (s *Sandbox) ownerOf(kind, value string) *user {
+	for _, u := range s.users.all() {
+		var vals []string
+		switch kind {
+		case "email_address":
+			vals = userEmails(u)
+		case "phone_number":
+			vals = userPhones(u)
+		case "web3_wallet":
+			vals = userWallets(u)
+		case "username":
+			if u.Username != nil {
+				vals = []string{*u.Username}
+			}
+		case "external_id":
+			if u.ExternalID != nil {
+				vals = []string{*u.ExternalID}
+			}
+		}
+		for _, v := range vals {
+			if strings.EqualFold(v, value) {
+				return u
+			}
+		}
+	}
+	return nil
+}
+
+// ---- filters ----
+
+// userFilters builds the user search filters shared by list_users,
+// count_users and the membership lists, from the query parameters the
+// operation takes.
+func (s *Sandbox) userFilters(c *call) (func(*user) bool, error) {
+	plan := c.op.Plan()
+	takes := func(name string) bool { _, ok := plan.Param(name); return ok }
+	var preds []func(*user) bool
+	add := func(p func(*user) bool) { preds = append(preds, p) }
+
+	// anyOf keeps users with any of the values; for IDs (signed), a -
+	// prefix excludes instead and + is the default.
+	anyOf := func(name string, signed bool, vals func(*user) []string) {
+		want := c.strs(name)
+		if !takes(name) || len(want) == 0 {
+			return
+		}
+		inc, exc := map[string]bool{}, map[string]bool{}
+		if signed {
+			inc, exc = split(want)
+		} else {
+			for _, w := range want {
+				inc[w] = true
+			}
+		}
+		add(func(u *user) bool {
+			have := vals(u)
+			hit := len(inc) == 0
+			for _, v := range have {
+				if inc[strings.ToLower(v)] || inc[v] {
+					hit = true
+				}
+				if exc[strings.ToLower(v)] || exc[v] {
+					return false
+				}
+			}
+			return hit
+		})
+	}
+	lower := func(f func(*user) []string) func(*user) []string {
+		return func(u *user) []string {
+			vs := f(u)
+			for i := range vs {
+				vs[i] = strings.ToLower(vs[i])
+			}
+			return vs
+		}
+	}
+	for _, name := range []string{"email_address", "username"} {
+		c.query[name] = lowerAll(c.query[name])
+	}
+	anyOf("email_address", false, lower(userEmails))
+	anyOf("phone_number", false, userPhones)
+	anyOf("web3_wallet", false, lower(userWallets))
+	anyOf("username", false, func(u *user) []string {
+		if u.Username == nil {
+			return nil
+		}
+		return []string{strings.ToLower(*u.Username)}
+	})
+	anyOf("external_id", true, func(u *user) []string {
+		if u.ExternalID == nil {
+			return nil
+		}
+		return []string{*u.ExternalID}
+	})
+	anyOf("user_id", true, func(u *user) []string { return []string{u.ID} })
+	anyOf("organization_id", true, func(u *user) []string {
+		var ids []string
+		for _, m := range s.members.all() {
+			if m.userID == u.ID {
+				ids = append(ids, m.orgID)
+			}
+		}
+		return ids
+	})
+
+	partial := func(name string, fields func(*user) []string) {
+		q, ok := c.str(name)
+		if !takes(name) || !ok || q == "" {
+			return
+		}
+		q = strings.ToLower(q)
+		add(func(u *user) bool {
+			for _, f := range fields(u) {
+				if strings.Contains(strings.ToLower(f), q) {
+					return true
+				}
+			}
+			return false
+		})
+	}
+	names := func(u *user) []string {
+		var out []string
+		first, last := deref(u.FirstName), deref(u.LastName)
+		out = append(out, first, last, strings.TrimSpace(first+" "+last))
+		return out
+	}
+	partial("query", func(u *user) []string {
+		out := append(userEmails(u), userPhones(u)...)
+		out = append(out, userWallets(u)...)
+		out = append(out, u.ID, deref(u.Username))
+		return append(out, names(u)...)
+	})
+	partial("email_address_query", userEmails)
+	partial("phone_number_query", userPhones)
+	partial("username_query", func(u *user) []string { return []string{deref(u.Username)} })
+	partial("name_query", names)
+
+	if takes("banned") {
+		b, err := c.boolParam("banned")
+		if err != nil {
+			return nil, err
+		}
+		if b != nil {
+			add(func(u *user) bool { return u.Banned == *b })
+		}
+	}
+	times := []struct {
+		name   string
+		before bool
+		value  func(*user) *int64
+	}{
+		{"last_active_at_before", true, func(u *user) *int64 { return u.LastActiveAt }},
+		{"last_active_at_after", false, func(u *user) *int64 { return u.LastActiveAt }},
+		{"last_active_at_since", false, func(u *user) *int64 { return u.LastActiveAt }},
+		{"created_at_before", true, func(u *user) *int64 { return &u.CreatedAt }},
+		{"created_at_after", false, func(u *user) *int64 { return &u.CreatedAt }},
+		{"last_sign_in_at_before", true, func(u *user) *int64 { return u.LastSignInAt }},
+		{"last_sign_in_at_after", false, func(u *user) *int64 { return u.LastSignInAt }},
+	}
+	for _, tf := range times {
+		if !takes(tf.name) {
+			continue
+		}
+		limit, err := c.intParam(tf.name)
+		if err != nil {
+			return nil, err
+		}
+		if limit == nil {
+			continue
+		}
+		add(func(u *user) bool {
+			v := tf.value(u)
+			if v == nil {
+				return false
+			}
+			if tf.before {
+				return *v < *limit
+			}
+			return *v > *limit
+		})
+	}
+	if takes("provider") {
+		_, hasProvider := c.str("provider")
+		if len(c.strs("provider_user_id")) > 0 && !hasProvider {
+			return nil, errParamMissing("provider")
+		}
+		if hasProvider {
+			// Sandbox users have no external accounts: no user matches.
+			add(func(*user) bool { return false })
+		}
+	}
+	return func(u *user) bool {
+		for _, p := range preds {
+			if !p(u) {
+				return false
+			}
+		}
+		return true
+	}, nil
+}
+
+func lowerAll(vs []string) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = strings.ToLower(v)
+	}
+	return out
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+func (s *Sandbox) matchingUsers(c *call) ([]*user, error) {
+	keep, err := s.userFilters(c)
+	if err != nil {
+		return nil, err
+	}
+	var out []*user
+	for _, u := range s.users.all() {
+		if keep(u) {
+			out = append(out, u)
+		}
+	}
+	return out, nil
+}
+
+var userOrder = sortKeys[*user]{
+	"created_at":      func(u *user) any { return u.CreatedAt },
+	"updated_at":      func(u *user) any { return u.UpdatedAt },
+	"email_address":   func(u *user) any { return strKey(ptr(primaryEmail(u))) },
+	"phone_number":    func(u *user) any { return strKey(ptr(primaryPhone(u))) },
+	"web3wallet":      func(u *user) any { return strKey(firstOr(userWallets(u))) },
+	"first_name":      func(u *user) any { return strKey(u.FirstName) },
+	"last_name":       func(u *user) any { return strKey(u.LastName) },
+	"username":        func(u *user) any { return strKey(u.Username) },
+	"last_active_at":  func(u *user) any { return intKey(u.LastActiveAt) },
+	"last_sign_in_at": func(u *user) any { return intKey(u.LastSignInAt) },
+}
+
+func firstOr(vs []string) *string {
+	if len(vs) == 0 {
+		return nil
+	}
+	return &vs[0]
+}
+
+// ---- handlers ----
+
+func (s *Sandbox) listUsers(c *call) (any, error) {
+	limit, offset, err := c.page()
+	if err != nil {
+		return nil, err
+	}
+	us, err := s.matchingUsers(c)
+	if err != nil {
+		return nil, err
+	}
+	orderBy, _ := c.str("order_by")
+	if err := order(us, orderBy, "-created_at", userOrder); err != nil {
+		return nil, err
+	}
+	if after, ok := c.str("starting_after"); ok && after != "" {
+		if f := strings.TrimLeft(orderBy, "+-"); orderBy != "" && f != "created_at" {
+			return nil, errParamInvalid("starting_after", "starting_after requires ordering by created_at (order_by omitted, created_at, +created_at or -created_at).")
+		}
+		if offset != 0 {
+			return nil, errParamInvalid("starting_after", "starting_after cannot be combined with a non-zero offset.")
+		}
+		i := slices.IndexFunc(us, func(u *user) bool { return u.ID == after })
+		if i < 0 {
+			return nil, errParamInvalid("starting_after", "starting_after must be the ID of a user in the result set; "+after+" is not.")
+		}
+		us = us[i+1:]
+	}
+	return s.userViews(window(us, limit, offset)), nil
+}
+
+func (s *Sandbox) countUsers(c *call) (any, error) {
+	us, err := s.matchingUsers(c)
+	if err != nil {
+		return nil, err
+	}
+	return clerkapi.TotalCount{Object: "total_count", TotalCount: int64(len(us))}, nil
+}
+
+func (s *Sandbox) getUser(c *call) (any, error) {
+	u, err := s.findUser(c.path["user_id"])
+	if err != nil {
+		return nil, err
+	}
+	return s.userView(u), nil
+}
+
+// checkIdentifier validates one identifier's format and that no other user
+// holds it.
+func (s *Sandbox) checkIdentifier(kind, value string, self *user) error {
+	switch kind {
+	case "email_address":
+		if !emailRE.MatchString(value) {
+			return errParamInvalid(kind, "email_address must be a valid email address.")
+		}
+	case "phone_number":
+		if !phoneRE.MatchString(value) {
+			return errParamInvalid(kind, "phone_number must be a valid phone number in E.164 format, e.g. +15555550100.")
+		}
+	case "web3_wallet":
+		if !web3RE.MatchString(value) {
+			return errParamInvalid(kind, "web3_wallet must be a 0x-prefixed Ethereum address.")
+		}
+	case "username":
+		if n := len(value); n < 4 || n > 64 {
+			return &apiError{status: 422, code: "form_username_invalid_length", message: "Username must be between 4 and 64 characters long.",
+				long: "Username must be between 4 and 64 characters long.", meta: map[string]any{"param_name": "username"}}
+		}
+		if !usernameRE.MatchString(value) {
+			return &apiError{status: 422, code: "form_username_invalid_character", message: "Username can only contain letters, numbers, '_' and '-'.",
+				long: "Username can only contain letters, numbers, '_' and '-'.", meta: map[string]any{"param_name": "username"}}
+		}
+	}
+	if o := s.ownerOf(kind, value); o != nil && o != self {
+		return errTaken(kind, strings.ReplaceAll(kind, "_", " "))
+	}
+	return nil
+}
+
+func checkPassword(pw string, skip *bool) error {
+	if skip != nil && *skip {
+		return nil
+	}
+	if len(pw) < 8 {
+		return &apiError{status: 422, code: "form_password_length_too_short", message: "Passwords must be 8 characters or more.",
+			long: "Passwords must be 8 characters or more.", meta: map[string]any{"param_name": "password"}}
+	}
+	return nil
+}
+
+func checkStatuses(param string, statuses []string, n int) error {
+	if len(statuses) > n {
+		return errParamInvalid(param, fmt.Sprintf("%s has %d entries for %d identifiers.", param, len(statuses), n))
+	}
+	for _, st := range statuses {
+		if st != "verified" && st != "reserved" {
+			return errParamInvalid(param, param+" entries must be verified or reserved.")
+		}
+	}
+	return nil
+}
+
+func (s *Sandbox) createUser(c *call) (any, error) {
+	var req clerkapi.CreateUserRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	for kind, vals := range map[string][]string{"email_address": req.EmailAddress, "phone_number": req.PhoneNumber, "web3_wallet": req.Web3Wallet} {
+		for _, v := range vals {
+			if seen[strings.ToLower(v)] {
+				return nil, errParamInvalid(kind, kind+" lists "+v+" twice.")
+			}
+			seen[strings.ToLower(v)] = true
+			if err := s.checkIdentifier(kind, v, nil); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if req.Username != nil {
+		if err := s.checkIdentifier("username", *req.Username, nil); err != nil {
+			return nil, err
+		}
+	}
+	if req.ExternalID != nil && *req.ExternalID != "" {
+		if err := s.checkIdentifier("external_id", *req.ExternalID, nil); err != nil {
+			return nil, err
+		}
+	}
+	if err := checkStatuses("email_address_identification_status", req.EmailAddressIdentificationStatus, len(req.EmailAddress)); err != nil {
+		return nil, err
+	}
+	if err := checkStatuses("phone_number_identification_status", req.PhoneNumberIdentificationStatus, len(req.PhoneNumber)); err != nil {
+		return nil, err
+	}
+	if req.Password != nil {
+		if err := checkPassword(*req.Password, req.SkipPasswordChecks); err != nil {
+			return nil, err
+		}
+	}
+	if req.PasswordDigest != nil && req.PasswordHasher == nil {
+		return nil, errParamMissing("password_hasher")
+	}
+	if req.CreateOrganizationsLimit != nil && *req.CreateOrganizationsLimit < 0 {
+		return nil, errParamInvalid("create_organizations_limit", "create_organizations_limit must be 0 (unlimited) or more.")
+	}
+	var legal, created *int64
+	if req.LegalAcceptedAt != nil {
+		v, err := parseTime("legal_accepted_at", req.LegalAcceptedAt)
+		if err != nil {
+			return nil, err
+		}
+		legal = &v
+	}
+	if req.CreatedAt != nil {
+		v, err := parseTime("created_at", req.CreatedAt)
+		if err != nil {
+			return nil, err
+		}
+		created = &v
+	}
+
+	now := s.tick()
+	u := &user{User: clerkapi.User{
+		ID: s.newID("user"), Object: "user",
+		ExternalID: req.ExternalID, Username: req.Username, FirstName: req.FirstName, LastName: req.LastName, Locale: req.Locale,
+		ProfileImageURL: "https://www.gravatar.com/avatar?d=mp",
+		PublicMetadata:  metadata(req.PublicMetadata), PrivateMetadata: metadata(req.PrivateMetadata), UnsafeMetadata: metadata(req.UnsafeMetadata),
+		EmailAddresses: []clerkapi.EmailAddress{}, PhoneNumbers: []clerkapi.PhoneNumber{}, Web3Wallets: []clerkapi.Web3Wallet{},
+		Passkeys: []clerkapi.Passkey{}, ExternalAccounts: []clerkapi.ExternalAccountWithVerification{},
+		SAMLAccounts: []clerkapi.SAMLAccount{}, EnterpriseAccounts: []clerkapi.EnterpriseAccount{},
+		PasswordEnabled:               req.Password != nil || req.PasswordDigest != nil,
+		TOTPEnabled:                   req.TOTPSecret != nil,
+		BackupCodeEnabled:             len(req.BackupCodes) > 0,
+		Banned:                        req.Banned != nil && *req.Banned,
+		VerificationAttemptsRemaining: ptr(int64(maxVerificationAttempts)),
+		CreatedAt:                     now, UpdatedAt: now,
+		DeleteSelfEnabled:         req.DeleteSelfEnabled == nil || *req.DeleteSelfEnabled,
+		CreateOrganizationEnabled: req.CreateOrganizationEnabled == nil || *req.CreateOrganizationEnabled,
+		CreateOrganizationsLimit:  req.CreateOrganizationsLimit,
+		LegalAcceptedAt:           legal,
+		BypassClientTrust:         req.BypassClientTrust != nil && *req.BypassClientTrust,
+	}}
+	if created != nil {
+		u.CreatedAt = *created
+	}
+	u.TwoFactorEnabled = u.TOTPEnabled || u.BackupCodeEnabled
+	if u.TwoFactorEnabled {
+		u.MFAEnabledAt = &now
+	}
+	if u.PasswordEnabled {
+		u.PasswordLastUpdatedAt = &now
+	}
+	for i, addr := range req.EmailAddress {
+		reserved := i < len(req.EmailAddressIdentificationStatus) && req.EmailAddressIdentificationStatus[i] == "reserved"
+		u.EmailAddresses = append(u.EmailAddresses, s.newEmail(addr, reserved, now))
+	}
+	for i, num := range req.PhoneNumber {
+		reserved := i < len(req.PhoneNumberIdentificationStatus) && req.PhoneNumberIdentificationStatus[i] == "reserved"
+		u.PhoneNumbers = append(u.PhoneNumbers, s.newPhone(num, reserved, now))
+	}
+	for _, w := range req.Web3Wallet {
+		u.Web3Wallets = append(u.Web3Wallets, clerkapi.Web3Wallet{ID: s.newID("idn"), Object: "web3_wallet", Web3Wallet: w,
+			Verification: json.RawMessage(`{"object":"verification_web3","status":"verified","strategy":"web3_metamask_signature","attempts":null,"expire_at":null}`),
+			CreatedAt:    now, UpdatedAt: now})
+	}
+	if len(u.EmailAddresses) > 0 {
+		u.PrimaryEmailAddressID = &u.EmailAddresses[0].ID
+	}
+	if len(u.PhoneNumbers) > 0 {
+		u.PrimaryPhoneNumberID = &u.PhoneNumbers[0].ID
+	}
+	if len(u.Web3Wallets) > 0 {
+		u.PrimaryWeb3WalletID = &u.Web3Wallets[0].ID
+	}
+	if req.Locked != nil && *req.Locked {
+		u.Locked = true
+		u.lockedUntil = now + lockoutMillis
+	}
+	s.refreshUserImage(u)
+	s.users.add(u.ID, u)
+	return s.userView(u), nil
+}
+
+func (s *Sandbox) newEmail(addr string, reserved bool, now int64) clerkapi.EmailAddress {
+	e := clerkapi.EmailAddress{ID: s.newID("idn"), Object: "email_address", EmailAddress: addr, Reserved: reserved,
+		LinkedTo: []clerkapi.IdentificationLink{}, CreatedAt: now, UpdatedAt: now}
+	if !reserved {
+		e.Verification = verificationAdmin
+	}
+	return e
+}
+
+func (s *Sandbox) newPhone(num string, reserved bool, now int64) clerkapi.PhoneNumber {
+	p := clerkapi.PhoneNumber{ID: s.newID("idn"), Object: "phone_number", PhoneNumber: num, Reserved: reserved,
+		LinkedTo: []clerkapi.IdentificationLink{}, CreatedAt: now, UpdatedAt: now}
+	if !reserved {
+		p.Verification = verificationAdmin
+	}
+	return p
+}
+
+func (s *Sandbox) updateUser(c *call) (any, error) {
+	u, err := s.findUser(c.path["user_id"])
+	if err != nil {
+		return nil, err
+	}
+	var req clerkapi.UpdateUserRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	if req.Username != nil && *req.Username != "" {
+		if err := s.checkIdentifier("username", *req.Username, u); err != nil {
+			return nil, err
+		}
+	}
+	if req.ExternalID != nil && *req.ExternalID != "" {
+		if err := s.checkIdentifier("external_id", *req.ExternalID, u); err != nil {
+			return nil, err
+		}
+	}
+	if req.PrimaryEmailAddressID != nil && !slices.ContainsFunc(u.EmailAddresses, func(e clerkapi.EmailAddress) bool {
+		return e.ID == *req.PrimaryEmailAddressID && e.Verification != nil
+	}) {
+		return nil, errParamInvalid("primary_email_address_id", "primary_email_address_id must be the ID of one of the user's verified email addresses.")
+	}
+	if req.PrimaryPhoneNumberID != nil && !slices.ContainsFunc(u.PhoneNumbers, func(p clerkapi.PhoneNumber) bool {
+		return p.ID == *req.PrimaryPhoneNumberID && p.Verification != nil
+	}) {
+		return nil, errParamInvalid("primary_phone_number_id", "primary_phone_number_id must be the ID of one of the user's verified phone numbers.")
+	}
+	if req.PrimaryWeb3WalletID != nil && !slices.ContainsFunc(u.Web3Wallets, func(w clerkapi.Web3Wallet) bool { return w.ID == *req.PrimaryWeb3WalletID }) {
+		return nil, errParamInvalid("primary_web3_wallet_id", "primary_web3_wallet_id must be the ID of one of the user's web3 wallets.")
+	}
+	if req.ProfileImageID != nil {
+		return nil, errParamInvalid("profile_image_id", "profile_image_id must be the ID of an uploaded image; the sandbox has none. Use set_user_profile_image.")
+	}
+	if req.Password != nil {
+		if err := checkPassword(*req.Password, req.SkipPasswordChecks); err != nil {
+			return nil, err
+		}
+	}
+	if req.PasswordDigest != nil && req.PasswordHasher == nil {
+		return nil, errParamMissing("password_hasher")
+	}
+	if req.CreateOrganizationsLimit != nil && *req.CreateOrganizationsLimit < 0 {
+		return nil, errParamInvalid("create_organizations_limit", "create_organizations_limit must be 0 (unlimited) or more.")
+	}
+	var legal, created int64
+	if req.LegalAcceptedAt != nil {
+		if legal, err = parseTime("legal_accepted_at", req.LegalAcceptedAt); err != nil {
+			return nil, err
+		}
+	}
+	if req.CreatedAt != nil {
+		if created, err = parseTime("created_at", req.CreatedAt); err != nil {
+			return nil, err
+		}
+	}
+
+	now := s.tick()
+	set := func(dst **string, v *string) {
+		if v != nil {
+			*dst = v
+			if *v == "" {
+				*dst = nil
+			}
+		}
+	}
+	set(&u.ExternalID, req.ExternalID)
+	set(&u.FirstName, req.FirstName)
+	set(&u.LastName, req.LastName)
+	set(&u.Locale, req.Locale)
+	set(&u.Username, req.Username)
+	if req.PrimaryEmailAddressID != nil {
+		u.PrimaryEmailAddressID = req.PrimaryEmailAddressID
+	}
+	if req.PrimaryPhoneNumberID != nil {
+		u.PrimaryPhoneNumberID = req.PrimaryPhoneNumberID
+	}
+	if req.PrimaryWeb3WalletID != nil {
+		u.PrimaryWeb3WalletID = req.PrimaryWeb3WalletID
+	}
+	if req.Password != nil || req.PasswordDigest != nil {
+		u.PasswordEnabled = true
+		u.PasswordLastUpdatedAt = &now
+		if req.SignOutOfOtherSessions != nil && *req.SignOutOfOtherSessions {
+			s.endSessions(u.ID, "revoked", now)
+		}
+	}
+	if req.TOTPSecret != nil {
+		u.TOTPEnabled = true
+	}
+	if len(req.BackupCodes) > 0 {
+		u.BackupCodeEnabled = true
+	}
+	if mfa := u.TOTPEnabled || u.BackupCodeEnabled; mfa && !u.TwoFactorEnabled {
+		u.TwoFactorEnabled = true
+		u.MFAEnabledAt = &now
+	}
+	if req.DeleteSelfEnabled != nil {
+		u.DeleteSelfEnabled = *req.DeleteSelfEnabled
+	}
+	if req.CreateOrganizationEnabled != nil {
+		u.CreateOrganizationEnabled = *req.CreateOrganizationEnabled
+	}
+	if req.CreateOrganizationsLimit != nil {
+		u.CreateOrganizationsLimit = req.CreateOrganizationsLimit
+	}
+	if req.LegalAcceptedAt != nil {
+		u.LegalAcceptedAt = &legal
+	}
+	if req.CreatedAt != nil {
+		u.CreatedAt = created
+	}
+	if req.BypassClientTrust != nil {
+		u.BypassClientTrust = *req.BypassClientTrust
+	}
+	u.UpdatedAt = now
+	s.refreshUserImage(u)
+	return s.userView(u), nil
+}
+
+func (s *Sandbox) deleteUser(c *call) (any, error) {
+	u, err := s.findUser(c.path["user_id"])
+	if err != nil {
+		return nil, err
+	}
+	s.tick()
+	for _, m := range s.members.all() {
+		if m.userID == u.ID {
+			s.members.remove(m.id)
+		}
+	}
+	for _, ss := range s.sessions.all() {
+		if ss.UserID == u.ID {
+			s.sessions.remove(ss.ID)
+		}
+	}
+	s.users.remove(u.ID)
+	return deleted{Object: "user", ID: u.ID, Deleted: true}, nil
+}
+
+// deleted is Clerk's DeletedObject, without the fields a kind lacks.
+type deleted struct {
+	Object     string `json:"object"`
+	ID         string `json:"id,omitempty"`
+	Slug       string `json:"slug,omitempty"`
+	Deleted    bool   `json:"deleted"`
+	ExternalID string `json:"external_id,omitempty"`
+}
+
+// endSessions moves a user's active sessions to status, as ban and password
+// changes do.
+func (s *Sandbox) endSessions(userID, status string, now int64) {
+	for _, ss := range s.sessions.all() {
+		if ss.UserID == userID && ss.Status == "active" {
+			ss.Status = status
+			ss.UpdatedAt = now
+		}
+	}
+}
+
+func (s *Sandbox) setBanned(u *user, banned bool, now int64) {
+	u.Banned = banned
+	u.UpdatedAt = now
+	if banned {
+		s.endSessions(u.ID, "revoked", now)
+	}
+}
+
+func (s *Sandbox) banUser(c *call) (any, error) {
+	return s.banOne(c, true)
+}
+
+func (s *Sandbox) unbanUser(c *call) (any, error) {
+	return s.banOne(c, false)
+}
+
+func (s *Sandbox) banOne(c *call, banned bool) (any, error) {
+	u, err := s.findUser(c.path["user_id"])
+	if err != nil {
+		return nil, err
+	}
+	s.setBanned(u, banned, s.tick())
+	return s.userView(u), nil
+}
+
+func (s *Sandbox) banUsers(c *call) (any, error) {
+	return s.banMany(c, true)
+}
+
+func (s *Sandbox) unbanUsers(c *call) (any, error) {
+	return s.banMany(c, false)
+}
+
+// banMany (un)bans the listed users that exist; IDs not found are ignored.
+func (s *Sandbox) banMany(c *call, banned bool) (any, error) {
+	var req clerkapi.BanUsersRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	if len(req.UserIDs) == 0 {
+		return nil, errParamMissing("user_ids")
+	}
+	if len(req.UserIDs) > 50 {
+		return nil, errParamInvalid("user_ids", "user_ids takes at most 50 IDs.")
+	}
+	now := s.tick()
+	out := []userJSON{}
+	for _, id := range req.UserIDs {
+		if u, ok := s.users.get(id); ok {
+			s.setBanned(u, banned, now)
+			out = append(out, s.userView(u))
+		}
+	}
+	return out, nil
+}
+
+func (s *Sandbox) lockUser(c *call) (any, error) {
+	u, err := s.findUser(c.path["user_id"])
+	if err != nil {
+		return nil, err
+	}
+	now := s.tick()
+	u.Locked = true
+	u.lockedUntil = now + lockoutMillis
+	u.UpdatedAt = now
+	return s.userView(u), nil
+}
+
+func (s *Sandbox) unlockUser(c *call) (any, error) {
+	u, err := s.findUser(c.path["user_id"])
+	if err != nil {
+		return nil, err
+	}
+	now := s.tick()
+	u.Locked = false
+	u.lockedUntil = 0
+	u.LockoutExpiresInSeconds = nil
+	u.VerificationAttemptsRemaining = ptr(int64(maxVerificationAttempts))
+	u.UpdatedAt = now
+	return s.userView(u), nil
+}
+
+func (s *Sandbox) updateUserMetadata(c *call) (any, error) {
+	return s.userMetadata(c, true)
+}
+
+func (s *Sandbox) replaceUserMetadata(c *call) (any, error) {
+	return s.userMetadata(c, false)
+}
+
+// userMetadata merges (PATCH) or replaces (PUT) the metadata objects sent;
+// objects not sent are left as they are.
+func (s *Sandbox) userMetadata(c *call, merge bool) (any, error) {
+	u, err := s.findUser(c.path["user_id"])
+	if err != nil {
+		return nil, err
+	}
+	var req clerkapi.UpdateUserMetadataRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	u.UpdatedAt = s.tick()
+	apply := func(name string, dst *map[string]any, src map[string]any) {
+		if _, sent := c.raw[name]; !sent {
+			return
+		}
+		if merge {
+			*dst = mergeMetadata(*dst, src)
+		} else {
+			*dst = metadata(src)
+		}
+	}
+	apply("public_metadata", &u.PublicMetadata, req.PublicMetadata)
+	apply("private_metadata", &u.PrivateMetadata, req.PrivateMetadata)
+	apply("unsafe_metadata", &u.UnsafeMetadata, req.UnsafeMetadata)
+	return s.userView(u), nil
+}
+
+func (s *Sandbox) setUserProfileImage(c *call) (any, error) {
+	u, err := s.findUser(c.path["user_id"])
+	if err != nil {
+		return nil, err
+	}
+	if _, err := c.upload(); err != nil {
+		return nil, err
+	}
+	now := s.tick()
+	u.HasImage = true
+	u.ImageURL = s.avatar("proxy", u.ID, s.newID("img"))
+	u.ProfileImageURL = u.ImageURL
+	u.UpdatedAt = now
+	return s.userView(u), nil
+}
+
+func (s *Sandbox) deleteUserProfileImage(c *call) (any, error) {
+	u, err := s.findUser(c.path["user_id"])
+	if err != nil {
+		return nil, err
+	}
+	u.UpdatedAt = s.tick()
+	u.HasImage = false
+	u.ProfileImageURL = "https://www.gravatar.com/avatar?d=mp"
+	s.refreshUserImage(u)
+	return s.userView(u), nil
+}
+
+func (s *Sandbox) listUserMemberships(c *call) (any, error) {
+	u, err := s.findUser(c.path["user_id"])
+	if err != nil {
+		return nil, err
+	}
+	limit, offset, err := c.page()
+	if err != nil {
+		return nil, err
+	}
+	var ms []*membership
+	for _, m := range s.members.all() {
+		if m.userID == u.ID {
+			ms = append(ms, m)
+		}
+	}
+	slices.Reverse(ms) // newest first
+	return list(s.membershipViews(ms), limit, offset), nil
+}
+
+func (s *Sandbox) listUserOrgInvitations(c *call) (any, error) {
+	u, err := s.findUser(c.path["user_id"])
+	if err != nil {
+		return nil, err
+	}
+	limit, offset, err := c.page()
+	if err != nil {
+		return nil, err
+	}
+	status, err := c.invitationStatus()
+	if err != nil {
+		return nil, err
+	}
+	emails := lowerAll(userEmails(u))
+	var out []*clerkapi.OrganizationInvitation
+	for _, inv := range s.orgInvites.all() {
+		if slices.Contains(emails, strings.ToLower(inv.EmailAddress)) && (status == "" || s.orgInviteStatus(inv) == status) {
+			out = append(out, inv)
+		}
+	}
+	slices.Reverse(out)
+	return list(s.orgInviteViewsWithOrg(out), limit, offset), nil
+}
