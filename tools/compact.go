@@ -73,8 +73,8 @@ func (p *pruner) value(dst []byte) ([]byte, bool, error) {
 		}
 	done:
 		lit := p.src[start:p.i]
-		if len(lit) == 0 {
-			return dst, false, fmt.Errorf("compact: unexpected %q at offset %d", c, start)
+		if !validLiteral(lit) {
+			return dst, false, fmt.Errorf("compact: unexpected %q at offset %d", lit, start)
 		}
 		return append(dst, lit...), string(lit) == "null", nil
 	}
@@ -154,20 +154,66 @@ func (p *pruner) array(dst []byte) ([]byte, bool, error) {
 	}
 }
 
-func (p *pruner) skipString() error {
-	p.i++ // opening quote
+// skipValue moves past the next value without copying it; the input is
+// output of Compact, so its shape is already checked.
+func (p *pruner) skipValue() error {
+	p.space()
+	depth := 0
 	for p.i < len(p.src) {
 		switch p.src[p.i] {
-		case '\\':
-			p.i += 2
 		case '"':
+			if err := p.skipString(); err != nil {
+				return err
+			}
+		case '{', '[':
+			depth++
 			p.i++
-			return nil
+			continue
+		case '}', ']':
+			if depth == 0 {
+				return nil
+			}
+			depth--
+			p.i++
+		case ',':
+			if depth == 0 {
+				return nil
+			}
+			p.i++
+			continue
 		default:
 			p.i++
+			continue
+		}
+		if depth == 0 {
+			return nil
 		}
 	}
-	return fmt.Errorf("compact: unterminated string")
+	if depth != 0 {
+		return fmt.Errorf("compact: unexpected end of JSON")
+	}
+	return nil
+}
+
+func (p *pruner) skipString() error {
+	start := p.i + 1 // after the opening quote
+	p.i = start
+	for {
+		j := bytes.IndexByte(p.src[p.i:], '"')
+		if j < 0 {
+			p.i = len(p.src)
+			return fmt.Errorf("compact: unterminated string")
+		}
+		q := p.i + j
+		n := 0 // backslashes right before the quote: odd means escaped
+		for m := q - 1; m >= start && p.src[m] == '\\'; m-- {
+			n++
+		}
+		p.i = q + 1
+		if n%2 == 0 {
+			return nil
+		}
+	}
 }
 
 // member is one key and its raw value, both as they appear in the JSON.
@@ -206,7 +252,7 @@ func members(obj []byte) ([]member, bool) {
 		p.i++
 		p.space()
 		v := p.i
-		if _, _, err := p.value(nil); err != nil {
+		if p.skipValue() != nil {
 			return nil, false
 		}
 		out = append(out, member{key, obj[v:p.i]})
@@ -235,7 +281,7 @@ func elements(arr []byte) ([][]byte, bool) {
 			p.space()
 		}
 		v := p.i
-		if _, _, err := p.value(nil); err != nil {
+		if p.skipValue() != nil {
 			return nil, false
 		}
 		out = append(out, arr[v:p.i])
@@ -424,4 +470,45 @@ func objectText(text []byte, maxBytes int) []byte {
 		buf = append(buf, ',')
 	}
 	return fmt.Appendf(buf, `"truncated":{"members_left_out":%d,"why":"text over %d bytes; structuredContent has everything"}}`, left, maxBytes)
+}
+
+// validLiteral accepts true, false, null and JSON numbers.
+func validLiteral(b []byte) bool {
+	switch string(b) {
+	case "true", "false", "null":
+		return true
+	case "":
+		return false
+	}
+	i := 0
+	if b[i] == '-' {
+		i++
+	}
+	digits := func() int {
+		n := 0
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	if i >= len(b) || digits() == 0 {
+		return false
+	}
+	if i < len(b) && b[i] == '.' {
+		i++
+		if digits() == 0 {
+			return false
+		}
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return i == len(b)
 }

@@ -47,9 +47,6 @@ func (h *Handler) shape(op *clerkapi.Operation, args clerkapi.Args, resp *clerka
 			return mcp.NewToolResultError(op.Name + ": Clerk answered malformed JSON (HTTP " + strconv.Itoa(resp.Status) + ")")
 		}
 	}
-	if !json.Valid(structured) {
-		return mcp.NewToolResultError(op.Name + ": Clerk answered malformed JSON (HTTP " + strconv.Itoa(resp.Status) + ")")
-	}
 	text, err := TextBlock(structured, intArg(args, "offset"), intArg(args, "limit"), h.maxResult)
 	if err != nil {
 		return mcp.NewToolResultError(op.Name + ": Clerk answered malformed JSON (HTTP " + strconv.Itoa(resp.Status) + ")")
