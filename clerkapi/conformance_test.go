@@ -2,12 +2,9 @@ package clerkapi
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
+	"github.com/clerk-mcp/clerk-mcp/internal/golden"
 	"maps"
-	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
@@ -19,7 +16,6 @@ import (
 
 // specRelPath locates the pinned Clerk OpenAPI spec, relative to the repository
 // root (the directory holding go.mod).
-var specRelPath = filepath.Join("..", "shared", "clerk-openapi", APIVersion+".json")
 
 // conformanceAllow lists spec quirks our request structs cannot represent,
 // keyed "OperationID location" exactly as the mismatch is reported (e.g.
@@ -45,14 +41,8 @@ var specToolNameRE = regexp.MustCompile(`^[a-z0-9_]{1,48}$`)
 // (names, location, JSON type, required, enums, array style), content type,
 // deprecation, and the response shape. It reports every mismatch in one run.
 func TestSpecConformance(t *testing.T) {
-	path := filepath.Join(specRepoRoot(t), specRelPath)
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		t.Skipf("spec conformance: Clerk OpenAPI spec not found at %s; put the %s spec there to run this test", path, APIVersion)
-	}
-	if err != nil {
-		t.Fatalf("reading spec: %v", err)
-	}
+	data := golden.Spec(t, APIVersion)
+	path := "the " + APIVersion + " OpenAPI spec"
 	var root map[string]any
 	if err := json.Unmarshal(data, &root); err != nil {
 		t.Fatalf("parsing spec %s: %v", path, err)
@@ -88,25 +78,6 @@ func TestSpecConformance(t *testing.T) {
 	}
 	t.Logf("spec conformance: %d spec operations, %d catalog rows, %d excluded, %d allowed quirks",
 		len(ops), len(Catalog()), len(Excluded), len(conformanceAllow))
-}
-
-// specRepoRoot walks up from the working directory to the directory holding go.mod.
-func specRepoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod found above the working directory")
-		}
-		dir = parent
-	}
 }
 
 // ---- the spec side ----

@@ -4,7 +4,9 @@
 package golden
 
 import (
+	"errors"
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -76,4 +78,21 @@ func Diff(want, got string) string {
 		}
 	}
 	return "(no line differs)"
+}
+
+// Spec returns Clerk's OpenAPI spec for the pinned API version, read from
+// ../shared/clerk-openapi beside the repository (where CI has it). Without
+// it the test is skipped with a message naming the path, so the repository
+// still tests elsewhere.
+func Spec(t testing.TB, version string) []byte {
+	t.Helper()
+	path := filepath.Join(Root(t), "..", "shared", "clerk-openapi", version+".json")
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("Clerk's OpenAPI spec is not at %s; put the %s spec there to run this test", path, version)
+	}
+	if err != nil {
+		t.Fatalf("reading the spec: %v", err)
+	}
+	return data
 }
