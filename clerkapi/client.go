@@ -192,6 +192,7 @@ func (c *Client) do(ctx context.Context, op *Operation, args Args) (*Response, e
 		return nil, err
 	}
 	idempotent := b.method == http.MethodGet || b.method == http.MethodPut || b.method == http.MethodDelete
+	scrub := c.scrubber(b)
 	for attempt := 0; ; attempt++ {
 		resp, err := c.send(ctx, op, b)
 		var wait time.Duration
@@ -208,7 +209,7 @@ func (c *Client) do(ctx context.Context, op *Operation, args Args) (*Response, e
 				return nil, &TransportError{Err: fmt.Errorf("the client-side rate limit leaves no slot within %s; nothing was sent (raise --rate-limit or --timeout)", c.timeout), Timeout: true}
 			}
 			if !idempotent || attempt >= c.retries {
-				return nil, &TransportError{Err: errors.New(c.scrub(err.Error()))}
+				return nil, &TransportError{Err: errors.New(scrub(err.Error()))}
 			}
 			wait = backoff(attempt)
 		case resp.Status == http.StatusTooManyRequests && attempt < c.retries:
@@ -216,15 +217,15 @@ func (c *Client) do(ctx context.Context, op *Operation, args Args) (*Response, e
 		case resp.Status >= 500 && idempotent && attempt < c.retries:
 			wait = backoff(attempt)
 		case resp.Status >= 400:
-			return nil, newAPIError(resp.Status, resp.Header, resp.Body, c.scrub)
+			return nil, newAPIError(resp.Status, resp.Header, resp.Body, scrub)
 		default:
 			return resp, nil
 		}
 		if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
 			if resp != nil {
-				return nil, newAPIError(resp.Status, resp.Header, resp.Body, c.scrub)
+				return nil, newAPIError(resp.Status, resp.Header, resp.Body, scrub)
 			}
-			return nil, &TransportError{Err: errors.New(c.scrub(err.Error()))}
+			return nil, &TransportError{Err: errors.New(scrub(err.Error()))}
 		}
 		if err := c.sleep(ctx, wait); err != nil {
 			return nil, c.ctxError(ctx)
@@ -294,6 +295,17 @@ func (c *Client) scrub(s string) string {
 		}
 	}
 	return s
+}
+
+// scrubber returns the scrub of one request: the configured keys, and the
+// machine secret key the call brought as an argument, if any.
+func (c *Client) scrubber(b *built) func(string) string {
+	if b.bearer == "" || b.bearer == c.key || b.bearer == c.machine {
+		return c.scrub
+	}
+	return func(s string) string {
+		return strings.ReplaceAll(c.scrub(s), b.bearer, "[redacted]")
+	}
 }
 
 // errRateWait: the rate limiter has no slot before the call's deadline.

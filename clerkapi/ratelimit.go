@@ -37,9 +37,25 @@ func (l *limiters) wait(ctx context.Context, key string) error {
 	l.mu.Lock()
 	lim, ok := l.byKey[id]
 	if !ok {
+		if len(l.byKey) >= maxLimiters {
+			l.prune()
+		}
 		lim = rate.NewLimiter(l.rps, l.burst)
 		l.byKey[id] = lim
 	}
 	l.mu.Unlock()
 	return lim.Wait(ctx)
+}
+
+// maxLimiters bounds the per-key map (hosted deployments with a key per
+// caller): past it, limiters with a full bucket — idle keys, which a new
+// limiter would treat the same — are dropped.
+const maxLimiters = 4096
+
+func (l *limiters) prune() {
+	for id, lim := range l.byKey {
+		if lim.Tokens() >= float64(l.burst) {
+			delete(l.byKey, id)
+		}
+	}
 }

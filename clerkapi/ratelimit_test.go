@@ -2,6 +2,7 @@ package clerkapi
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -47,4 +48,17 @@ func TestRateLimitNeverWaitsPastTheDeadline(t *testing.T) {
 	require.ErrorAs(t, err, &te)
 	assert.Contains(t, te.Error(), "rate limit")
 	assert.Equal(t, 1, fake.Count(), "nothing was sent")
+}
+
+func TestRateLimitersStayBounded(t *testing.T) {
+	l := newLimiters(100, 1)
+	for i := range maxLimiters + 10 {
+		require.NoError(t, l.wait(context.Background(), fmt.Sprintf("sk_test_%d", i)))
+	}
+	// Spent buckets refill in 10 ms; then every key is idle and prunable.
+	time.Sleep(30 * time.Millisecond)
+	require.NoError(t, l.wait(context.Background(), "sk_test_new"))
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	assert.Less(t, len(l.byKey), 100)
 }

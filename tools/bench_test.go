@@ -124,7 +124,9 @@ func BenchmarkDirectGetUser(b *testing.B) { benchDirect(b, benchUser, "/v1/users
 func BenchmarkStdioList10(b *testing.B) {
 	benchStdio(b, usersPage(10), "list_organization_memberships", `{"organization_id":"org_1","limit":10}`)
 }
-func BenchmarkDirectList10(b *testing.B) { benchDirect(b, usersPage(10), "/v1/organizations/org_1/memberships") }
+func BenchmarkDirectList10(b *testing.B) {
+	benchDirect(b, usersPage(10), "/v1/organizations/org_1/memberships")
+}
 
 func BenchmarkStdioList100(b *testing.B) {
 	benchStdio(b, usersPage(100), "list_organization_memberships", `{"organization_id":"org_1","limit":100}`)

@@ -29,6 +29,7 @@ type Handler struct {
 	hidePrivate   bool
 	maxResult     int
 	valid         validators
+	calls         sessionCalls
 }
 
 // NewHandler returns a handler for cfg.
@@ -65,6 +66,8 @@ func (h *Handler) For(op *clerkapi.Operation) server.ToolHandlerFunc {
 // comes back as an isError result the model can read.
 func (h *Handler) Call(ctx context.Context, op *clerkapi.Operation, raw json.RawMessage) (res *mcp.CallToolResult) {
 	start := time.Now()
+	ctx, release := h.calls.track(ctx)
+	defer release()
 	defer func() {
 		if p := recover(); p != nil {
 			h.log.Error("tool panicked", "tool", op.Name, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))

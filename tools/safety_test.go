@@ -192,6 +192,10 @@ func TestSecretResultsCarryANotice(t *testing.T) {
 // for exactly these arguments is accepted.
 func FuzzGateVerify(f *testing.F) {
 	g := NewGate([]byte("fuzz-key"), time.Minute)
+	// Issued deterministically: under -fuzz every worker process runs this
+	// too, and must hold the same token as the seed the coordinator sends.
+	g.now = func() time.Time { return time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC) }
+	g.rand = strings.NewReader(strings.Repeat("\x00", tokNonce))
 	issued, _ := g.Issue("delete_user", []byte(`{"user_id":"u1"}`))
 	f.Add("delete_user", `{"user_id":"u1"}`, issued)
 	f.Add("delete_user", `{"user_id":"u2"}`, issued)

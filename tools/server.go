@@ -25,6 +25,7 @@ type ServerConfig struct {
 func NewServer(cfg ServerConfig) (*server.MCPServer, error) {
 	s := server.NewMCPServer("clerk-mcp", cfg.Version,
 		server.WithToolCapabilities(false),
+		server.WithPromptCapabilities(false),
 		server.WithInstructions(Instructions),
 		server.WithElicitation(),
 		server.WithHooks(profileHook(cfg.SchemaProfile)),
@@ -44,5 +45,6 @@ func NewServer(cfg ServerConfig) (*server.MCPServer, error) {
 	if err := Register(s, surface, cfg.Config); err != nil {
 		return nil, err
 	}
+	RegisterPrompts(s)
 	return s, nil
 }

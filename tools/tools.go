@@ -73,6 +73,7 @@ const DefaultMaxResultBytes = 32 << 10
 func Register(s *server.MCPServer, surface *Surface, cfg Config) error {
 	h := NewHandler(cfg)
 	h.elicitor = s
+	h.watchSessions(s)
 	tools := make([]server.ServerTool, 0, len(surface.Listed)+len(discoveryTools))
 	for _, op := range surface.Listed {
 		def, err := Definition(op)

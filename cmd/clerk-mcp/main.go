@@ -101,6 +101,9 @@ var envTwins = map[string]string{
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "config" {
+		return runConfig(args[1:], stdout, stderr)
+	}
 	var cfg config
 	fs := flag.NewFlagSet("clerk-mcp", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -204,7 +207,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case cfg.sandbox:
 		key = sandbox.SecretKey
 	case cfg.keyFromRequest && cfg.transport != "stdio":
-		// Each caller brings a key; a configured one is not used.
+		// Each caller brings a key; a configured one is never used, not
+		// even as a fallback: a call without the caller's key fails.
+		key = ""
 	case cfg.keyFromRequest:
 		fmt.Fprintln(stderr, "clerk-mcp: --key-from-request needs an HTTP transport (--transport http or sse)")
 		return 2

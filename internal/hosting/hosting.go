@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/mark3labs/mcp-go/server"
 )
@@ -23,6 +24,9 @@ import (
 // KeyHeader carries a caller's Clerk secret key when Options.KeyFromRequest
 // is on.
 const KeyHeader = "X-Clerk-Secret-Key"
+
+// SessionIdleTTL is how long an idle streamable HTTP session is kept.
+const SessionIdleTTL = 30 * time.Minute
 
 // DefaultMaxBodyBytes bounds a request body: room for a 10 MB image sent as
 // base64 in a tool call, and not much more.
@@ -82,7 +86,9 @@ func New(s *server.MCPServer, o Options) *Host {
 	h := &Host{}
 	mcpMux := http.NewServeMux()
 	if o.Streamable {
-		h.streamable = server.NewStreamableHTTPServer(s, server.WithEndpointPath("/mcp"), server.WithStateLess(o.Stateless))
+		h.streamable = server.NewStreamableHTTPServer(s, server.WithEndpointPath("/mcp"), server.WithStateLess(o.Stateless),
+			// Forget sessions a client abandoned without DELETE.
+			server.WithSessionIdleTTL(SessionIdleTTL))
 		mcpMux.Handle("/mcp", h.streamable)
 	}
 	if o.SSE {
@@ -162,8 +168,9 @@ func guard(o Options, next http.Handler) http.Handler {
 }
 
 func authorized(r *http.Request, tokens [][32]byte) bool {
-	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	if !ok {
+	// The scheme is case-insensitive (RFC 9110 §11.1): "bearer x" is valid.
+	scheme, got, ok := strings.Cut(r.Header.Get("Authorization"), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
 		return false
 	}
 	sum := sha256.Sum256([]byte(strings.TrimSpace(got)))

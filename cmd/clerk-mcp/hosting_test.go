@@ -1,0 +1,272 @@
+package main
+
+// Start-up rules of hosted (HTTP) serving: no listening beyond loopback
+// without a token unless the operator insists, and then loudly; and the
+// Kubernetes example in deploy/ only uses flags that exist.
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+func TestPublicListenNeedsAToken(t *testing.T) {
+	for _, args := range [][]string{
+		{"--transport", "http", "--addr", "0.0.0.0:0"},
+		{"--transport", "sse", "--addr", "0.0.0.0:0"},
+		{"--transport", "http", "--addr", "[::]:0"},
+		{"--transport", "http", "--addr", ":0"},
+		{"--transport", "http", "--addr", "0.0.0.0:0", "--key-from-request"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			clearEnv(t)
+			t.Setenv("CLERK_SECRET_KEY", fakeKey)
+			code, stdout, stderr := runCapture(args...)
+			if code != 2 {
+				t.Fatalf("exit code %d, want 2 (stderr %q)", code, stderr)
+			}
+			if stdout != "" {
+				t.Errorf("stdout = %q", stdout)
+			}
+			lines := strings.Split(strings.TrimRight(stderr, "\n"), "\n")
+			if len(lines) != 1 || !strings.Contains(stderr, "refusing to listen on") ||
+				!strings.Contains(stderr, "--auth-token") || !strings.Contains(stderr, "--insecure-no-auth") {
+				t.Errorf("stderr = %q, want one line refusing, naming --auth-token and --insecure-no-auth", stderr)
+			}
+			if strings.Contains(stderr, fakeKey) {
+				t.Error("stderr shows the secret key")
+			}
+		})
+	}
+	t.Run("env address", func(t *testing.T) {
+		clearEnv(t)
+		t.Setenv("CLERK_SECRET_KEY", fakeKey)
+		t.Setenv("CLERK_MCP_TRANSPORT", "http")
+		t.Setenv("CLERK_MCP_ADDR", "0.0.0.0:0")
+		if code, _, stderr := runCapture(); code != 2 || !strings.Contains(stderr, "refusing to listen") {
+			t.Errorf("exit %d, stderr %q", code, stderr)
+		}
+	})
+}
+
+// child is the binary serving HTTP, with the log records it wrote until it
+// said it was listening.
+type child struct {
+	cmd     *exec.Cmd
+	records chan map[string]any
+	before  []map[string]any
+	base    string // http://127.0.0.1:<port>
+	waited  bool
+}
+
+// startChild runs the binary with args and the fake's environment plus env,
+// and waits (bounded) until it listens.
+func startChild(t *testing.T, ctx context.Context, env []string, args ...string) *child {
+	t.Helper()
+	c := &child{cmd: exec.CommandContext(ctx, buildBinary(t), append(args, "--log-format", "json")...), records: make(chan map[string]any, 64)}
+	c.cmd.Env = append(os.Environ(), env...)
+	stderr, err := c.cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if !c.waited {
+			_ = c.cmd.Process.Kill()
+			_ = c.cmd.Wait()
+		}
+	})
+	go func() {
+		defer close(c.records)
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			var rec map[string]any
+			if json.Unmarshal(sc.Bytes(), &rec) == nil {
+				c.records <- rec
+			}
+		}
+	}()
+	for {
+		select {
+		case rec, ok := <-c.records:
+			if !ok {
+				t.Fatalf("the child stopped before listening; it logged %v", c.before)
+			}
+			c.before = append(c.before, rec)
+			if rec["msg"] == "listening" {
+				addr, _ := rec["addr"].(string)
+				_, port, err := net.SplitHostPort(addr)
+				if err != nil {
+					t.Fatalf("listening on %q: %v", addr, err)
+				}
+				c.base = "http://127.0.0.1:" + port
+				return c
+			}
+		case <-ctx.Done():
+			t.Fatal("the child never logged listening")
+		}
+	}
+}
+
+// stop sends SIGTERM and expects a clean exit.
+func (c *child) stop(t *testing.T) {
+	t.Helper()
+	if err := c.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	for range c.records { // until the child closes stderr
+	}
+	err := c.cmd.Wait()
+	c.waited = true
+	if err != nil {
+		t.Errorf("after SIGTERM the child exited with %v, want 0", err)
+	}
+}
+
+// postInit posts an initialize to /mcp with headers and returns the status.
+func postInit(t *testing.T, ctx context.Context, base string, hdr map[string]string) (int, string) {
+	t.Helper()
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, base+"/mcp",
+		strings.NewReader(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"0"}}}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/json, text/event-stream")
+	for k, v := range hdr {
+		req.Header.Set(k, v)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	return resp.StatusCode, resp.Header.Get("Mcp-Session-Id")
+}
+
+// TestInsecureNoAuthStartsLoudly runs the binary on 0.0.0.0 with
+// --insecure-no-auth (reached only through 127.0.0.1), expects the warning,
+// an open door, and a clean stop on SIGTERM.
+func TestInsecureNoAuthStartsLoudly(t *testing.T) {
+	fake := newFake(t)
+	ctx, cancel := context.WithTimeout(t.Context(), 20*time.Second)
+	defer cancel()
+	c := startChild(t, ctx, childEnv(fake), "--transport", "http", "--addr", "0.0.0.0:0", "--insecure-no-auth")
+	var warning map[string]any
+	for _, rec := range c.before {
+		if msg, _ := rec["msg"].(string); strings.HasPrefix(msg, "INSECURE") {
+			warning = rec
+		}
+	}
+	if warning == nil || warning["level"] != "WARN" || !strings.Contains(warning["msg"].(string), "--auth-token") {
+		t.Errorf("no loud warning before listening; the child logged %v", c.before)
+	}
+	if code, err := httpStatus(ctx, c.base+"/healthz"); err != nil || code != http.StatusOK {
+		t.Errorf("GET /healthz: %d %v", code, err)
+	}
+	// No token needed: the operator accepted that.
+	if code, _ := postInit(t, ctx, c.base, nil); code != http.StatusOK {
+		t.Errorf("initialize without a token: HTTP %d, want 200", code)
+	}
+	c.stop(t)
+}
+
+// TestKeyFromRequestBinary: as main wires it, each caller's key reaches
+// Clerk and CLERK_SECRET_KEY never does.
+func TestKeyFromRequestBinary(t *testing.T) {
+	fake := newFake(t)
+	ctx, cancel := context.WithTimeout(t.Context(), 20*time.Second)
+	defer cancel()
+	c := startChild(t, ctx, append(childEnv(fake), "CLERK_MCP_AUTH_TOKEN=tok_binary"),
+		"--transport", "http", "--addr", "127.0.0.1:0", "--key-from-request")
+	const callerKey = "sk_test_caller_binary_0123456789"
+	hdr := map[string]string{"Authorization": "Bearer tok_binary", "X-Clerk-Secret-Key": callerKey}
+	if code, _ := postInit(t, ctx, c.base, map[string]string{"Authorization": "Bearer tok_binary"}); code != http.StatusUnauthorized {
+		t.Errorf("without %s: HTTP %d, want 401", "X-Clerk-Secret-Key", code)
+	}
+	code, session := postInit(t, ctx, c.base, hdr)
+	if code != http.StatusOK {
+		t.Fatalf("initialize: HTTP %d", code)
+	}
+	hdr["Mcp-Session-Id"] = session
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, c.base+"/mcp",
+		strings.NewReader(`{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"list_users","arguments":{}}}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/json, text/event-stream")
+	for k, v := range hdr {
+		req.Header.Set(k, v)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = resp.Body.Close()
+	c.stop(t)
+	reqs := fake.Requests()
+	if len(reqs) == 0 {
+		t.Fatalf("nothing reached Clerk (HTTP %d)", resp.StatusCode)
+	}
+	for _, r := range reqs {
+		if got := r.Header.Get("Authorization"); got != "Bearer "+callerKey {
+			t.Errorf("%s %s carried %q, want the caller's key", r.Method, r.Path, got)
+		}
+	}
+}
+
+// TestDeployManifest checks the Kubernetes example: the flags it passes
+// exist, and it keeps the properties the README promises.
+func TestDeployManifest(t *testing.T) {
+	b, err := os.ReadFile("../../deploy/kubernetes.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b)
+	m := regexp.MustCompile(`(?m)^\s+args:\s*(\[.*\])\s*$`).FindStringSubmatch(doc)
+	if m == nil {
+		t.Fatal("no args: [...] line in deploy/kubernetes.yaml")
+	}
+	var args []string
+	if err := json.Unmarshal([]byte(m[1]), &args); err != nil {
+		t.Fatalf("args %s: %v", m[1], err)
+	}
+	for _, want := range []string{"--transport http", "--addr 0.0.0.0:8080", "--stateless"} {
+		if !strings.Contains(strings.Join(args, " "), want) {
+			t.Errorf("args %v lack %s", args, want)
+		}
+	}
+	// run accepts them (stopping at --list-tools, before any listening).
+	clearEnv(t)
+	t.Setenv("CLERK_SECRET_KEY", fakeKey)
+	t.Setenv("CLERK_MCP_AUTH_TOKEN", "tok")
+	if code, _, stderr := runCapture(append(args, "--list-tools")...); code != 0 {
+		t.Errorf("run %v: exit %d: %s", args, code, stderr)
+	}
+	for _, want := range []string{
+		"kind: Deployment", "kind: Service",
+		"path: /healthz", "path: /readyz",
+		"runAsNonRoot: true", "allowPrivilegeEscalation: false", "readOnlyRootFilesystem: true",
+		"limits:", "requests:",
+		"name: CLERK_SECRET_KEY", "name: CLERK_MCP_AUTH_TOKEN", "name: CLERK_MCP_CONFIRM_KEY", "secretKeyRef:",
+		"containerPort: 8080",
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("deploy/kubernetes.yaml lacks %q", want)
+		}
+	}
+	r := regexp.MustCompile(`(?m)^\s+replicas:\s*(\d+)`).FindStringSubmatch(doc)
+	if r == nil {
+		t.Fatal("no replicas:")
+	}
+	if n, _ := strconv.Atoi(r[1]); n < 2 {
+		t.Errorf("replicas: %d, want 2 or more", n)
+	}
+}
