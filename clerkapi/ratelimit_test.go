@@ -51,14 +51,12 @@ func TestRateLimitNeverWaitsPastTheDeadline(t *testing.T) {
 }
 
 func TestRateLimitersStayBounded(t *testing.T) {
-	l := newLimiters(100, 1)
+	// Buckets refill within a nanosecond, so every key is idle at once.
+	l := newLimiters(1e9, 1)
 	for i := range maxLimiters + 10 {
 		require.NoError(t, l.wait(context.Background(), fmt.Sprintf("sk_test_%d", i)))
 	}
-	// Spent buckets refill in 10 ms; then every key is idle and prunable.
-	time.Sleep(30 * time.Millisecond)
-	require.NoError(t, l.wait(context.Background(), "sk_test_new"))
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	assert.Less(t, len(l.byKey), 100)
+	assert.LessOrEqual(t, len(l.byKey), 10, "idle limiters are dropped past the bound")
 }
