@@ -1,0 +1,189 @@
+//go:build perf
+
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/clerk-mcp/clerk-mcp/clerkapi"
+	"github.com/clerk-mcp/clerk-mcp/internal/fakeclerk"
+)
+
+// TestPerfTable measures the performance table of the README against the
+// built binary over real stdio pipes and a fast fake Clerk on loopback:
+//
+//	go test -tags perf -run TestPerfTable -count=1 -v ./cmd/clerk-mcp
+//
+// It prints figures; it asserts nothing about time (that would be a timed
+// unit test). HTTP throughput has its own command, in internal/hosting.
+func TestPerfTable(t *testing.T) {
+	bin := buildBinary(t)
+	user := mustRead(t, "user.json")
+	page := func(n int) string {
+		items := make([]string, n)
+		for i := range items {
+			items[i] = strings.Replace(user, `"id":"user_`, fmt.Sprintf(`"id":"user_%06d`, i), 1)
+		}
+		return `{"data":[` + strings.Join(items, ",") + `],"total_count":` + fmt.Sprint(10*n) + `}`
+	}
+	bodies := map[string]string{"/v1/users/user_1": user, "/v1/organizations/org_10/memberships": page(10), "/v1/organizations/org_100/memberships": page(100)}
+	fake := fakeclerk.New()
+	defer fake.Close()
+	fake.Handle(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, bodies[r.URL.Path])
+	})
+	env := append(os.Environ(), "CLERK_SECRET_KEY=sk_test_perf", "CLERK_API_URL="+fake.URL+"/v1", "CLERK_MCP_LOG_LEVEL=error",
+		"CLERK_MCP_RATE_LIMIT=0", "CLERK_MCP_TOOLSETS=all", "CLERK_MCP_DISCOVERY=false")
+	const initLine = `{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"perf","version":"1"}}}`
+
+	// Start-up: process start to initialize answered, all tools registered.
+	var starts []time.Duration
+	for range 30 {
+		start := time.Now()
+		p := startPerfChild(t, bin, env)
+		p.roundTrip(t, initLine)
+		starts = append(starts, time.Since(start))
+		p.stop()
+	}
+
+	p := startPerfChild(t, bin, env)
+	defer p.stop()
+	p.roundTrip(t, initLine)
+	p.send(t, `{"jsonrpc":"2.0","method":"notifications/initialized"}`)
+	var lists []time.Duration
+	var listBytes int
+	for range 200 {
+		start := time.Now()
+		listBytes = len(p.roundTrip(t, `{"jsonrpc":"2.0","id":1,"method":"tools/list"}`))
+		lists = append(lists, time.Since(start))
+	}
+	hc := &http.Client{Transport: clerkapi.NewTransport()}
+	call := func(tool, args, path string) (through, direct time.Duration) {
+		line := `{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"` + tool + `","arguments":` + args + `}}`
+		var a, b []time.Duration
+		for i := range 400 {
+			start := time.Now()
+			resp := p.roundTrip(t, line)
+			if i == 0 && strings.Contains(resp, `"isError":true`) {
+				t.Fatalf("%s failed: %.300s", tool, resp)
+			}
+			a = append(a, time.Since(start))
+			start = time.Now()
+			req, _ := http.NewRequest(http.MethodGet, fake.URL+path, nil)
+			req.Header.Set("Authorization", "Bearer sk_test_perf")
+			r, err := hc.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, _ = io.Copy(io.Discard, r.Body)
+			r.Body.Close()
+			b = append(b, time.Since(start))
+		}
+		return median(a), median(b)
+	}
+	u1, u2 := call("get_user", `{"user_id":"user_1"}`, "/v1/users/user_1")
+	l1, l2 := call("list_organization_memberships", `{"organization_id":"org_10","limit":10}`, "/v1/organizations/org_10/memberships")
+	h1, h2 := call("list_organization_memberships", `{"organization_id":"org_100","limit":100}`, "/v1/organizations/org_100/memberships")
+	rss := peakRSS(t, p.cmd.Process.Pid)
+
+	t.Logf("\n| Figure | Target | Measured |\n|---|---|---|\n"+
+		"| process start → `initialize` answered, 249 tools registered | ≤ 10 ms | %s |\n"+
+		"| `tools/list` of all 249 tools (%d KB), served over stdio | ≤ 2 ms | %s |\n"+
+		"| peak RSS after listing (200×) and 1,200 calls | ≤ 25 MB | %.1f MB |\n"+
+		"| added latency per call, `get_user` (~%d KB) | ≤ 150 µs | %s (%s vs %s direct) |\n"+
+		"| added latency, 10-item page (~%d KB) | ≤ 300 µs | %s (%s vs %s) |\n"+
+		"| added latency, 100-item page (~%d KB) | ≤ 2 ms | %s (%s vs %s) |\n"+
+		"machine: %d cores (GOMAXPROCS %d), %s/%s, %s; medians",
+		ms(median(starts)), listBytes/1024, ms(median(lists)), float64(rss)/1024,
+		len(user)/1024, us(u1-u2), us(u1), us(u2),
+		len(bodies["/v1/organizations/org_10/memberships"])/1024, us(l1-l2), us(l1), us(l2),
+		len(bodies["/v1/organizations/org_100/memberships"])/1024, ms(h1-h2), ms(h1), ms(h2),
+		runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.GOOS, runtime.GOARCH, runtime.Version())
+}
+
+type perfChild struct {
+	cmd *exec.Cmd
+	in  io.WriteCloser
+	out *bufio.Reader
+}
+
+func startPerfChild(t *testing.T, bin string, env []string) *perfChild {
+	cmd := exec.Command(bin)
+	cmd.Env = env
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return &perfChild{cmd: cmd, in: in, out: bufio.NewReaderSize(out, 1<<20)}
+}
+
+func (c *perfChild) send(t *testing.T, line string) {
+	if _, err := io.WriteString(c.in, line+"\n"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (c *perfChild) roundTrip(t *testing.T, line string) string {
+	c.send(t, line)
+	resp, err := c.out.ReadString('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp
+}
+
+func (c *perfChild) stop() {
+	_ = c.in.Close()
+	_ = c.cmd.Wait()
+}
+
+// peakRSS reads a process's high-water resident set size, in KB.
+func peakRSS(t *testing.T, pid int) int {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		t.Skip("no /proc: peak RSS not measured")
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, "VmHWM:") {
+			var kb int
+			fmt.Sscanf(strings.TrimSpace(strings.TrimPrefix(l, "VmHWM:")), "%d", &kb)
+			return kb
+		}
+	}
+	return 0
+}
+
+func mustRead(t *testing.T, name string) string {
+	b, err := os.ReadFile("../../testdata/fixtures/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSpace(string(b))
+}
+
+func median(d []time.Duration) time.Duration {
+	s := slices.Clone(d)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d)/1e6) }
+func us(d time.Duration) string { return fmt.Sprintf("%d µs", d.Microseconds()) }
