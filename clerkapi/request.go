@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Args is a tool call's argument object: each argument's raw JSON value.
@@ -61,11 +62,19 @@ func (p *Plan) HasBody() bool {
 	return false
 }
 
-var plans sync.Map // *Operation -> *Plan
+var (
+	plans     sync.Map // *Operation -> *Plan
+	planCalls atomic.Int64
+)
+
+// PlanCalls counts calls of Operation.Plan, for the test that holds start-up
+// to no reflection over the catalog.
+func PlanCalls() int64 { return planCalls.Load() }
 
 // Plan returns the operation's argument layout. It reflects over the request
 // struct on first use only, so start-up does no reflection over the catalog.
 func (o *Operation) Plan() *Plan {
+	planCalls.Add(1)
 	if p, ok := plans.Load(o); ok {
 		return p.(*Plan)
 	}

@@ -227,7 +227,7 @@ func members(obj []byte) ([]member, bool) {
 		return nil, false
 	}
 	p.i++
-	var out []member
+	out := make([]member, 0, 32)
 	for {
 		p.space()
 		if p.i < len(obj) && obj[p.i] == '}' {
@@ -325,73 +325,61 @@ func listText(text []byte, offset, limit int64, maxBytes int) []byte {
 			break
 		}
 	}
-	var cols [][]byte
-	var common []member
+	var cols [][]byte   // kept columns, in first-seen order
+	var keep []int      // their indexes into cells
+	var cells [][]byte  // len(items) × ncols, row-major; nil: the row lacks it
+	var common []member // columns every row has with the same value
 	if table {
 		seen := map[string]int{}
+		var all [][]byte
 		for _, r := range rows {
 			for _, m := range r {
 				if _, ok := seen[string(m.key)]; !ok {
-					seen[string(m.key)] = len(cols)
-					cols = append(cols, m.key)
+					seen[string(m.key)] = len(all)
+					all = append(all, m.key)
 				}
 			}
 		}
-		cells := make([][][]byte, len(rows))
+		n := len(all)
+		cells = make([][]byte, len(rows)*n)
 		for i, r := range rows {
-			cells[i] = make([][]byte, len(cols))
 			for _, m := range r {
-				cells[i][seen[string(m.key)]] = m.value
+				cells[i*n+seen[string(m.key)]] = m.value
 			}
 		}
-		var keep []int
-		for c := range cols {
-			same := cells[0][c] != nil
-			for i := 1; same && i < len(cells); i++ {
-				same = bytes.Equal(cells[i][c], cells[0][c])
+		for c := range all {
+			same := cells[c] != nil
+			for i := 1; same && i < len(rows); i++ {
+				same = bytes.Equal(cells[i*n+c], cells[c])
 			}
 			if same {
-				common = append(common, member{cols[c], cells[0][c]})
+				common = append(common, member{all[c], cells[c]})
 			} else {
 				keep = append(keep, c)
+				cols = append(cols, all[c])
 			}
 		}
-		for i := range items {
-			row := []byte{'['}
-			for j, c := range keep {
-				if j > 0 {
-					row = append(row, ',')
-				}
-				if v := cells[i][c]; v != nil {
-					row = append(row, v...)
-				} else {
-					row = append(row, "null"...)
-				}
-			}
-			items[i] = append(row, ']')
-		}
-		kept := make([][]byte, len(keep))
-		for j, c := range keep {
-			kept[j] = cols[c]
-		}
-		cols = kept
 	}
-	buf := []byte{'{'}
+	buf := make([]byte, 0, len(text))
+	buf = append(buf, '{')
 	for _, m := range rest {
 		buf = append(append(append(append(buf, m.key...), ':'), m.value...), ',')
 	}
 	head := len(buf)
-	size := len(buf) + 200
-	if table {
-		size += 30 + len(bytes.Join(cols, []byte{','}))
-		for _, m := range common {
-			size += len(m.key) + len(m.value) + 2
-		}
-	}
 	shown := len(items)
 	if maxBytes > 0 {
-		for i, it := range items {
-			size += len(it) + 1
+		size := len(buf) + 200
+		if table {
+			size += 30
+			for _, c := range cols {
+				size += len(c) + 1
+			}
+			for _, m := range common {
+				size += len(m.key) + len(m.value) + 2
+			}
+		}
+		for i := range items {
+			size += itemSize(table, cells, keep, len(cells)/max(len(items), 1), i, items[i]) + 1
 			if size > maxBytes {
 				shown = i
 				break
@@ -430,8 +418,42 @@ func listText(text []byte, offset, limit int64, maxBytes int) []byte {
 	buf = append(buf, `"columns":[`...)
 	buf = append(buf, bytes.Join(cols, []byte{','})...)
 	buf = append(buf, `],"rows":[`...)
-	buf = append(buf, bytes.Join(items[:shown], []byte{','})...)
+	n := len(cells) / len(items)
+	for i := range shown {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, '[')
+		for j, c := range keep {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			if v := cells[i*n+c]; v != nil {
+				buf = append(buf, v...)
+			} else {
+				buf = append(buf, "null"...)
+			}
+		}
+		buf = append(buf, ']')
+	}
 	return append(buf, "]}"...)
+}
+
+// itemSize is the byte length an item takes in the text: its row in a table,
+// or its JSON otherwise.
+func itemSize(table bool, cells [][]byte, keep []int, n, i int, item []byte) int {
+	if !table {
+		return len(item)
+	}
+	size := 1 + len(keep)
+	for _, c := range keep {
+		if v := cells[i*n+c]; v != nil {
+			size += len(v)
+		} else {
+			size += 4
+		}
+	}
+	return size
 }
 
 // objectText cuts an oversized non-list object at a member boundary, with a

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -91,6 +92,19 @@ func TestDestructiveToolsAreGated(t *testing.T) {
 			}
 			assert.True(t, env.h.Call(ctx, op, mustJSON(t, withArg(args, "confirm", 42))).IsError, "non-string token")
 			require.Zero(t, env.fake.Count(), "refusals make no request")
+
+			// An expired token: issue one, then move the clock past its life.
+			env.fake.Reset()
+			prev := env.h.Call(ctx, op, mustJSON(t, args))
+			var p2 Preview
+			require.NoError(t, json.Unmarshal(prev.StructuredContent.(json.RawMessage), &p2))
+			env.fake.Reset()
+			env.h.gate.now = func() time.Time { return goldenTime.Add(6 * time.Minute) }
+			expired := env.h.Call(ctx, op, mustJSON(t, withArg(args, "confirm", p2.Confirm)))
+			require.True(t, expired.IsError, "expired token")
+			assert.Contains(t, text(expired), "expired")
+			require.Zero(t, env.fake.Count(), "an expired token makes no request")
+			env.h.gate.now = func() time.Time { return goldenTime }
 
 			good := withArg(args, "confirm", p.Confirm)
 			env.h.Call(ctx, op, mustJSON(t, good))
