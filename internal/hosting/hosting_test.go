@@ -12,6 +12,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	_ "github.com/clerk-mcp/clerk-mcp/internal/golden" // defines -update, which go test ./... -update passes to every package
 	"io"
 	"log/slog"
 	"math/bits"
