@@ -26,11 +26,12 @@ var invitationsOperations = []Operation{
 type CreateInvitationRequest struct {
 	EmailAddress   string         `json:"email_address" in:"body" jsonschema:"required"`
 	PublicMetadata map[string]any `json:"public_metadata,omitempty" in:"body"`
-	RedirectURL    *string        `json:"redirect_url,omitempty" in:"body"`
-	Notify         *bool          `json:"notify,omitempty" in:"body" jsonschema:"default=true"`
-	IgnoreExisting *bool          `json:"ignore_existing,omitempty" in:"body" jsonschema:"default=false"`
-	ExpiresInDays  *int64         `json:"expires_in_days,omitempty" in:"body" jsonschema:"minimum=1,maximum=365,default=30"`
-	TemplateSlug   *string        `json:"template_slug,omitempty" in:"body" jsonschema:"enum=invitation,enum=waitlist_invitation"`
+	// Where the invitation link lands.
+	RedirectURL    *string `json:"redirect_url,omitempty" in:"body"`
+	Notify         *bool   `json:"notify,omitempty" in:"body" jsonschema:"default=true"`
+	IgnoreExisting *bool   `json:"ignore_existing,omitempty" in:"body" jsonschema:"default=false"`
+	ExpiresInDays  *int64  `json:"expires_in_days,omitempty" in:"body" jsonschema:"minimum=1,maximum=365,default=30"`
+	TemplateSlug   *string `json:"template_slug,omitempty" in:"body" jsonschema:"enum=invitation,enum=waitlist_invitation"`
 }
 
 type ListInvitationsRequest struct {

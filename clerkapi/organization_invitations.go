@@ -47,16 +47,18 @@ type ListAllOrganizationInvitationsRequest struct {
 }
 
 type CreateOrganizationInvitationRequest struct {
-	OrganizationID string  `json:"organization_id" in:"path" jsonschema:"required"`
-	EmailAddress   string  `json:"email_address" in:"body" jsonschema:"required"`
-	InviterUserID  *string `json:"inviter_user_id,omitempty" in:"body"`
+	OrganizationID string `json:"organization_id" in:"path" jsonschema:"required"`
+	EmailAddress   string `json:"email_address" in:"body" jsonschema:"required"`
+	// Member shown as the sender.
+	InviterUserID *string `json:"inviter_user_id,omitempty" in:"body"`
 	// Role key, e.g. org:member.
 	Role            string         `json:"role" in:"body" jsonschema:"required"`
 	PublicMetadata  map[string]any `json:"public_metadata,omitempty" in:"body"`
 	PrivateMetadata map[string]any `json:"private_metadata,omitempty" in:"body"`
-	RedirectURL     *string        `json:"redirect_url,omitempty" in:"body"`
-	ExpiresInDays   *int64         `json:"expires_in_days,omitempty" in:"body" jsonschema:"minimum=1,maximum=365,default=30"`
-	Notify          *bool          `json:"notify,omitempty" in:"body" jsonschema:"default=true"`
+	// Where the invitation link lands.
+	RedirectURL   *string `json:"redirect_url,omitempty" in:"body"`
+	ExpiresInDays *int64  `json:"expires_in_days,omitempty" in:"body" jsonschema:"minimum=1,maximum=365,default=30"`
+	Notify        *bool   `json:"notify,omitempty" in:"body" jsonschema:"default=true"`
 }
 
 type ListOrganizationInvitationsRequest struct {

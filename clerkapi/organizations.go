@@ -64,14 +64,15 @@ var organizationsOperations = []Operation{
 }
 
 type ListOrganizationsRequest struct {
-	IncludeMembersCount                         *bool    `json:"include_members_count,omitempty" in:"query"`
-	IncludeMissingMemberWithElevatedPermissions *bool    `json:"include_missing_member_with_elevated_permissions,omitempty" in:"query"`
-	Query                                       *string  `json:"query,omitempty" in:"query"`
-	UserID                                      []string `json:"user_id,omitempty" in:"query"`
-	OrganizationID                              []string `json:"organization_id,omitempty" in:"query"`
-	OrderBy                                     *string  `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
-	Limit                                       *int64   `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset                                      *int64   `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	IncludeMembersCount                         *bool `json:"include_members_count,omitempty" in:"query"`
+	IncludeMissingMemberWithElevatedPermissions *bool `json:"include_missing_member_with_elevated_permissions,omitempty" in:"query"`
+	// Partial match on name, slug or ID.
+	Query          *string  `json:"query,omitempty" in:"query"`
+	UserID         []string `json:"user_id,omitempty" in:"query"`
+	OrganizationID []string `json:"organization_id,omitempty" in:"query"`
+	OrderBy        *string  `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
+	Limit          *int64   `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
+	Offset         *int64   `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
 }
 
 type CreateOrganizationRequest struct {

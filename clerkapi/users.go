@@ -207,44 +207,51 @@ type UserFilters struct {
 
 type ListUsersRequest struct {
 	UserFilters
-	Limit         *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset        *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Limit  *int64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
+	Offset *int64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	// Last user ID of the previous page; created_at order only.
 	StartingAfter *string `json:"starting_after,omitempty" in:"query"`
 	OrderBy       *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
 }
 
 type CreateUserRequest struct {
-	ExternalID                       *string        `json:"external_id,omitempty" in:"body"`
-	FirstName                        *string        `json:"first_name,omitempty" in:"body"`
-	LastName                         *string        `json:"last_name,omitempty" in:"body"`
-	Locale                           *string        `json:"locale,omitempty" in:"body"`
-	EmailAddress                     []string       `json:"email_address,omitempty" in:"body"`
-	EmailAddressIdentificationStatus []string       `json:"email_address_identification_status,omitempty" in:"body" jsonschema:"enum=verified,enum=reserved"`
-	PhoneNumber                      []string       `json:"phone_number,omitempty" in:"body"`
-	PhoneNumberIdentificationStatus  []string       `json:"phone_number_identification_status,omitempty" in:"body" jsonschema:"enum=verified,enum=reserved"`
-	Web3Wallet                       []string       `json:"web3_wallet,omitempty" in:"body"`
-	Username                         *string        `json:"username,omitempty" in:"body"`
-	Password                         *string        `json:"password,omitempty" in:"body"`
-	PasswordDigest                   *string        `json:"password_digest,omitempty" in:"body"`
-	PasswordHasher                   *string        `json:"password_hasher,omitempty" in:"body"`
-	SkipPasswordChecks               *bool          `json:"skip_password_checks,omitempty" in:"body"`
-	SkipPasswordRequirement          *bool          `json:"skip_password_requirement,omitempty" in:"body"`
-	TOTPSecret                       *string        `json:"totp_secret,omitempty" in:"body"`
-	BackupCodes                      []string       `json:"backup_codes,omitempty" in:"body"`
-	PublicMetadata                   map[string]any `json:"public_metadata,omitempty" in:"body"`
-	PrivateMetadata                  map[string]any `json:"private_metadata,omitempty" in:"body"`
-	UnsafeMetadata                   map[string]any `json:"unsafe_metadata,omitempty" in:"body"`
-	DeleteSelfEnabled                *bool          `json:"delete_self_enabled,omitempty" in:"body"`
-	LegalAcceptedAt                  *string        `json:"legal_accepted_at,omitempty" in:"body"`
-	SkipLegalChecks                  *bool          `json:"skip_legal_checks,omitempty" in:"body"`
-	SkipUserRequirement              *bool          `json:"skip_user_requirement,omitempty" in:"body"`
-	CreateOrganizationEnabled        *bool          `json:"create_organization_enabled,omitempty" in:"body"`
+	// Your own ID for the user.
+	ExternalID                       *string  `json:"external_id,omitempty" in:"body"`
+	FirstName                        *string  `json:"first_name,omitempty" in:"body"`
+	LastName                         *string  `json:"last_name,omitempty" in:"body"`
+	Locale                           *string  `json:"locale,omitempty" in:"body"`
+	EmailAddress                     []string `json:"email_address,omitempty" in:"body"`
+	EmailAddressIdentificationStatus []string `json:"email_address_identification_status,omitempty" in:"body" jsonschema:"enum=verified,enum=reserved"`
+	PhoneNumber                      []string `json:"phone_number,omitempty" in:"body"`
+	PhoneNumberIdentificationStatus  []string `json:"phone_number_identification_status,omitempty" in:"body" jsonschema:"enum=verified,enum=reserved"`
+	Web3Wallet                       []string `json:"web3_wallet,omitempty" in:"body"`
+	Username                         *string  `json:"username,omitempty" in:"body"`
+	Password                         *string  `json:"password,omitempty" in:"body"`
+	// Existing password hash to import; needs password_hasher.
+	PasswordDigest *string `json:"password_digest,omitempty" in:"body"`
+	// Algorithm of password_digest, e.g. bcrypt.
+	PasswordHasher          *string `json:"password_hasher,omitempty" in:"body"`
+	SkipPasswordChecks      *bool   `json:"skip_password_checks,omitempty" in:"body"`
+	SkipPasswordRequirement *bool   `json:"skip_password_requirement,omitempty" in:"body"`
+	// Base32 TOTP secret to import.
+	TOTPSecret        *string        `json:"totp_secret,omitempty" in:"body"`
+	BackupCodes       []string       `json:"backup_codes,omitempty" in:"body"`
+	PublicMetadata    map[string]any `json:"public_metadata,omitempty" in:"body"`
+	PrivateMetadata   map[string]any `json:"private_metadata,omitempty" in:"body"`
+	UnsafeMetadata    map[string]any `json:"unsafe_metadata,omitempty" in:"body"`
+	DeleteSelfEnabled *bool          `json:"delete_self_enabled,omitempty" in:"body"`
+	// RFC 3339 time.
+	LegalAcceptedAt           *string `json:"legal_accepted_at,omitempty" in:"body"`
+	SkipLegalChecks           *bool   `json:"skip_legal_checks,omitempty" in:"body"`
+	SkipUserRequirement       *bool   `json:"skip_user_requirement,omitempty" in:"body"`
+	CreateOrganizationEnabled *bool   `json:"create_organization_enabled,omitempty" in:"body"`
 	// 0 means unlimited.
-	CreateOrganizationsLimit *int64  `json:"create_organizations_limit,omitempty" in:"body"`
-	CreatedAt                *string `json:"created_at,omitempty" in:"body"`
-	BypassClientTrust        *bool   `json:"bypass_client_trust,omitempty" in:"body"`
-	Banned                   *bool   `json:"banned,omitempty" in:"body"`
-	Locked                   *bool   `json:"locked,omitempty" in:"body"`
+	CreateOrganizationsLimit *int64 `json:"create_organizations_limit,omitempty" in:"body"`
+	// RFC 3339 time.
+	CreatedAt         *string `json:"created_at,omitempty" in:"body"`
+	BypassClientTrust *bool   `json:"bypass_client_trust,omitempty" in:"body"`
+	Banned            *bool   `json:"banned,omitempty" in:"body"`
+	Locked            *bool   `json:"locked,omitempty" in:"body"`
 }
 
 type CountUsersRequest struct {
@@ -256,32 +263,38 @@ type GetUserRequest struct {
 }
 
 type UpdateUserRequest struct {
-	UserID                           string   `json:"user_id" in:"path" jsonschema:"required"`
-	ExternalID                       *string  `json:"external_id,omitempty" in:"body"`
-	FirstName                        *string  `json:"first_name,omitempty" in:"body"`
-	LastName                         *string  `json:"last_name,omitempty" in:"body"`
-	Locale                           *string  `json:"locale,omitempty" in:"body"`
-	PrimaryEmailAddressID            *string  `json:"primary_email_address_id,omitempty" in:"body"`
-	NotifyPrimaryEmailAddressChanged *bool    `json:"notify_primary_email_address_changed,omitempty" in:"body" jsonschema:"default=false"`
-	PrimaryPhoneNumberID             *string  `json:"primary_phone_number_id,omitempty" in:"body"`
-	PrimaryWeb3WalletID              *string  `json:"primary_web3_wallet_id,omitempty" in:"body"`
-	Username                         *string  `json:"username,omitempty" in:"body"`
-	ProfileImageID                   *string  `json:"profile_image_id,omitempty" in:"body"`
-	Password                         *string  `json:"password,omitempty" in:"body"`
-	PasswordDigest                   *string  `json:"password_digest,omitempty" in:"body"`
-	PasswordHasher                   *string  `json:"password_hasher,omitempty" in:"body"`
-	SkipPasswordChecks               *bool    `json:"skip_password_checks,omitempty" in:"body"`
-	SignOutOfOtherSessions           *bool    `json:"sign_out_of_other_sessions,omitempty" in:"body"`
-	TOTPSecret                       *string  `json:"totp_secret,omitempty" in:"body"`
-	BackupCodes                      []string `json:"backup_codes,omitempty" in:"body"`
-	DeleteSelfEnabled                *bool    `json:"delete_self_enabled,omitempty" in:"body"`
-	CreateOrganizationEnabled        *bool    `json:"create_organization_enabled,omitempty" in:"body"`
-	LegalAcceptedAt                  *string  `json:"legal_accepted_at,omitempty" in:"body"`
-	SkipLegalChecks                  *bool    `json:"skip_legal_checks,omitempty" in:"body"`
+	UserID string `json:"user_id" in:"path" jsonschema:"required"`
+	// Your own ID for the user.
+	ExternalID                       *string `json:"external_id,omitempty" in:"body"`
+	FirstName                        *string `json:"first_name,omitempty" in:"body"`
+	LastName                         *string `json:"last_name,omitempty" in:"body"`
+	Locale                           *string `json:"locale,omitempty" in:"body"`
+	PrimaryEmailAddressID            *string `json:"primary_email_address_id,omitempty" in:"body"`
+	NotifyPrimaryEmailAddressChanged *bool   `json:"notify_primary_email_address_changed,omitempty" in:"body" jsonschema:"default=false"`
+	PrimaryPhoneNumberID             *string `json:"primary_phone_number_id,omitempty" in:"body"`
+	PrimaryWeb3WalletID              *string `json:"primary_web3_wallet_id,omitempty" in:"body"`
+	Username                         *string `json:"username,omitempty" in:"body"`
+	ProfileImageID                   *string `json:"profile_image_id,omitempty" in:"body"`
+	Password                         *string `json:"password,omitempty" in:"body"`
+	// Existing password hash to import; needs password_hasher.
+	PasswordDigest *string `json:"password_digest,omitempty" in:"body"`
+	// Algorithm of password_digest, e.g. bcrypt.
+	PasswordHasher         *string `json:"password_hasher,omitempty" in:"body"`
+	SkipPasswordChecks     *bool   `json:"skip_password_checks,omitempty" in:"body"`
+	SignOutOfOtherSessions *bool   `json:"sign_out_of_other_sessions,omitempty" in:"body"`
+	// Base32 TOTP secret to import.
+	TOTPSecret                *string  `json:"totp_secret,omitempty" in:"body"`
+	BackupCodes               []string `json:"backup_codes,omitempty" in:"body"`
+	DeleteSelfEnabled         *bool    `json:"delete_self_enabled,omitempty" in:"body"`
+	CreateOrganizationEnabled *bool    `json:"create_organization_enabled,omitempty" in:"body"`
+	// RFC 3339 time.
+	LegalAcceptedAt *string `json:"legal_accepted_at,omitempty" in:"body"`
+	SkipLegalChecks *bool   `json:"skip_legal_checks,omitempty" in:"body"`
 	// 0 means unlimited.
-	CreateOrganizationsLimit *int64  `json:"create_organizations_limit,omitempty" in:"body"`
-	CreatedAt                *string `json:"created_at,omitempty" in:"body"`
-	BypassClientTrust        *bool   `json:"bypass_client_trust,omitempty" in:"body"`
+	CreateOrganizationsLimit *int64 `json:"create_organizations_limit,omitempty" in:"body"`
+	// RFC 3339 time.
+	CreatedAt         *string `json:"created_at,omitempty" in:"body"`
+	BypassClientTrust *bool   `json:"bypass_client_trust,omitempty" in:"body"`
 }
 
 type DeleteUserRequest struct {
