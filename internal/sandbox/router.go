@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
@@ -18,8 +19,9 @@ type route struct {
 }
 
 // routes covers every catalog operation, so any path the API knows is routed
-// and answers either its emulation or 501; anything else is a 404.
-var routes = func() []route {
+// and answers either its emulation or 501; anything else is a 404. It is
+// built on first use, so a server that is not a sandbox never pays for it.
+var routes = sync.OnceValue(func() []route {
 	ops := clerkapi.Catalog()
 	out := make([]route, 0, len(ops))
 	for i := range ops {
@@ -31,7 +33,7 @@ var routes = func() []route {
 		})
 	}
 	return out
-}()
+})
 
 // Emulated reports whether the sandbox emulates the named operation; every
 // other catalog operation answers 501 sandbox_not_emulated.
@@ -45,8 +47,9 @@ func Emulated(name string) bool {
 // captured path parameters.
 func match(method string, segs []string) (*route, map[string]string) {
 	var best *route
-	for i := range routes {
-		rt := &routes[i]
+	all := routes()
+	for i := range all {
+		rt := &all[i]
 		if rt.op.Method != method || len(rt.segs) != len(segs) || !rt.matches(segs) {
 			continue
 		}
