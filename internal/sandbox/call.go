@@ -393,7 +393,27 @@ func metadata(m map[string]any) map[string]any {
 	if m == nil {
 		return map[string]any{}
 	}
-	return m
+	return deepCopy(m).(map[string]any)
+}
+
+// deepCopy copies JSON-like data, so seed literals and callers' maps are
+// never shared with (and mutated through) a sandbox's state.
+func deepCopy(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = deepCopy(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = deepCopy(e)
+		}
+		return out
+	}
+	return v
 }
 
 func ptr[T any](v T) *T { return &v }

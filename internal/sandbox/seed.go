@@ -264,7 +264,7 @@ func (s *Sandbox) seed() {
 		{"beta.tester@example.com", "pending", 1, map[string]any{"cohort": "beta", "invited_by": "ada@acme.example.com"}},
 	} {
 		at := base - si.age*day
-		inv := s.addInvite(&clerkapi.CreateInvitationsBulkRequestItem{EmailAddress: si.email, PublicMetadata: si.public}, at)
+		inv := s.addInvite(&clerkapi.CreateInvitationsBulkRequestItem{EmailAddress: si.email, PublicMetadata: metadata(si.public)}, at)
 		inv.Status = si.status
 		if si.status != "pending" {
 			inv.UpdatedAt = at + day
