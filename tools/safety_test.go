@@ -88,12 +88,13 @@ func TestElicitation(t *testing.T) {
 		handler client.ElicitationHandler
 		runs    bool
 		want    string
+		waits   bool
 	}{
-		{"accept runs the call once", answer(mcp.ElicitationResponseActionAccept, map[string]any{"confirm": true}), true, ""},
-		{"accept with no refuses", answer(mcp.ElicitationResponseActionAccept, map[string]any{"confirm": false}), false, "answered no"},
-		{"decline refuses", answer(mcp.ElicitationResponseActionDecline, nil), false, "declined"},
-		{"cancel refuses", answer(mcp.ElicitationResponseActionCancel, nil), false, "cancel"},
-		{"no answer in time refuses", slow, false, "did not answer"},
+		{"accept runs the call once", answer(mcp.ElicitationResponseActionAccept, map[string]any{"confirm": true}), true, "", false},
+		{"accept with no refuses", answer(mcp.ElicitationResponseActionAccept, map[string]any{"confirm": false}), false, "answered no", false},
+		{"decline refuses", answer(mcp.ElicitationResponseActionDecline, nil), false, "declined", false},
+		{"cancel refuses", answer(mcp.ElicitationResponseActionCancel, nil), false, "cancel", false},
+		{"no answer in time refuses", slow, false, "did not answer", true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -103,7 +104,11 @@ func TestElicitation(t *testing.T) {
 				asked = req.Params.Message
 				return h.Elicit(ctx, req)
 			})
-			cl, fake := mcpSession(t, Config{ElicitTimeout: 100 * time.Millisecond}, wrapped)
+			timeout := 10 * time.Second // generous: only the slow case waits it out
+			if c.waits {
+				timeout = 100 * time.Millisecond
+			}
+			cl, fake := mcpSession(t, Config{ElicitTimeout: timeout}, wrapped)
 			res := callTool(t, cl, "delete_user", map[string]any{"user_id": "user_1"})
 			assert.Contains(t, asked, "DELETE /users/user_1")
 			if c.runs {
