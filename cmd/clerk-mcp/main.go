@@ -275,6 +275,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer stop()
 
 	if cfg.transport == "stdio" {
+		if f, ok := stdin.(*os.File); ok && isTerminal(f) {
+			logger.Info("waiting for an MCP client on stdin/stdout; start this command from a client (clerk-mcp config --client …), or serve HTTP with --transport http and point a client or the MCP Inspector at http://" + cfg.addr + "/mcp")
+		}
 		stdio := server.NewStdioServer(s)
 		stdio.SetErrorLogger(slog.NewLogLogger(logger.Handler(), slog.LevelError))
 		if err := stdio.Listen(ctx, stdin, stdout); err != nil && !errors.Is(err, context.Canceled) {
