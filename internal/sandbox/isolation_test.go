@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"github.com/clerk-mcp/clerk-mcp/tools"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -15,4 +16,12 @@ func TestSandboxesShareNoState(t *testing.T) {
 	meta := org["public_metadata"].(map[string]any)
 	assert.Equal(t, "enterprise", meta["tier"])
 	assert.NotContains(t, meta, "leak")
+}
+
+// The default surface is what a newcomer tries first: every tool in it must
+// really work in the sandbox.
+func TestSandboxEmulatesTheDefaultSet(t *testing.T) {
+	for _, name := range tools.DefaultTools {
+		assert.True(t, Emulated(name), "%s is in the default set but answers sandbox_not_emulated", name)
+	}
 }
