@@ -41,6 +41,7 @@ var handlers = map[string]handlerFunc{
 	"delete_organization_membership":          (*Sandbox).deleteMembership,
 	"update_organization_membership_metadata": (*Sandbox).updateMembershipMetadata,
 	"list_all_organization_memberships":       (*Sandbox).listAllMemberships,
+	"list_organization_roles":                 (*Sandbox).listOrgRoles,
 
 	// organization invitations
 	"list_all_organization_invitations":     (*Sandbox).listAllOrgInvites,

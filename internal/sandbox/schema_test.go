@@ -305,6 +305,7 @@ var schemaCases = []schemaCase{
 		return `{"organization_id":"` + str(got["create_organization"], "id") + `","user_id":"` + e.userID("grace") + `","private_metadata":{"level":3}}`
 	}},
 	{"list_all_organization_memberships", fixed(`{"limit":50,"order_by":"-created_at"}`)},
+	{"list_organization_roles", fixed(`{"limit":10}`)},
 	{"delete_organization_membership", func(e *env, got map[string]map[string]any) string {
 		return `{"organization_id":"` + str(got["create_organization"], "id") + `","user_id":"` + e.userID("grace") + `"}`
 	}},
