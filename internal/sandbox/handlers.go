@@ -23,6 +23,16 @@ var handlers = map[string]handlerFunc{
 	"list_user_organization_memberships": (*Sandbox).listUserMemberships,
 	"list_user_organization_invitations": (*Sandbox).listUserOrgInvitations,
 
+	// email addresses and phone numbers
+	"create_email_address": (*Sandbox).createEmail,
+	"get_email_address":    (*Sandbox).getEmail,
+	"update_email_address": (*Sandbox).updateEmail,
+	"delete_email_address": (*Sandbox).deleteEmail,
+	"create_phone_number":  (*Sandbox).createPhone,
+	"get_phone_number":     (*Sandbox).getPhone,
+	"update_phone_number":  (*Sandbox).updatePhone,
+	"delete_phone_number":  (*Sandbox).deletePhone,
+
 	// organizations
 	"list_organizations":            (*Sandbox).listOrgs,
 	"create_organization":           (*Sandbox).createOrg,
@@ -43,6 +53,17 @@ var handlers = map[string]handlerFunc{
 	"list_all_organization_memberships":       (*Sandbox).listAllMemberships,
 	"list_organization_roles":                 (*Sandbox).listOrgRoles,
 
+	// organization permissions (the system permissions, read-only)
+	"list_organization_permissions": (*Sandbox).listOrgPermissions,
+	"get_organization_permission":   (*Sandbox).getOrgPermission,
+
+	// organization domains
+	"create_organization_domain":    (*Sandbox).createOrgDomain,
+	"list_organization_domains":     (*Sandbox).listOrgDomains,
+	"update_organization_domain":    (*Sandbox).updateOrgDomain,
+	"delete_organization_domain":    (*Sandbox).deleteOrgDomain,
+	"list_all_organization_domains": (*Sandbox).listAllOrgDomains,
+
 	// organization invitations
 	"list_all_organization_invitations":     (*Sandbox).listAllOrgInvites,
 	"create_organization_invitation":        (*Sandbox).createOrgInvite,
@@ -57,6 +78,14 @@ var handlers = map[string]handlerFunc{
 	"list_invitations":        (*Sandbox).listInvites,
 	"create_invitations_bulk": (*Sandbox).createInvitesBulk,
 	"revoke_invitation":       (*Sandbox).revokeInvite,
+
+	// waitlist
+	"list_waitlist_entries":        (*Sandbox).listWaitlist,
+	"create_waitlist_entry":        (*Sandbox).createWaitlist,
+	"create_waitlist_entries_bulk": (*Sandbox).createWaitlistBulk,
+	"delete_waitlist_entry":        (*Sandbox).deleteWaitlist,
+	"invite_waitlist_entry":        (*Sandbox).inviteWaitlist,
+	"reject_waitlist_entry":        (*Sandbox).rejectWaitlist,
 
 	// sessions
 	"list_sessions":  (*Sandbox).listSessions,

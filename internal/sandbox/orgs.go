@@ -469,6 +469,11 @@ func (s *Sandbox) deleteOrg(c *call) (any, error) {
 			s.orgInvites.remove(inv.ID)
 		}
 	}
+	for _, d := range s.orgDomains.all() {
+		if d.OrganizationID == o.ID {
+			s.orgDomains.remove(d.ID)
+		}
+	}
 	s.orgs.remove(o.ID)
 	return deleted{Object: "organization", ID: o.ID, Slug: o.Slug, Deleted: true}, nil
 }

@@ -24,6 +24,8 @@ func defaultRoles() []clerkapi.Role {
 		read,
 		perm("org:sys_domains:manage", "Manage domains", "Add, verify and remove verified domains."),
 		perm("org:sys_domains:read", "Read domains", "See the organization's verified domains."),
+		perm("org:sys_billing:read", "Read billing", "See the organization's plan and invoices."),
+		perm("org:sys_billing:manage", "Manage billing", "Change the organization's plan and payment method."),
 	}
 	admin, member := "Full control of the organization.", "Sees the organization and its members."
 	return []clerkapi.Role{
@@ -45,4 +47,54 @@ func (s *Sandbox) listOrgRoles(c *call) (any, error) {
 		})
 	}
 	return list(roles, limit, offset), nil
+}
+
+// orgPermissions are the instance's organization permissions: the system
+// permissions the default roles carry, in the admin role's order.
+func orgPermissions() []clerkapi.Permission {
+	var out []clerkapi.Permission
+	for _, r := range defaultRoles() {
+		for _, p := range r.Permissions {
+			if !slices.ContainsFunc(out, func(q clerkapi.Permission) bool { return q.ID == p.ID }) {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+var permissionOrder = sortKeys[clerkapi.Permission]{
+	"created_at": func(p clerkapi.Permission) any { return p.CreatedAt },
+	"name":       func(p clerkapi.Permission) any { return p.Name },
+	"key":        func(p clerkapi.Permission) any { return p.Key },
+}
+
+func (s *Sandbox) listOrgPermissions(c *call) (any, error) {
+	limit, offset, err := c.page()
+	if err != nil {
+		return nil, err
+	}
+	perms := orgPermissions()
+	// The query matches a permission ID exactly, or a name or key in part.
+	if q, ok := c.str("query"); ok && q != "" {
+		lq := strings.ToLower(q)
+		perms = slices.DeleteFunc(perms, func(p clerkapi.Permission) bool {
+			return p.ID != q && !strings.Contains(strings.ToLower(p.Name), lq) && !strings.Contains(strings.ToLower(p.Key), lq)
+		})
+	}
+	orderBy, _ := c.str("order_by")
+	if err := order(perms, orderBy, "-created_at", permissionOrder); err != nil {
+		return nil, err
+	}
+	return list(perms, limit, offset), nil
+}
+
+func (s *Sandbox) getOrgPermission(c *call) (any, error) {
+	id := c.path["permission_id"]
+	for _, p := range orgPermissions() {
+		if p.ID == id {
+			return p, nil
+		}
+	}
+	return nil, errNotFound("organization permission", id)
 }

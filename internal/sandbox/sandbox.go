@@ -55,6 +55,8 @@ type Sandbox struct {
 	block      table[clerkapi.BlocklistIdentifier]
 	redirects  table[clerkapi.RedirectURL]
 	domains    table[clerkapi.Domain]
+	orgDomains table[orgDomain]
+	waitlist   table[waitlistEntry]
 
 	instance      clerkapi.Instance
 	restrictions  clerkapi.InstanceRestrictions

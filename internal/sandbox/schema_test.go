@@ -269,6 +269,30 @@ var schemaCases = []schemaCase{
 	{"delete_user_profile_image", func(e *env, got map[string]map[string]any) string {
 		return `{"user_id":"` + str(got["create_user"], "id") + `"}`
 	}},
+	{"create_email_address", func(e *env, got map[string]map[string]any) string {
+		return `{"user_id":"` + str(got["create_user"], "id") + `","email_address":"schema.second@example.com","verified":false}`
+	}},
+	{"get_email_address", func(e *env, got map[string]map[string]any) string {
+		return `{"email_address_id":"` + str(got["create_email_address"], "id") + `"}`
+	}},
+	{"update_email_address", func(e *env, got map[string]map[string]any) string {
+		return `{"email_address_id":"` + str(got["create_email_address"], "id") + `","verified":true}`
+	}},
+	{"delete_email_address", func(e *env, got map[string]map[string]any) string {
+		return `{"email_address_id":"` + str(got["create_email_address"], "id") + `"}`
+	}},
+	{"create_phone_number", func(e *env, got map[string]map[string]any) string {
+		return `{"user_id":"` + str(got["create_user"], "id") + `","phone_number":"+15555550188","verified":true,"reserved_for_second_factor":true}`
+	}},
+	{"get_phone_number", func(e *env, got map[string]map[string]any) string {
+		return `{"phone_number_id":"` + str(got["create_phone_number"], "id") + `"}`
+	}},
+	{"update_phone_number", func(e *env, got map[string]map[string]any) string {
+		return `{"phone_number_id":"` + str(got["create_phone_number"], "id") + `","reserved_for_second_factor":false}`
+	}},
+	{"delete_phone_number", func(e *env, got map[string]map[string]any) string {
+		return `{"phone_number_id":"` + str(got["create_phone_number"], "id") + `"}`
+	}},
 	{"list_user_organization_memberships", func(e *env, _ map[string]map[string]any) string { return `{"user_id":"` + e.userID("ada") + `"}` }},
 	{"list_user_organization_invitations", func(e *env, _ map[string]map[string]any) string {
 		return `{"user_id":"` + e.userID("annie.easley@example.com") + `","status":"pending"}`
@@ -306,6 +330,8 @@ var schemaCases = []schemaCase{
 	}},
 	{"list_all_organization_memberships", fixed(`{"limit":50,"order_by":"-created_at"}`)},
 	{"list_organization_roles", fixed(`{"limit":10}`)},
+	{"list_organization_permissions", fixed(`{"order_by":"key","limit":20}`)},
+	{"get_organization_permission", fixed(`{"permission_id":"perm_memberships_read"}`)},
 	{"delete_organization_membership", func(e *env, got map[string]map[string]any) string {
 		return `{"organization_id":"` + str(got["create_organization"], "id") + `","user_id":"` + e.userID("grace") + `"}`
 	}},
@@ -327,6 +353,18 @@ var schemaCases = []schemaCase{
 	{"revoke_organization_invitation", func(e *env, got map[string]map[string]any) string {
 		return `{"organization_id":"` + str(got["create_organization"], "id") + `","invitation_id":"` + str(got["create_organization_invitation"], "id") + `"}`
 	}},
+	{"create_organization_domain", func(e *env, got map[string]map[string]any) string {
+		return `{"organization_id":"` + str(got["create_organization"], "id") + `","name":"schema-test.example.com","enrollment_mode":"automatic_invitation"}`
+	}},
+	{"list_organization_domains", fixed(`{"organization_id":"acme-corp"}`)},
+	{"update_organization_domain", func(e *env, got map[string]map[string]any) string {
+		return `{"organization_id":"` + str(got["create_organization"], "id") + `","domain_id":"` + str(got["create_organization_domain"], "id") + `","verified":false,"enrollment_mode":"manual_invitation"}`
+	}},
+	{"list_all_organization_domains", fixed(`{"enrollment_mode":["automatic_invitation","automatic_suggestion","-enterprise_sso"],"order_by":"name","limit":50}`)},
+	{"list_all_organization_domains", fixed(`{"verified":"false"}`)},
+	{"delete_organization_domain", func(e *env, got map[string]map[string]any) string {
+		return `{"organization_id":"` + str(got["create_organization"], "id") + `","domain_id":"` + str(got["create_organization_domain"], "id") + `"}`
+	}},
 	{"delete_organization", func(e *env, got map[string]map[string]any) string {
 		return `{"organization_id":"` + str(got["create_organization"], "id") + `"}`
 	}},
@@ -336,6 +374,20 @@ var schemaCases = []schemaCase{
 	{"create_invitations_bulk", fixed(`{"invitations":[{"email_address":"bulk.a@example.com"},{"email_address":"bulk.b@example.com","expires_in_days":3}]}`)},
 	{"revoke_invitation", func(e *env, got map[string]map[string]any) string {
 		return `{"invitation_id":"` + str(got["create_invitation"], "id") + `"}`
+	}},
+
+	{"list_waitlist_entries", fixed(`{"limit":50}`)},
+	{"list_waitlist_entries", fixed(`{"status":"completed","order_by":"-invited_at"}`)},
+	{"create_waitlist_entry", fixed(`{"email_address":"schema.waiting@example.com","notify":false}`)},
+	{"create_waitlist_entries_bulk", fixed(`{"waitlist_entries":[{"email_address":"bulk.wait1@example.com"},{"email_address":"hopeful@example.org","notify":false}]}`)},
+	{"invite_waitlist_entry", func(e *env, got map[string]map[string]any) string {
+		return `{"waitlist_entry_id":"` + str(got["create_waitlist_entry"], "id") + `"}`
+	}},
+	{"reject_waitlist_entry", func(e *env, got map[string]map[string]any) string {
+		return `{"waitlist_entry_id":"` + str(got["create_waitlist_entry"], "id") + `"}`
+	}},
+	{"delete_waitlist_entry", func(e *env, _ map[string]map[string]any) string {
+		return `{"waitlist_entry_id":"` + first(e, &e.s.waitlist, func(w *waitlistEntry) string { return w.ID }, func(w *waitlistEntry) bool { return w.Status == "pending" }) + `"}`
 	}},
 
 	{"list_sessions", func(e *env, _ map[string]map[string]any) string { return `{"user_id":"` + e.userID("ada") + `"}` }},

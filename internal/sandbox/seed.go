@@ -144,7 +144,8 @@ func (s *Sandbox) seed() {
 	s.oauthSettings = clerkapi.OAuthApplicationSettings{Object: "oauth_application_settings", DefaultScopes: []string{"openid", "email", "profile"}}
 	s.orgSettings = clerkapi.OrganizationSettings{Object: "organization_settings", Enabled: true, MaxAllowedMemberships: 5,
 		MaxAllowedRoles: 10, MaxRoleSetsAllowed: 1, MaxAllowedDomains: 10, MaxAllowedPermissions: 50, CreatorRole: "org:admin",
-		AdminDeleteEnabled: true, DomainsEnrollmentModes: []string{"manual_invitation"}, DomainsDefaultRole: "org:member"}
+		AdminDeleteEnabled: true, DomainsEnabled: true, DomainsDefaultRole: "org:member",
+		DomainsEnrollmentModes: []string{"manual_invitation", "automatic_invitation", "automatic_suggestion"}}
 	primary := &clerkapi.Domain{Object: "domain", ID: s.newID("dmn"), Name: frontendHost, FrontendAPIURL: "https://" + frontendHost,
 		AccountsPortalURL: ptr("https://" + accountsHost), DevelopmentOrigin: "http://localhost:3000"}
 	s.domains.add(primary.ID, primary)
@@ -250,6 +251,24 @@ func (s *Sandbox) seed() {
 		}
 	}
 
+	type seedDomain struct {
+		org      *clerkapi.Organization
+		name     string
+		mode     string
+		verified bool
+		age      int64 // days before BaseTime
+	}
+	for _, sd := range []seedDomain{
+		{acme, "acme.example.com", "automatic_invitation", true, 170},
+		{globex, "globex.example.com", "automatic_suggestion", true, 165},
+		{initech, "initech.example.com", "manual_invitation", true, 160},
+		{acme, "acme-labs.example.net", "manual_invitation", false, 12},
+	} {
+		d := s.addOrgDomain(sd.org, sd.name, sd.mode, sd.verified, base-sd.age*day)
+		d.UpdatedAt = d.CreatedAt + hour
+	}
+
+	invites := map[string]*clerkapi.Invitation{}
 	type seedInvite struct {
 		email  string
 		status string
@@ -265,10 +284,37 @@ func (s *Sandbox) seed() {
 	} {
 		at := base - si.age*day
 		inv := s.addInvite(&clerkapi.CreateInvitationsBulkRequestItem{EmailAddress: si.email, PublicMetadata: metadata(si.public)}, at)
+		invites[si.email] = inv
 		inv.Status = si.status
 		if si.status != "pending" {
 			inv.UpdatedAt = at + day
 			inv.Revoked = si.status == "revoked"
+		}
+	}
+
+	// The waitlist: Sophie joined it, was invited and signed up (her
+	// invitation is accepted, so her entry reads completed).
+	type seedWaitlist struct {
+		email  string
+		status string
+		age    int64 // days before BaseTime
+	}
+	for _, sw := range []seedWaitlist{
+		{"sophie.wilson@example.org", "invited", 40},
+		{"spam.bot@example.net", "rejected", 21},
+		{"early.bird@example.com", "pending", 12},
+		{"beta.tester@example.com", "invited", 9},
+		{"curious.cat@example.net", "pending", 4},
+		{"hopeful@example.org", "pending", 1},
+	} {
+		w := s.addWaitlistEntry(sw.email, base-sw.age*day)
+		w.Status = sw.status
+		switch sw.status {
+		case "invited":
+			inv := invites[sw.email]
+			w.inviteID, w.UpdatedAt = inv.ID, inv.CreatedAt
+		case "rejected":
+			w.UpdatedAt = w.CreatedAt + 2*day
 		}
 	}
 
