@@ -396,6 +396,19 @@ func metadata(m map[string]any) map[string]any {
 	return deepCopy(m).(map[string]any)
 }
 
+// applyMetadata merges (PATCH) or replaces (PUT) one metadata object, when
+// the request sent it; an object not sent is left as it is.
+func (c *call) applyMetadata(name string, dst *map[string]any, src map[string]any, merge bool) {
+	if _, sent := c.raw[name]; !sent {
+		return
+	}
+	if merge {
+		*dst = mergeMetadata(*dst, src)
+	} else {
+		*dst = metadata(src)
+	}
+}
+
 // deepCopy copies JSON-like data, so seed literals and callers' maps are
 // never shared with (and mutated through) a sandbox's state.
 func deepCopy(v any) any {

@@ -496,18 +496,8 @@ func (s *Sandbox) orgMetadata(c *call, merge bool) (any, error) {
 		return nil, err
 	}
 	o.UpdatedAt = s.tick()
-	apply := func(name string, dst *map[string]any, src map[string]any) {
-		if _, sent := c.raw[name]; !sent {
-			return
-		}
-		if merge {
-			*dst = mergeMetadata(*dst, src)
-		} else {
-			*dst = metadata(src)
-		}
-	}
-	apply("public_metadata", &o.PublicMetadata, req.PublicMetadata)
-	apply("private_metadata", &o.PrivateMetadata, req.PrivateMetadata)
+	c.applyMetadata("public_metadata", &o.PublicMetadata, req.PublicMetadata, merge)
+	c.applyMetadata("private_metadata", &o.PrivateMetadata, req.PrivateMetadata, merge)
 	return s.orgView(o, false, false), nil
 }
 

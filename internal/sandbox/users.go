@@ -905,19 +905,9 @@ func (s *Sandbox) userMetadata(c *call, merge bool) (any, error) {
 		return nil, err
 	}
 	u.UpdatedAt = s.tick()
-	apply := func(name string, dst *map[string]any, src map[string]any) {
-		if _, sent := c.raw[name]; !sent {
-			return
-		}
-		if merge {
-			*dst = mergeMetadata(*dst, src)
-		} else {
-			*dst = metadata(src)
-		}
-	}
-	apply("public_metadata", &u.PublicMetadata, req.PublicMetadata)
-	apply("private_metadata", &u.PrivateMetadata, req.PrivateMetadata)
-	apply("unsafe_metadata", &u.UnsafeMetadata, req.UnsafeMetadata)
+	c.applyMetadata("public_metadata", &u.PublicMetadata, req.PublicMetadata, merge)
+	c.applyMetadata("private_metadata", &u.PrivateMetadata, req.PrivateMetadata, merge)
+	c.applyMetadata("unsafe_metadata", &u.UnsafeMetadata, req.UnsafeMetadata, merge)
 	return s.userView(u), nil
 }
 
