@@ -318,6 +318,17 @@ func (t *table[T]) remove(id string) {
 	t.order = slices.DeleteFunc(t.order, func(x string) bool { return x == id })
 }
 
+// removeWhere drops every item the predicate matches (cascading deletes).
+func (t *table[T]) removeWhere(match func(*T) bool) {
+	t.order = slices.DeleteFunc(t.order, func(id string) bool {
+		if match(t.byID[id]) {
+			delete(t.byID, id)
+			return true
+		}
+		return false
+	})
+}
+
 // all returns the items in creation order.
 func (t *table[T]) all() []*T {
 	out := make([]*T, 0, len(t.order))

@@ -459,21 +459,9 @@ func (s *Sandbox) deleteOrg(c *call) (any, error) {
 		return nil, err
 	}
 	s.tick()
-	for _, m := range s.members.all() {
-		if m.orgID == o.ID {
-			s.members.remove(m.id)
-		}
-	}
-	for _, inv := range s.orgInvites.all() {
-		if inv.OrganizationID == o.ID {
-			s.orgInvites.remove(inv.ID)
-		}
-	}
-	for _, d := range s.orgDomains.all() {
-		if d.OrganizationID == o.ID {
-			s.orgDomains.remove(d.ID)
-		}
-	}
+	s.members.removeWhere(func(m *membership) bool { return m.orgID == o.ID })
+	s.orgInvites.removeWhere(func(inv *clerkapi.OrganizationInvitation) bool { return inv.OrganizationID == o.ID })
+	s.orgDomains.removeWhere(func(d *orgDomain) bool { return d.OrganizationID == o.ID })
 	s.orgs.remove(o.ID)
 	return deleted{Object: "organization", ID: o.ID, Slug: o.Slug, Deleted: true}, nil
 }

@@ -769,16 +769,8 @@ func (s *Sandbox) deleteUser(c *call) (any, error) {
 		return nil, err
 	}
 	s.tick()
-	for _, m := range s.members.all() {
-		if m.userID == u.ID {
-			s.members.remove(m.id)
-		}
-	}
-	for _, ss := range s.sessions.all() {
-		if ss.UserID == u.ID {
-			s.sessions.remove(ss.ID)
-		}
-	}
+	s.members.removeWhere(func(m *membership) bool { return m.userID == u.ID })
+	s.sessions.removeWhere(func(ss *clerkapi.Session) bool { return ss.UserID == u.ID })
 	s.users.remove(u.ID)
 	return deleted{Object: "user", ID: u.ID, Deleted: true}, nil
 }
