@@ -620,11 +620,7 @@ func (s *Sandbox) listAllMemberships(c *call) (any, error) {
 }
 
 func (s *Sandbox) updateMembership(c *call) (any, error) {
-	o, err := s.findOrg(c.path["organization_id"])
-	if err != nil {
-		return nil, err
-	}
-	m, err := s.findMembership(o.ID, c.path["user_id"])
+	m, err := s.pathMembership(c)
 	if err != nil {
 		return nil, err
 	}
@@ -640,12 +636,17 @@ func (s *Sandbox) updateMembership(c *call) (any, error) {
 	return s.membershipView(m), nil
 }
 
-func (s *Sandbox) deleteMembership(c *call) (any, error) {
+// pathMembership finds the membership the path names by organization and user.
+func (s *Sandbox) pathMembership(c *call) (*membership, error) {
 	o, err := s.findOrg(c.path["organization_id"])
 	if err != nil {
 		return nil, err
 	}
-	m, err := s.findMembership(o.ID, c.path["user_id"])
+	return s.findMembership(o.ID, c.path["user_id"])
+}
+
+func (s *Sandbox) deleteMembership(c *call) (any, error) {
+	m, err := s.pathMembership(c)
 	if err != nil {
 		return nil, err
 	}
@@ -656,11 +657,7 @@ func (s *Sandbox) deleteMembership(c *call) (any, error) {
 }
 
 func (s *Sandbox) updateMembershipMetadata(c *call) (any, error) {
-	o, err := s.findOrg(c.path["organization_id"])
-	if err != nil {
-		return nil, err
-	}
-	m, err := s.findMembership(o.ID, c.path["user_id"])
+	m, err := s.pathMembership(c)
 	if err != nil {
 		return nil, err
 	}
@@ -669,12 +666,8 @@ func (s *Sandbox) updateMembershipMetadata(c *call) (any, error) {
 		return nil, err
 	}
 	m.updatedAt = s.tick()
-	if _, ok := c.raw["public_metadata"]; ok {
-		m.public = mergeMetadata(m.public, req.PublicMetadata)
-	}
-	if _, ok := c.raw["private_metadata"]; ok {
-		m.private = mergeMetadata(m.private, req.PrivateMetadata)
-	}
+	c.applyMetadata("public_metadata", &m.public, req.PublicMetadata, true)
+	c.applyMetadata("private_metadata", &m.private, req.PrivateMetadata, true)
 	return s.membershipView(m), nil
 }
 
