@@ -22,10 +22,16 @@ func (s *Sandbox) ticketURL(page, id string, redirect *string) string {
 }
 
 func (s *Sandbox) inviteStatus(inv *clerkapi.Invitation) string {
-	if inv.Status == "pending" && inv.ExpiresAt != nil && *inv.ExpiresAt <= s.now {
+	return s.statusNow(inv.Status, inv.ExpiresAt)
+}
+
+// statusNow is an invitation's status at the sandbox's present: a pending
+// invitation past its expiry reads as expired.
+func (s *Sandbox) statusNow(status string, expiresAt *int64) string {
+	if status == "pending" && expiresAt != nil && *expiresAt <= s.now {
 		return "expired"
 	}
-	return inv.Status
+	return status
 }
 
 func (s *Sandbox) inviteView(inv *clerkapi.Invitation) clerkapi.Invitation {

@@ -120,10 +120,7 @@ func (s *Sandbox) membershipViews(ms []*membership) []membershipJSON {
 // orgInviteStatus is the invitation's status now: a pending invitation past
 // its expiry reads as expired.
 func (s *Sandbox) orgInviteStatus(inv *clerkapi.OrganizationInvitation) string {
-	if inv.Status == "pending" && inv.ExpiresAt != nil && *inv.ExpiresAt <= s.now {
-		return "expired"
-	}
-	return inv.Status
+	return s.statusNow(inv.Status, inv.ExpiresAt)
 }
 
 func (s *Sandbox) orgInviteView(inv *clerkapi.OrganizationInvitation) clerkapi.OrganizationInvitation {
