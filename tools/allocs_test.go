@@ -1,15 +1,18 @@
 package tools
 
 import (
+	"context"
 	"encoding/json"
 	"os/exec"
 	"strings"
 	"testing"
 
+	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
+	"github.com/clerk-mcp/clerk-mcp/internal/stdio"
 )
 
 // Guards against performance regressions that are not timed tests: start-up
@@ -59,5 +62,28 @@ func TestPipelineAllocations(t *testing.T) {
 		n := testing.AllocsPerRun(50, c.run)
 		t.Logf("%s: %.0f allocations (ceiling %.0f)", c.name, n, c.ceiling)
 		assert.LessOrEqual(t, n, c.ceiling, c.name)
+	}
+}
+
+// TestToolsListEncoding: tools/list of every tool, in every schema profile,
+// is written by the stdio transport's direct encoder (a handful of
+// allocations; encoding/json takes thousands) and reads as encoding/json's.
+func TestToolsListEncoding(t *testing.T) {
+	for _, p := range Profiles {
+		t.Run(string(p), func(t *testing.T) {
+			s, err := NewServer(ServerConfig{SchemaProfile: p, Selection: &Selection{Toolsets: []string{"all"}}})
+			require.NoError(t, err)
+			ctx := context.Background()
+			s.HandleMessage(ctx, json.RawMessage(`{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}`))
+			msg := s.HandleMessage(ctx, json.RawMessage(`{"jsonrpc":"2.0","id":1,"method":"tools/list"}`))
+			res, ok := msg.(mcp.JSONRPCResponse)
+			require.True(t, ok, "%v", msg)
+			require.Len(t, res.Result.(mcp.ListToolsResult).Tools, len(clerkapi.Catalog())+len(discoveryTools))
+			checkStdioMessage(t, msg)
+			buf := make([]byte, 0, 1<<20)
+			n := testing.AllocsPerRun(5, func() { _, _ = stdio.AppendMessage(buf[:0], msg) })
+			t.Logf("encoding tools/list: %.0f allocations", n)
+			assert.LessOrEqual(t, n, 10.0, "tools/list left the direct encoder")
+		})
 	}
 }

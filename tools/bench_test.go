@@ -9,14 +9,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mark3labs/mcp-go/server"
-
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 	"github.com/clerk-mcp/clerk-mcp/internal/fakeclerk"
+	"github.com/clerk-mcp/clerk-mcp/internal/stdio"
 )
 
 // The benchmarks measure what the server adds to a Clerk call: a tool call
-// over stdio framing (JSON-RPC lines through mcp-go's stdio server, the whole
+// over stdio framing (JSON-RPC lines through the stdio transport, the whole
 // pipeline, a fake Clerk on loopback) against the same HTTP request made
 // directly to the same fake. The client side only writes and reads lines, so
 // no client decoding is counted. Run:
@@ -34,7 +33,7 @@ func usersPage(n int) string {
 	return `{"data":[` + strings.Join(items, ",") + `],"total_count":` + fmt.Sprint(n*10) + `}`
 }
 
-// stdioBench is a server on a fake Clerk behind mcp-go's stdio framing.
+// stdioBench is a server on a fake Clerk behind the stdio transport (internal/stdio).
 type stdioBench struct {
 	fake *fakeclerk.Server
 	in   *io.PipeWriter
@@ -57,7 +56,7 @@ func newStdioBench(b *testing.B, body string, cfg ServerConfig) *stdioBench {
 	inR, inW := io.Pipe()
 	outR, outW := io.Pipe()
 	ctx, cancel := context.WithCancel(context.Background())
-	go func() { _ = server.NewStdioServer(s).Listen(ctx, inR, outW) }()
+	go func() { _ = stdio.Serve(ctx, s, inR, outW, stdio.Options{}) }()
 	b.Cleanup(func() { cancel(); _ = inW.Close(); _ = outW.Close() })
 	sb := &stdioBench{fake: fake, in: inW, out: bufio.NewReaderSize(outR, 1<<20)}
 	sb.roundTrip(b, `{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"bench","version":"1"}}}`)
@@ -143,7 +142,7 @@ func BenchmarkToolsList(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		if resp := s.roundTrip(b, line); len(resp) < 100_000 {
-			b.Fatalf("short tools/list: %d bytes", len(resp))
+			b.Fatalf("short tools/list: %d bytes: %s", len(resp), resp)
 		}
 	}
 }

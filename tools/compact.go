@@ -195,25 +195,49 @@ func (p *pruner) skipValue() error {
 	return nil
 }
 
+// skipString moves past a string, checking it as encoding/json would:
+// no raw control characters, only JSON escapes. Bytes that pass Compact are
+// therefore a valid JSON document, and are sent on without another check.
 func (p *pruner) skipString() error {
-	start := p.i + 1 // after the opening quote
-	p.i = start
-	for {
-		j := bytes.IndexByte(p.src[p.i:], '"')
-		if j < 0 {
-			p.i = len(p.src)
-			return fmt.Errorf("compact: unterminated string")
-		}
-		q := p.i + j
-		n := 0 // backslashes right before the quote: odd means escaped
-		for m := q - 1; m >= start && p.src[m] == '\\'; m-- {
-			n++
-		}
-		p.i = q + 1
-		if n%2 == 0 {
+	src := p.src
+	i := p.i + 1 // after the opening quote
+	for i < len(src) {
+		c := src[i]
+		switch {
+		case c == '"':
+			p.i = i + 1
 			return nil
+		case c == '\\':
+			if i+1 >= len(src) {
+				break
+			}
+			switch src[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+				continue
+			case 'u':
+				if i+6 <= len(src) && isHex(src[i+2]) && isHex(src[i+3]) && isHex(src[i+4]) && isHex(src[i+5]) {
+					i += 6
+					continue
+				}
+			}
+			p.i = i
+			return fmt.Errorf("compact: invalid escape in string at offset %d", i)
+		case c < 0x20:
+			p.i = i
+			return fmt.Errorf("compact: control character in string at offset %d", i)
+		default:
+			i++
+			continue
 		}
+		break
 	}
+	p.i = len(src)
+	return fmt.Errorf("compact: unterminated string")
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
 // member is one key and its raw value, both as they appear in the JSON.
@@ -514,7 +538,9 @@ func validLiteral(b []byte) bool {
 		}
 		return n
 	}
-	if i >= len(b) || digits() == 0 {
+	if i < len(b) && b[i] == '0' {
+		i++ // no leading zeros
+	} else if digits() == 0 {
 		return false
 	}
 	if i < len(b) && b[i] == '.' {

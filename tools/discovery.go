@@ -156,7 +156,7 @@ func search(s *Surface, query string, limit int) *mcp.CallToolResult {
 		ms = []match{}
 	}
 	b, _ := json.Marshal(map[string]any{"matches": ms, "total": total})
-	return &mcp.CallToolResult{Content: []mcp.Content{mcp.NewTextContent(string(b))}, StructuredContent: json.RawMessage(b)}
+	return &mcp.CallToolResult{Content: []mcp.Content{mcp.NewTextContent(string(b))}, StructuredContent: Structured(b)}
 }
 
 // words splits on anything but letters and digits, lowercases, and drops a
@@ -195,5 +195,5 @@ func describe(op *clerkapi.Operation) *mcp.CallToolResult {
 		"annotations":           Annotations(op),
 		"input_schema":          json.RawMessage(in),
 	})
-	return &mcp.CallToolResult{Content: []mcp.Content{mcp.NewTextContent(string(b))}, StructuredContent: json.RawMessage(b)}
+	return &mcp.CallToolResult{Content: []mcp.Content{mcp.NewTextContent(string(b))}, StructuredContent: Structured(b)}
 }

@@ -25,6 +25,7 @@ import (
 	"go.uber.org/goleak"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
+	"github.com/clerk-mcp/clerk-mcp/internal/stdio"
 )
 
 const faultKey = "sk_test_FAULTS_000000000000000000000000000000"
@@ -338,7 +339,7 @@ func TestCancelStopsTheClerkCall(t *testing.T) {
 		listening := make(chan struct{})
 		go func() {
 			defer close(listening)
-			_ = server.NewStdioServer(s).Listen(listenCtx, serverRead, serverWrite)
+			_ = stdio.Serve(listenCtx, s, serverRead, serverWrite, stdio.Options{})
 		}()
 		c := client.NewClient(transport.NewIO(clientRead, clientWrite, io.NopCloser(strings.NewReader(""))))
 		t.Cleanup(func() {

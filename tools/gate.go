@@ -89,7 +89,7 @@ func (h *Handler) confirm(ctx context.Context, op *clerkapi.Operation, args cler
 		op.Name, request, about, op.Name, token, p.ExpiresAt)
 	return &mcp.CallToolResult{
 		Content:           []mcp.Content{mcp.NewTextContent(text)},
-		StructuredContent: json.RawMessage(b),
+		StructuredContent: Structured(b),
 	}
 }
 

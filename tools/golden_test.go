@@ -24,6 +24,7 @@ import (
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 	"github.com/clerk-mcp/clerk-mcp/internal/fakeclerk"
 	"github.com/clerk-mcp/clerk-mcp/internal/golden"
+	"github.com/clerk-mcp/clerk-mcp/internal/stdio"
 	"github.com/clerk-mcp/clerk-mcp/schemas"
 )
 
@@ -171,7 +172,7 @@ func runCase(t *testing.T, op *clerkapi.Operation, c *callCase) {
 		c.Preview = marshalResult(t, res)
 		if !res.IsError {
 			var p Preview
-			require.NoError(t, json.Unmarshal(res.StructuredContent.(json.RawMessage), &p))
+			require.NoError(t, json.Unmarshal([]byte(res.StructuredContent.(Structured)), &p))
 			tok, _ := json.Marshal(p.Confirm)
 			argMap["confirm"] = tok
 			args, _ = json.Marshal(argMap)
@@ -203,21 +204,43 @@ func (r canned) response() fakeclerk.Response {
 // checkOutputSchema validates structuredContent against the tool's output schema.
 func checkOutputSchema(t *testing.T, op *clerkapi.Operation, res *mcp.CallToolResult) {
 	t.Helper()
-	raw, ok := res.StructuredContent.(json.RawMessage)
-	require.True(t, ok, "structuredContent must be raw JSON")
+	raw, ok := res.StructuredContent.(Structured)
+	require.True(t, ok, "structuredContent must be checked, encoded JSON (Structured)")
 	require.True(t, bytes.HasPrefix(bytes.TrimSpace(raw), []byte("{")), "structuredContent must be an object")
 	schema, _ := schemas.Output(op.Name)
 	var v validators
 	c, err := v.get("out:"+op.Name, schema)
 	require.NoError(t, err)
-	assert.Empty(t, c.validate(raw), "structuredContent of %s does not match its output schema", op.Name)
+	assert.Empty(t, c.validate(json.RawMessage(raw)), "structuredContent of %s does not match its output schema", op.Name)
 }
 
 func marshalResult(t *testing.T, res *mcp.CallToolResult) json.RawMessage {
 	t.Helper()
 	b, err := json.Marshal(res)
 	require.NoError(t, err)
+	checkStdioEncoding(t, res)
 	return b
+}
+
+// checkStdioEncoding holds the stdio transport's direct encoder to
+// encoding/json: the same JSON up to insignificant space and HTML escaping,
+// on one line.
+func checkStdioEncoding(t *testing.T, res *mcp.CallToolResult) {
+	t.Helper()
+	checkStdioMessage(t, mcp.NewJSONRPCResultResponse(mcp.NewRequestId(int64(7)), res))
+}
+
+func checkStdioMessage(t *testing.T, msg mcp.JSONRPCMessage) {
+	t.Helper()
+	want, err := json.Marshal(msg)
+	require.NoError(t, err)
+	got, err := stdio.AppendMessage(nil, msg)
+	require.NoError(t, err)
+	require.NotContains(t, string(got), "\n", "a JSON-RPC line must not break")
+	var compact, escaped bytes.Buffer
+	require.NoError(t, json.Compact(&compact, got))
+	json.HTMLEscape(&escaped, compact.Bytes())
+	require.Equal(t, string(want), escaped.String(), "stdio encoding differs from encoding/json")
 }
 
 func record(t *testing.T, r fakeclerk.Request) recorded {

@@ -101,12 +101,12 @@ func TestResultsAreAlwaysObjects(t *testing.T) {
 			if o.Kind() == clerkapi.Destructive {
 				prev := env.h.Call(context.Background(), o, json.RawMessage(args))
 				var p Preview
-				require.NoError(t, json.Unmarshal(prev.StructuredContent.(json.RawMessage), &p))
+				require.NoError(t, json.Unmarshal([]byte(prev.StructuredContent.(Structured)), &p))
 				args = strings.TrimSuffix(args, "}") + `,"confirm":"` + p.Confirm + `"}`
 			}
 			res := env.h.Call(context.Background(), o, json.RawMessage(args))
 			require.False(t, res.IsError, text(res))
-			assert.JSONEq(t, c.want, string(res.StructuredContent.(json.RawMessage)))
+			assert.JSONEq(t, c.want, string([]byte(res.StructuredContent.(Structured))))
 			if c.wantText == "" {
 				c.wantText = c.want
 			}

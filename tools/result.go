@@ -55,8 +55,20 @@ func (h *Handler) shape(op *clerkapi.Operation, args clerkapi.Args, resp *clerka
 	if op.Secret {
 		content = append(content, mcp.NewTextContent(SecretNotice))
 	}
-	return &mcp.CallToolResult{Content: content, StructuredContent: structured}
+	// TextBlock's scan has checked structured is valid JSON.
+	return &mcp.CallToolResult{Content: content, StructuredContent: Structured(structured)}
 }
+
+// Structured is structuredContent already encoded as one valid JSON object.
+// encoding/json writes it as it would a json.RawMessage; the stdio
+// transport copies it without another check (stdio.Encoded).
+type Structured []byte
+
+// MarshalJSON returns the bytes themselves.
+func (s Structured) MarshalJSON() ([]byte, error) { return s, nil }
+
+// EncodedJSON returns the bytes themselves.
+func (s Structured) EncodedJSON() []byte { return s }
 
 // SecretNotice follows every result of an operation that returns a
 // credential. The credential itself is never masked: a one-time secret

@@ -76,7 +76,7 @@ func TestDestructiveToolsAreGated(t *testing.T) {
 			}
 			env.fake.Reset()
 			var p Preview
-			require.NoError(t, json.Unmarshal(res.StructuredContent.(json.RawMessage), &p))
+			require.NoError(t, json.Unmarshal([]byte(res.StructuredContent.(Structured)), &p))
 			assert.False(t, p.Executed)
 			assert.True(t, strings.HasPrefix(p.Request, op.Method+" "), p.Request)
 
@@ -97,7 +97,7 @@ func TestDestructiveToolsAreGated(t *testing.T) {
 			env.fake.Reset()
 			prev := env.h.Call(ctx, op, mustJSON(t, args))
 			var p2 Preview
-			require.NoError(t, json.Unmarshal(prev.StructuredContent.(json.RawMessage), &p2))
+			require.NoError(t, json.Unmarshal([]byte(prev.StructuredContent.(Structured)), &p2))
 			env.fake.Reset()
 			env.h.gate.now = func() time.Time { return goldenTime.Add(6 * time.Minute) }
 			expired := env.h.Call(ctx, op, mustJSON(t, withArg(args, "confirm", p2.Confirm)))

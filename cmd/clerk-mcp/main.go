@@ -26,6 +26,7 @@ import (
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 	"github.com/clerk-mcp/clerk-mcp/internal/hosting"
 	"github.com/clerk-mcp/clerk-mcp/internal/sandbox"
+	"github.com/clerk-mcp/clerk-mcp/internal/stdio"
 	"github.com/clerk-mcp/clerk-mcp/tools"
 )
 
@@ -278,9 +279,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if f, ok := stdin.(*os.File); ok && isTerminal(f) {
 			logger.Info("waiting for an MCP client on stdin/stdout; start this command from a client (clerk-mcp config --client …), or serve HTTP with --transport http and point a client or the MCP Inspector at http://" + cfg.addr + "/mcp")
 		}
-		stdio := server.NewStdioServer(s)
-		stdio.SetErrorLogger(slog.NewLogLogger(logger.Handler(), slog.LevelError))
-		if err := stdio.Listen(ctx, stdin, stdout); err != nil && !errors.Is(err, context.Canceled) {
+		if err := stdio.Serve(ctx, s, stdin, stdout, stdio.Options{Logger: logger}); err != nil && !errors.Is(err, context.Canceled) {
 			logger.Error("stdio transport stopped", "error", err)
 			return 1
 		}
@@ -312,8 +311,22 @@ func serveHTTP(ctx context.Context, cfg config, s *server.MCPServer, logger *slo
 		ErrorLog:          log.New(io.Discard, "", 0),
 	}
 	// Open SSE and listening streams never end by themselves; without this,
-	// Shutdown waits out its timeout whenever a client is connected.
-	srv.RegisterOnShutdown(func() { h.CloseSessions(context.Background()) })
+	// Shutdown waits out its timeout whenever a client is connected. A stream
+	// whose request was already in a handler when shutdown began opens after
+	// the first close, so closing repeats until Shutdown is over.
+	shutdownDone := make(chan struct{})
+	srv.RegisterOnShutdown(func() {
+		tick := time.NewTicker(50 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			h.CloseSessions(context.Background())
+			select {
+			case <-shutdownDone:
+				return
+			case <-tick.C:
+			}
+		}
+	})
 	logger.Info("listening", "addr", ln.Addr().String(), "streamable", cfg.transport == "http", "sse", true)
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
@@ -326,7 +339,9 @@ func serveHTTP(ctx context.Context, cfg config, s *server.MCPServer, logger *slo
 	logger.Info("shutting down")
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil {
+	err = srv.Shutdown(shutdownCtx)
+	close(shutdownDone)
+	if err != nil {
 		logger.Warn("shutdown incomplete", "error", err)
 	}
 	return 0
