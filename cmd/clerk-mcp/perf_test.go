@@ -6,6 +6,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -16,7 +17,6 @@ import (
 	"time"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
-	"github.com/clerk-mcp/clerk-mcp/internal/fakeclerk"
 )
 
 // TestPerfTable measures the performance table of the README against the
@@ -28,22 +28,9 @@ import (
 // unit test). HTTP throughput has its own command, in internal/hosting.
 func TestPerfTable(t *testing.T) {
 	bin := buildBinary(t)
-	user := mustRead(t, "user.json")
-	page := func(n int) string {
-		items := make([]string, n)
-		for i := range items {
-			items[i] = strings.Replace(user, `"id":"user_`, fmt.Sprintf(`"id":"user_%06d`, i), 1)
-		}
-		return `{"data":[` + strings.Join(items, ",") + `],"total_count":` + fmt.Sprint(10*n) + `}`
-	}
-	bodies := map[string]string{"/v1/users/user_1": user, "/v1/organizations/org_10/memberships": page(10), "/v1/organizations/org_100/memberships": page(100)}
-	fake := fakeclerk.New()
-	defer fake.Close()
-	fake.Handle(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		_, _ = io.WriteString(w, bodies[r.URL.Path])
-	})
-	env := append(os.Environ(), "CLERK_SECRET_KEY=sk_test_perf", "CLERK_API_URL="+fake.URL+"/v1", "CLERK_MCP_LOG_LEVEL=error",
+	bodies := perfBodies(t)
+	fakeURL := startPerfFake(t)
+	env := append(os.Environ(), "CLERK_SECRET_KEY=sk_test_perf", "CLERK_API_URL="+fakeURL+"/v1", "CLERK_MCP_LOG_LEVEL=error",
 		"CLERK_MCP_RATE_LIMIT=0", "CLERK_MCP_TOOLSETS=all", "CLERK_MCP_DISCOVERY=false")
 	const initLine = `{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"perf","version":"1"}}}`
 
@@ -80,8 +67,9 @@ func TestPerfTable(t *testing.T) {
 			}
 			a = append(a, time.Since(start))
 			start = time.Now()
-			req, _ := http.NewRequest(http.MethodGet, fake.URL+path, nil)
+			req, _ := http.NewRequest(http.MethodGet, fakeURL+path, nil)
 			req.Header.Set("Authorization", "Bearer sk_test_perf")
+			req.Header.Set("Clerk-API-Version", clerkapi.APIVersion)
 			r, err := hc.Do(req)
 			if err != nil {
 				t.Fatal(err)
@@ -91,6 +79,12 @@ func TestPerfTable(t *testing.T) {
 			b = append(b, time.Since(start))
 		}
 		return median(a), median(b)
+	}
+	var pings []time.Duration
+	for range 400 {
+		start := time.Now()
+		p.roundTrip(t, `{"jsonrpc":"2.0","id":3,"method":"ping"}`)
+		pings = append(pings, time.Since(start))
 	}
 	u1, u2 := call("get_user", `{"user_id":"user_1"}`, "/v1/users/user_1")
 	l1, l2 := call("list_organization_memberships", `{"organization_id":"org_10","limit":10}`, "/v1/organizations/org_10/memberships")
@@ -104,12 +98,79 @@ func TestPerfTable(t *testing.T) {
 		"| added latency per call, `get_user` (~%d KB) | ≤ 150 µs | %s (%s vs %s direct) |\n"+
 		"| added latency, 10-item page (~%d KB) | ≤ 300 µs | %s (%s vs %s) |\n"+
 		"| added latency, 100-item page (~%d KB) | ≤ 2 ms | %s (%s vs %s) |\n"+
-		"machine: %d cores (GOMAXPROCS %d), %s/%s, %s; medians",
+		"stdio round trip of a ping (the framing alone): %s\n"+
+		"machine: %d cores (GOMAXPROCS %d), %s/%s, %s; medians; the fake Clerk is a process of its own",
 		ms(median(starts)), listBytes/1024, ms(median(lists)), float64(rss)/1024,
-		len(user)/1024, us(u1-u2), us(u1), us(u2),
+		len(bodies["/v1/users/user_1"])/1024, us(u1-u2), us(u1), us(u2),
 		len(bodies["/v1/organizations/org_10/memberships"])/1024, us(l1-l2), us(l1), us(l2),
 		len(bodies["/v1/organizations/org_100/memberships"])/1024, ms(h1-h2), ms(h1), ms(h2),
-		runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.GOOS, runtime.GOARCH, runtime.Version())
+		us(median(pings)), runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.GOOS, runtime.GOARCH, runtime.Version())
+}
+
+// perfBodies are the fake Clerk's answers: a user (~1 KB) and pages of 10
+// and 100 of them.
+func perfBodies(t *testing.T) map[string]string {
+	user := mustRead(t, "user.json")
+	page := func(n int) string {
+		items := make([]string, n)
+		for i := range items {
+			items[i] = strings.Replace(user, `"id":"user_`, fmt.Sprintf(`"id":"user_%06d`, i), 1)
+		}
+		return `{"data":[` + strings.Join(items, ",") + `],"total_count":` + fmt.Sprint(10*n) + `}`
+	}
+	return map[string]string{"/v1/users/user_1": user, "/v1/organizations/org_10/memberships": page(10), "/v1/organizations/org_100/memberships": page(100)}
+}
+
+// startPerfFake runs the fake Clerk in a process of its own (this test
+// binary, running TestPerfFakeClerk), so that the direct request and the
+// server's request both cross a process boundary, as a call to Clerk does;
+// a fake inside the measuring process would answer the direct request
+// without any process switch and inflate the difference.
+func startPerfFake(t *testing.T) string {
+	cmd := exec.Command(os.Args[0], "-test.run=^TestPerfFakeClerk$")
+	cmd.Env = append(os.Environ(), "CLERK_MCP_PERF_FAKE=1")
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = in.Close(); _ = cmd.Wait() })
+	sc := bufio.NewScanner(out)
+	for sc.Scan() {
+		if addr, ok := strings.CutPrefix(sc.Text(), "fake clerk on "); ok {
+			go func() { _, _ = io.Copy(io.Discard, out) }()
+			return "http://" + addr
+		}
+	}
+	t.Fatal("the fake Clerk process did not start")
+	return ""
+}
+
+// TestPerfFakeClerk is the fake Clerk process of TestPerfTable; it serves
+// until its stdin closes.
+func TestPerfFakeClerk(t *testing.T) {
+	if os.Getenv("CLERK_MCP_PERF_FAKE") == "" {
+		t.Skip("the fake Clerk process of TestPerfTable")
+	}
+	bodies := perfBodies(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, bodies[r.URL.Path])
+	})}
+	go func() { _ = srv.Serve(ln) }()
+	fmt.Println("fake clerk on", ln.Addr())
+	_, _ = io.Copy(io.Discard, os.Stdin)
+	_ = srv.Close()
 }
 
 type perfChild struct {
