@@ -146,3 +146,18 @@ func BenchmarkToolsList(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkShape100 is the pipeline's own work on a 100-user page (the text
+// block and the result), without HTTP or framing.
+func BenchmarkShape100(b *testing.B) {
+	h := NewHandler(Config{})
+	op, _ := clerkapi.Lookup("list_organization_memberships")
+	resp := &clerkapi.Response{Status: 200, Body: []byte(usersPage(100))}
+	args := clerkapi.Args{"limit": []byte("100")}
+	b.ReportAllocs()
+	for b.Loop() {
+		if res := h.shape(op, args, resp); res.IsError {
+			b.Fatal("shape failed")
+		}
+	}
+}

@@ -2,6 +2,7 @@ package tools
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -13,6 +14,10 @@ import (
 // bytes once, without decoding into Go values.
 func Compact(dst, src []byte) ([]byte, error) {
 	p := pruner{src: src}
+	return p.compact(dst)
+}
+
+func (p *pruner) compact(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst, empty, err := p.value(dst)
 	if err != nil {
@@ -31,6 +36,13 @@ func Compact(dst, src []byte) ([]byte, error) {
 type pruner struct {
 	src []byte
 	i   int
+
+	// While compacting a list page, pg records where its parts land in the
+	// output, so that listText needs no second pass: the page's members,
+	// its items (elements of the top-level "data" array) and their members.
+	pg     *page
+	depth  int  // objects and arrays open around the value being compacted
+	inData bool // the top-level "data" member's value is being compacted
 }
 
 func (p *pruner) space() {
@@ -82,7 +94,13 @@ func (p *pruner) value(dst []byte) ([]byte, bool, error) {
 
 func (p *pruner) object(dst []byte) ([]byte, bool, error) {
 	p.i++ // {
+	p.depth++
+	defer func() { p.depth-- }()
 	dst = append(dst, '{')
+	item := p.pg != nil && p.inData && p.depth == 3 // an object in the page's data
+	if item {
+		p.pg.bounds = append(p.pg.bounds, len(p.pg.members))
+	}
 	n, first := 0, true
 	for {
 		p.space()
@@ -109,28 +127,61 @@ func (p *pruner) object(dst []byte) ([]byte, bool, error) {
 		if err := p.skipString(); err != nil {
 			return dst, false, err
 		}
+		key := span{int32(len(dst)), 0}
 		dst = append(dst, p.src[keyStart:p.i]...)
+		key.end = int32(len(dst))
 		p.space()
 		if p.i >= len(p.src) || p.src[p.i] != ':' {
 			return dst, false, fmt.Errorf("compact: expected : at offset %d", p.i)
 		}
 		p.i++
 		dst = append(dst, ':')
+		top := p.pg != nil && p.depth == 1
+		data := top && !p.pg.data && string(key.of(dst)) == `"data"` && p.peek() == '['
+		if data {
+			p.inData = true
+		}
+		value := int32(len(dst))
 		var empty bool
 		var err error
-		if dst, empty, err = p.value(dst); err != nil {
+		dst, empty, err = p.value(dst)
+		if data {
+			p.inData = false
+		}
+		if err != nil {
 			return dst, false, err
 		}
 		if empty {
 			dst = dst[:mark]
-		} else {
-			n++
+			continue
+		}
+		n++
+		m := member{key, span{value, int32(len(dst))}}
+		switch {
+		case item:
+			p.pg.members = append(p.pg.members, m)
+		case data:
+			p.pg.data = true
+		case top:
+			p.pg.rest = append(p.pg.rest, m)
 		}
 	}
 }
 
+// peek returns the next byte after space, 0 at the end.
+func (p *pruner) peek() byte {
+	p.space()
+	if p.i < len(p.src) {
+		return p.src[p.i]
+	}
+	return 0
+}
+
 func (p *pruner) array(dst []byte) ([]byte, bool, error) {
 	p.i++ // [
+	p.depth++
+	defer func() { p.depth-- }()
+	items := p.pg != nil && p.inData && p.depth == 2 // the page's data
 	dst = append(dst, '[')
 	n := 0
 	for {
@@ -146,62 +197,42 @@ func (p *pruner) array(dst []byte) ([]byte, bool, error) {
 			p.i++
 			dst = append(dst, ',')
 		}
+		if items {
+			if p.peek() != '{' {
+				p.pg.mixed = true
+			}
+			if len(p.pg.items) == 1 && cap(p.pg.members) < 1024 {
+				// Room for the page's members, guessed from its first item.
+				guess := len(p.pg.members) * (len(p.src)/max(p.pg.items[0].len(), 1) + 1)
+				p.pg.members = append(make([]member, 0, min(guess, 1<<16)), p.pg.members...)
+			}
+		}
+		start := int32(len(dst))
 		var err error
 		if dst, _, err = p.value(dst); err != nil {
 			return dst, false, err
+		}
+		if items {
+			p.pg.items = append(p.pg.items, span{start, int32(len(dst))})
 		}
 		n++
 	}
 }
 
-// skipValue moves past the next value without copying it; the input is
-// output of Compact, so its shape is already checked.
-func (p *pruner) skipValue() error {
-	p.space()
-	depth := 0
-	for p.i < len(p.src) {
-		switch p.src[p.i] {
-		case '"':
-			if err := p.skipString(); err != nil {
-				return err
-			}
-		case '{', '[':
-			depth++
-			p.i++
-			continue
-		case '}', ']':
-			if depth == 0 {
-				return nil
-			}
-			depth--
-			p.i++
-		case ',':
-			if depth == 0 {
-				return nil
-			}
-			p.i++
-			continue
-		default:
-			p.i++
-			continue
-		}
-		if depth == 0 {
-			return nil
-		}
-	}
-	if depth != 0 {
-		return fmt.Errorf("compact: unexpected end of JSON")
-	}
-	return nil
-}
-
 // skipString moves past a string, checking it as encoding/json would:
 // no raw control characters, only JSON escapes. Bytes that pass Compact are
 // therefore a valid JSON document, and are sent on without another check.
+// Runs of plain bytes are skipped eight at a time.
 func (p *pruner) skipString() error {
 	src := p.src
 	i := p.i + 1 // after the opening quote
 	for i < len(src) {
+		for i+8 <= len(src) && !special8(binary.LittleEndian.Uint64(src[i:])) {
+			i += 8
+		}
+		if i >= len(src) {
+			break
+		}
 		c := src[i]
 		switch {
 		case c == '"':
@@ -236,80 +267,48 @@ func (p *pruner) skipString() error {
 	return fmt.Errorf("compact: unterminated string")
 }
 
+// special8 reports whether any of eight bytes is a quote, a backslash or a
+// control character (below 0x20), the bytes a string scan must look at.
+func special8(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	q := w ^ (ones * '"')  // zero bytes where w has a quote
+	b := w ^ (ones * '\\') // zero bytes where w has a backslash
+	return ((q-ones)&^q|(b-ones)&^b|(w-ones*0x20)&^w)&highs != 0
+}
+
 func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
-// member is one key and its raw value, both as they appear in the JSON.
-type member struct{ key, value []byte }
+// span is a part of the text by offsets, so that the many of them a page
+// needs hold no pointers for the GC to follow. The zero span is "absent":
+// no JSON value is empty.
+type span struct{ start, end int32 }
 
-// members splits a compact JSON object into its members, in order.
-func members(obj []byte) ([]member, bool) {
-	p := pruner{src: obj}
-	p.space()
-	if p.i >= len(obj) || obj[p.i] != '{' {
-		return nil, false
-	}
-	p.i++
-	out := make([]member, 0, 32)
-	for {
-		p.space()
-		if p.i < len(obj) && obj[p.i] == '}' {
-			return out, true
-		}
-		if len(out) > 0 {
-			if p.i >= len(obj) || obj[p.i] != ',' {
-				return nil, false
-			}
-			p.i++
-			p.space()
-		}
-		k := p.i
-		if p.i >= len(obj) || obj[p.i] != '"' || p.skipString() != nil {
-			return nil, false
-		}
-		key := obj[k:p.i]
-		p.space()
-		if p.i >= len(obj) || obj[p.i] != ':' {
-			return nil, false
-		}
-		p.i++
-		p.space()
-		v := p.i
-		if p.skipValue() != nil {
-			return nil, false
-		}
-		out = append(out, member{key, obj[v:p.i]})
-	}
+func (s span) of(b []byte) []byte { return b[s.start:s.end] }
+func (s span) len() int           { return int(s.end - s.start) }
+
+// member is one key and its raw value, both as they appear in the JSON.
+type member struct{ key, value span }
+
+// page is a list page as Compact recorded it, by offsets into the text:
+// its items, the members of every item that is an object, and the page's
+// other members.
+type page struct {
+	data    bool     // the page has a non-empty top-level "data" array
+	items   []span   // its elements
+	mixed   bool     // some element is not an object
+	members []member // the object elements' members, item after item
+	bounds  []int    // where each object element's members start
+	rest    []member // the page's members other than data
 }
 
-// elements splits a compact JSON array into its elements.
-func elements(arr []byte) ([][]byte, bool) {
-	p := pruner{src: arr}
-	p.space()
-	if p.i >= len(arr) || arr[p.i] != '[' {
-		return nil, false
+func (pg *page) row(i int) []member {
+	end := len(pg.members)
+	if i+1 < len(pg.bounds) {
+		end = pg.bounds[i+1]
 	}
-	p.i++
-	var out [][]byte
-	for {
-		p.space()
-		if p.i < len(arr) && arr[p.i] == ']' {
-			return out, true
-		}
-		if len(out) > 0 {
-			if p.i >= len(arr) || arr[p.i] != ',' {
-				return nil, false
-			}
-			p.i++
-			p.space()
-		}
-		v := p.i
-		if p.skipValue() != nil {
-			return nil, false
-		}
-		out = append(out, arr[v:p.i])
-	}
+	return pg.members[pg.bounds[i]:end]
 }
 
 // listText renders a list page for the model as a table: the page's other
@@ -318,66 +317,60 @@ func elements(arr []byte) ([][]byte, bool) {
 // It says where the next page starts and, past maxBytes, cuts at a row
 // boundary with an explicit marker and the arguments for the rest. The
 // structuredContent keeps Clerk's objects untouched.
-func listText(text []byte, offset, limit int64, maxBytes int) []byte {
-	page, ok := members(text)
-	if !ok {
-		return text
-	}
-	var items [][]byte
-	var rest []member
-	for _, m := range page {
-		if string(m.key) == `"data"` {
-			if items, ok = elements(m.value); !ok {
-				return text
-			}
-		} else {
-			rest = append(rest, m)
-		}
-	}
+func listText(text []byte, pg *page, offset, limit int64, maxBytes int) []byte {
+	items, rest := pg.items, pg.rest
 	var total int64 = -1
 	for _, m := range rest {
-		if string(m.key) == `"total_count"` {
-			total, _ = strconv.ParseInt(string(m.value), 10, 64)
+		if string(m.key.of(text)) == `"total_count"` {
+			total, _ = strconv.ParseInt(string(m.value.of(text)), 10, 64)
 		}
 	}
 	// Table of rows when every item is an object and there are several.
-	rows := make([][]member, len(items))
-	table := len(items) > 1
-	for i, it := range items {
-		if rows[i], ok = members(it); !ok {
-			table = false
-			break
-		}
-	}
-	var cols [][]byte   // kept columns, in first-seen order
+	table := len(items) > 1 && !pg.mixed
+	var cols []span     // kept columns, in first-seen order
 	var keep []int      // their indexes into cells
-	var cells [][]byte  // len(items) × ncols, row-major; nil: the row lacks it
+	var cells []span    // len(items) × ncols, row-major; zero: the row lacks it
 	var common []member // columns every row has with the same value
 	if table {
+		// Columns in first-seen order. Clerk's items share one key order,
+		// so a key is first looked for at its own position.
 		seen := map[string]int{}
-		var all [][]byte
-		for _, r := range rows {
-			for _, m := range r {
-				if _, ok := seen[string(m.key)]; !ok {
-					seen[string(m.key)] = len(all)
+		var all []span
+		col := make([]int32, len(pg.members)) // each member's column
+		for i := range items {
+			base := pg.bounds[i]
+			for j, m := range pg.row(i) {
+				k := m.key.of(text)
+				if j < len(all) && bytes.Equal(all[j].of(text), k) {
+					col[base+j] = int32(j)
+					continue
+				}
+				c, ok := seen[string(k)]
+				if !ok {
+					c = len(all)
+					seen[string(k)] = c
 					all = append(all, m.key)
 				}
+				col[base+j] = int32(c)
 			}
 		}
 		n := len(all)
-		cells = make([][]byte, len(rows)*n)
-		for i, r := range rows {
-			for _, m := range r {
-				cells[i*n+seen[string(m.key)]] = m.value
+		cells = make([]span, len(items)*n)
+		for i := range items {
+			base := pg.bounds[i]
+			for j, m := range pg.row(i) {
+				cells[i*n+int(col[base+j])] = m.value
 			}
 		}
 		for c := range all {
-			same := cells[c] != nil
-			for i := 1; same && i < len(rows); i++ {
-				same = bytes.Equal(cells[i*n+c], cells[c])
+			first := cells[c]
+			same := first != span{}
+			for i := 1; same && i < len(items); i++ {
+				v := cells[i*n+c]
+				same = v != span{} && bytes.Equal(v.of(text), first.of(text))
 			}
 			if same {
-				common = append(common, member{all[c], cells[c]})
+				common = append(common, member{all[c], first})
 			} else {
 				keep = append(keep, c)
 				cols = append(cols, all[c])
@@ -387,7 +380,7 @@ func listText(text []byte, offset, limit int64, maxBytes int) []byte {
 	buf := make([]byte, 0, len(text))
 	buf = append(buf, '{')
 	for _, m := range rest {
-		buf = append(append(append(append(buf, m.key...), ':'), m.value...), ',')
+		buf = append(append(append(append(buf, m.key.of(text)...), ':'), m.value.of(text)...), ',')
 	}
 	head := len(buf)
 	shown := len(items)
@@ -396,10 +389,10 @@ func listText(text []byte, offset, limit int64, maxBytes int) []byte {
 		if table {
 			size += 30
 			for _, c := range cols {
-				size += len(c) + 1
+				size += c.len() + 1
 			}
 			for _, m := range common {
-				size += len(m.key) + len(m.value) + 2
+				size += m.key.len() + m.value.len() + 2
 			}
 		}
 		for i := range items {
@@ -426,7 +419,12 @@ func listText(text []byte, offset, limit int64, maxBytes int) []byte {
 			return text
 		}
 		buf = append(buf, `"data":[`...)
-		buf = append(buf, bytes.Join(items[:shown], []byte{','})...)
+		for i, it := range items[:shown] {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = append(buf, it.of(text)...)
+		}
 		return append(buf, "]}"...)
 	}
 	if len(common) > 0 {
@@ -435,12 +433,17 @@ func listText(text []byte, offset, limit int64, maxBytes int) []byte {
 			if i > 0 {
 				buf = append(buf, ',')
 			}
-			buf = append(append(append(buf, m.key...), ':'), m.value...)
+			buf = append(append(append(buf, m.key.of(text)...), ':'), m.value.of(text)...)
 		}
 		buf = append(buf, "},"...)
 	}
 	buf = append(buf, `"columns":[`...)
-	buf = append(buf, bytes.Join(cols, []byte{','})...)
+	for i, c := range cols {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, c.of(text)...)
+	}
 	buf = append(buf, `],"rows":[`...)
 	n := len(cells) / len(items)
 	for i := range shown {
@@ -452,8 +455,8 @@ func listText(text []byte, offset, limit int64, maxBytes int) []byte {
 			if j > 0 {
 				buf = append(buf, ',')
 			}
-			if v := cells[i*n+c]; v != nil {
-				buf = append(buf, v...)
+			if v := cells[i*n+c]; v != (span{}) {
+				buf = append(buf, v.of(text)...)
 			} else {
 				buf = append(buf, "null"...)
 			}
@@ -465,14 +468,14 @@ func listText(text []byte, offset, limit int64, maxBytes int) []byte {
 
 // itemSize is the byte length an item takes in the text: its row in a table,
 // or its JSON otherwise.
-func itemSize(table bool, cells [][]byte, keep []int, n, i int, item []byte) int {
+func itemSize(table bool, cells []span, keep []int, n, i int, item span) int {
 	if !table {
-		return len(item)
+		return item.len()
 	}
 	size := 1 + len(keep)
 	for _, c := range keep {
-		if v := cells[i*n+c]; v != nil {
-			size += len(v)
+		if v := cells[i*n+c]; v != (span{}) {
+			size += v.len()
 		} else {
 			size += 4
 		}

@@ -2,6 +2,7 @@ package tools
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -116,9 +117,13 @@ func TestListTextSaysWhatComesNext(t *testing.T) {
 	assert.JSONEq(t, `{"total_count":5,"next_offset":4,"common":{"object":"user"},"columns":["id","x"],"rows":[["a",null],["b",1]]}`,
 		string(tb), "a table: shared values once, columns once")
 	last := []byte(`{"data":[{"id":"e"}],"total_count":5}`)
-	assert.Equal(t, string(last), string(listText(last, 4, 2, 1<<20)), "the last page says nothing more")
+	tb, err = TextBlock(last, 4, 2, 1<<20)
+	require.NoError(t, err)
+	assert.Equal(t, string(last), string(tb), "the last page says nothing more")
 	one := []byte(`{"data":[{"id":"a"}],"total_count":5}`)
-	assert.JSONEq(t, `{"data":[{"id":"a"}],"total_count":5,"next_offset":1}`, string(listText(one, 0, 1, 1<<20)))
+	tb, err = TextBlock(one, 0, 1, 1<<20)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"data":[{"id":"a"}],"total_count":5,"next_offset":1}`, string(tb))
 
 	big := realisticUsersPage(t, 100)
 	cut, err := TextBlock(big, 200, 100, 16<<10)
@@ -147,4 +152,46 @@ func TestObjectTextCutsAtAMember(t *testing.T) {
 	assert.True(t, json.Valid(cut), string(cut))
 	assert.Contains(t, string(cut), `"members_left_out":2`)
 	assert.Equal(t, string(obj), string(objectText(obj, 1<<20)))
+}
+
+// TestSpecial8: the eight-byte test finds a quote, a backslash or a control
+// character at every position, and nothing else.
+func TestSpecial8(t *testing.T) {
+	for pos := range 8 {
+		for b := range 256 {
+			word := []byte("aaaaaaaa")
+			word[pos] = byte(b)
+			want := b == '"' || b == '\\' || b < 0x20
+			if got := special8(binary.LittleEndian.Uint64(word)); got != want {
+				t.Fatalf("special8(%q) = %v, want %v", word, got, want)
+			}
+		}
+	}
+}
+
+// FuzzTextBlock: whatever the document, the text block of valid JSON is
+// valid JSON (tables, truncation and all), and nothing panics.
+func FuzzTextBlock(f *testing.F) {
+	for _, s := range []string{
+		`{"data":[{"id":"a","x":1},{"id":"b","y":[1,{}]}],"total_count":9}`,
+		`{"total_count":3,"data":[{"a":null},2,{"b":""}]}`,
+		`{"data":[],"data":[{"a":1},{"a":1}]}`,
+		`{"data":{"data":[{"a":1}]},"x":[{"data":[1]}]}`,
+		`{"data":[[{"a":1}],[{"a":2}]]}`,
+		`{"data":[{"k":"\u00e9\n","k2":{"deep":[{"a":1}]}},{"k":"v"}]}`,
+	} {
+		f.Add(s, uint16(100))
+	}
+	f.Fuzz(func(t *testing.T, in string, maxBytes uint16) {
+		out, err := TextBlock([]byte(in), 0, 2, int(maxBytes))
+		if !json.Valid([]byte(in)) {
+			return
+		}
+		if err != nil {
+			t.Fatalf("valid input %q: %v", in, err)
+		}
+		if !json.Valid(out) {
+			t.Fatalf("invalid text %q from %q", out, in)
+		}
+	})
 }

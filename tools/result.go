@@ -3,6 +3,8 @@ package tools
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"math"
 	"strconv"
 
 	"github.com/mark3labs/mcp-go/mcp"
@@ -110,12 +112,19 @@ func intArg(args clerkapi.Args, name string) int64 {
 // TextBlock renders a result for the model: compact, without empty values,
 // lists as tables, and cut at an item boundary past maxBytes (0: no cap).
 func TextBlock(structured []byte, offset, limit int64, maxBytes int) ([]byte, error) {
-	text, err := Compact(make([]byte, 0, len(structured)), structured)
+	if len(structured) > math.MaxInt32 {
+		return nil, fmt.Errorf("result over 2 GB")
+	}
+	p := pruner{src: structured}
+	if bytes.Contains(structured, []byte(`"data"`)) {
+		p.pg = &page{} // perhaps a list page: record its parts
+	}
+	text, err := p.compact(make([]byte, 0, len(structured)))
 	if err != nil {
 		return nil, err
 	}
-	if bytes.Contains(text, []byte(`"data":[`)) {
-		return listText(text, offset, limit, maxBytes), nil
+	if p.pg != nil && p.pg.data {
+		return listText(text, p.pg, offset, limit, maxBytes), nil
 	}
 	return objectText(text, maxBytes), nil
 }
