@@ -161,3 +161,14 @@ func BenchmarkShape100(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkNewServer builds the server with every tool registered, as the
+// binary does at start-up.
+func BenchmarkNewServer(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := NewServer(ServerConfig{Selection: &Selection{Toolsets: []string{"all"}}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -61,28 +61,34 @@ func ProfileForClient(name string) Profile {
 	return ProfileCanonical
 }
 
-// profileSchemas caches each tool's schema per profile.
-type profileSchemas struct {
-	m sync.Map // profile + "\x00" + tool -> json.RawMessage
+// inputSchemas holds the canonical input schema of every registered tool,
+// by name; it is written before the server serves and only read after.
+type inputSchemas struct {
+	m       map[string]json.RawMessage
+	adapted sync.Map // profile + "\x00" + tool -> json.RawMessage
 }
 
-func (c *profileSchemas) get(p Profile, t mcp.Tool) json.RawMessage {
-	key := string(p) + "\x00" + t.Name
-	if v, ok := c.m.Load(key); ok {
+// get returns a tool's input schema in profile p.
+func (c *inputSchemas) get(p Profile, name string) json.RawMessage {
+	canonical := c.m[name]
+	if p == "" || p == ProfileCanonical || canonical == nil {
+		return canonical
+	}
+	key := string(p) + "\x00" + name
+	if v, ok := c.adapted.Load(key); ok {
 		return v.(json.RawMessage)
 	}
-	out, err := AdaptSchema(p, t.RawInputSchema)
+	out, err := AdaptSchema(p, canonical)
 	if err != nil {
-		out = t.RawInputSchema
+		out = canonical
 	}
-	c.m.Store(key, out)
+	c.adapted.Store(key, out)
 	return out
 }
 
-// profileHook rewrites tools/list for the session's profile: forced by
-// flag, else chosen from the client's name.
-func profileHook(forced Profile) *server.Hooks {
-	cache := &profileSchemas{}
+// schemaHook attaches input schemas to tools/list in the session's profile:
+// forced by flag, else chosen from the client's name.
+func schemaHook(forced Profile, inputs *inputSchemas) *server.Hooks {
 	h := &server.Hooks{}
 	h.AddAfterListTools(func(ctx context.Context, _ any, _ *mcp.ListToolsRequest, res *mcp.ListToolsResult) {
 		p := forced
@@ -91,11 +97,11 @@ func profileHook(forced Profile) *server.Hooks {
 				p = ProfileForClient(s.GetClientInfo().Name)
 			}
 		}
-		if p == "" || p == ProfileCanonical {
-			return
-		}
 		for i := range res.Tools {
-			res.Tools[i].RawInputSchema = cache.get(p, res.Tools[i])
+			t := &res.Tools[i]
+			if schema := inputs.get(p, t.Name); schema != nil {
+				t.RawInputSchema = schema
+			}
 		}
 	})
 	return h

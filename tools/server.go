@@ -1,6 +1,8 @@
 package tools
 
 import (
+	"encoding/json"
+
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
@@ -23,12 +25,13 @@ type ServerConfig struct {
 
 // NewServer returns an MCP server with a tool for every operation.
 func NewServer(cfg ServerConfig) (*server.MCPServer, error) {
+	inputs := &inputSchemas{m: map[string]json.RawMessage{}}
 	s := server.NewMCPServer("clerk-mcp", cfg.Version,
 		server.WithToolCapabilities(false),
 		server.WithPromptCapabilities(false),
 		server.WithInstructions(Instructions),
 		server.WithElicitation(),
-		server.WithHooks(profileHook(cfg.SchemaProfile)),
+		server.WithHooks(schemaHook(cfg.SchemaProfile, inputs)),
 	)
 	ops := cfg.Operations
 	if ops == nil {
@@ -42,7 +45,7 @@ func NewServer(cfg ServerConfig) (*server.MCPServer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := Register(s, surface, cfg.Config); err != nil {
+	if err := register(s, surface, cfg.Config, inputs); err != nil {
 		return nil, err
 	}
 	RegisterPrompts(s)

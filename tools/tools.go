@@ -68,28 +68,44 @@ type Config struct {
 // DefaultMaxResultBytes caps a text block at about 8,000 tokens.
 const DefaultMaxResultBytes = 32 << 10
 
-// Register adds the surface's listed tools to s, all served by one handler,
+// register adds the surface's listed tools to s, all served by one handler,
 // and the discovery tools when the surface has them.
-func Register(s *server.MCPServer, surface *Surface, cfg Config) error {
+//
+// mcp-go gets each tool's name, description, annotations, output schema and
+// handler; the input schema goes to inputs, and schemaHook attaches it (in
+// the session's profile) whenever tools are listed. AddTools would otherwise
+// decode all 249 input schemas at start-up to look for x-mcp-header
+// annotations, 2.4 of the server's start-up milliseconds; ours have none
+// (TestNoHeaderAnnotations runs mcp-go's own check on every definition).
+func register(s *server.MCPServer, surface *Surface, cfg Config, inputs *inputSchemas) error {
 	h := NewHandler(cfg)
 	h.elicitor = s
 	h.watchSessions(s)
 	tools := make([]server.ServerTool, 0, len(surface.Listed)+len(discoveryTools))
+	add := func(def mcp.Tool, handler server.ToolHandlerFunc) {
+		inputs.m[def.Name] = def.RawInputSchema
+		def.RawInputSchema = listedLater
+		tools = append(tools, server.ServerTool{Tool: def, Handler: handler})
+	}
 	for _, op := range surface.Listed {
 		def, err := Definition(op)
 		if err != nil {
 			return err
 		}
-		tools = append(tools, server.ServerTool{Tool: def, Handler: h.For(op)})
+		add(def, h.For(op))
 	}
 	if surface.Discovery {
 		for _, def := range DiscoveryDefinitions(surface) {
-			tools = append(tools, server.ServerTool{Tool: def, Handler: h.discoveryHandler(surface, def)})
+			add(def, h.discoveryHandler(surface, def))
 		}
 	}
 	s.AddTools(tools...)
 	return nil
 }
+
+// listedLater stands for an input schema in mcp-go's registry: schemaHook
+// puts the tool's own schema in its place in every tools/list.
+var listedLater = json.RawMessage(`{"type":"object"}`)
 
 // Tokens estimates what a tool definition costs the model's context: bytes/4
 // of the compact JSON of name, description and inputSchema, which is what

@@ -8,10 +8,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
+	"github.com/clerk-mcp/clerk-mcp/schemas"
 )
 
 var toolName = regexp.MustCompile(`^[a-z0-9_]{1,48}$`)
@@ -145,4 +147,60 @@ func mustJSON(t *testing.T, v any) json.RawMessage {
 	b, err := json.Marshal(v)
 	require.NoError(t, err)
 	return b
+}
+
+// TestNoHeaderAnnotations: register skips mcp-go's x-mcp-header check of
+// input schemas (it decodes every schema at start-up). The check would pass
+// on every definition, in every profile.
+func TestNoHeaderAnnotations(t *testing.T) {
+	surface, err := Selection{Toolsets: []string{"all"}}.Resolve(clerkapi.Catalog())
+	require.NoError(t, err)
+	defs := DiscoveryDefinitions(surface)
+	for _, op := range surface.Listed {
+		def, err := Definition(op)
+		require.NoError(t, err)
+		defs = append(defs, def)
+	}
+	for _, def := range defs {
+		for _, p := range Profiles {
+			schema, err := AdaptSchema(p, def.RawInputSchema)
+			require.NoError(t, err)
+			def.RawInputSchema = schema
+			require.NoError(t, mcp.ValidateParamHeaderAnnotations(&def), "%s (%s)", def.Name, p)
+			assert.NotContains(t, string(schema), "x-mcp-header", "%s (%s)", def.Name, p)
+		}
+	}
+}
+
+// TestListedSchemasAreTheDefinitions: tools/list carries each tool's own
+// input schema (attached by schemaHook), in canonical form by default.
+func TestListedSchemasAreTheDefinitions(t *testing.T) {
+	s, err := NewServer(ServerConfig{Selection: &Selection{Toolsets: []string{"all"}}})
+	require.NoError(t, err)
+	ctx := context.Background()
+	s.HandleMessage(ctx, json.RawMessage(`{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}`))
+	msg := s.HandleMessage(ctx, json.RawMessage(`{"jsonrpc":"2.0","id":1,"method":"tools/list"}`))
+	listed := msg.(mcp.JSONRPCResponse).Result.(mcp.ListToolsResult).Tools
+	require.Len(t, listed, len(clerkapi.Catalog())+len(discoveryTools))
+	for _, tool := range listed {
+		want, ok := schemas.Input(tool.Name)
+		if !ok {
+			want = json.RawMessage(discoveryInput(t, tool.Name))
+		}
+		assert.Equal(t, string(want), string(tool.RawInputSchema), tool.Name)
+		assert.Empty(t, tool.InputSchema.Type, tool.Name)
+		b, err := json.Marshal(tool)
+		require.NoError(t, err)
+		assert.Contains(t, string(b), `"inputSchema":{`, tool.Name)
+	}
+}
+
+func discoveryInput(t *testing.T, name string) string {
+	for _, d := range discoveryTools {
+		if d.name == name {
+			return d.input
+		}
+	}
+	t.Fatalf("%s: no schema", name)
+	return ""
 }
