@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -100,7 +99,7 @@ func (s *Sandbox) updateProtect(c *call) (any, error) {
 	return s.protect, nil
 }
 
-var countryRE = regexp.MustCompile(`^[A-Z]{2}$`)
+var countryRE = lazyRegexp(`^[A-Z]{2}$`)
 
 func (s *Sandbox) getCommunication(*call) (any, error) { return s.communication, nil }
 
@@ -114,7 +113,7 @@ func (s *Sandbox) updateCommunication(c *call) (any, error) {
 	}
 	codes := []string{}
 	for _, cc := range req.BlockedCountryCodes {
-		if !countryRE.MatchString(cc) {
+		if !countryRE().MatchString(cc) {
 			return nil, errParamInvalid("blocked_country_codes", fmt.Sprintf("blocked_country_codes must hold uppercase ISO 3166-1 alpha-2 codes; %q is not one.", cc))
 		}
 		if !slices.Contains(codes, cc) {
@@ -525,7 +524,7 @@ func (s *Sandbox) deleteTemplate(c *call) (any, error) {
 
 // ---- domains ----
 
-var hostRE = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(:[0-9]{1,5})?$`)
+var hostRE = lazyRegexp(`^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(:[0-9]{1,5})?$`)
 
 func (s *Sandbox) findDomain(id string) (*clerkapi.Domain, error) {
 	d, ok := s.domains.get(id)
@@ -539,7 +538,7 @@ func (s *Sandbox) checkDomainName(name string, self *clerkapi.Domain) error {
 	if err := requireString("name", name); err != nil {
 		return err
 	}
-	if !hostRE.MatchString(name) {
+	if !hostRE().MatchString(name) {
 		return errParamInvalid("name", "name must be a domain name such as satellite.example.com, without a scheme.")
 	}
 	for _, d := range s.domains.all() {

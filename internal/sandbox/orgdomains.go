@@ -2,7 +2,6 @@ package sandbox
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -17,7 +16,7 @@ type orgDomain struct {
 
 var enrollmentModes = []string{"manual_invitation", "automatic_invitation", "automatic_suggestion", "enterprise_sso"}
 
-var domainRE = regexp.MustCompile(`^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
+var domainRE = lazyRegexp(`^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
 
 // commonEmailDomains are free mail providers, which Clerk refuses as
 // organization domains.
@@ -132,7 +131,7 @@ func (s *Sandbox) createOrgDomain(c *call) (any, error) {
 	if err := requireString("name", name); err != nil {
 		return nil, err
 	}
-	if !domainRE.MatchString(name) {
+	if !domainRE().MatchString(name) {
 		return nil, errParamInvalid("name", fmt.Sprintf("name must be a domain name such as example.com; %q is not one.", deref(req.Name)))
 	}
 	if slices.Contains(commonEmailDomains, name) {

@@ -2,7 +2,6 @@ package sandbox
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -43,7 +42,7 @@ type membership struct {
 	createdAt, updatedAt    int64
 }
 
-var slugRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+var slugRE = lazyRegexp(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
 // ---- views ----
 
@@ -240,7 +239,7 @@ func checkOrgName(name string) error {
 }
 
 func (s *Sandbox) checkSlug(slug string, self *clerkapi.Organization) error {
-	if !slugRE.MatchString(slug) {
+	if !slugRE().MatchString(slug) {
 		return errParamInvalid("slug", "slug can contain only lowercase letters, digits and single dashes, e.g. acme-corp.")
 	}
 	if o := s.slugOwner(slug); o != nil && o != self {

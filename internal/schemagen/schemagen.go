@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"sort"
+	"strings"
 
 	"github.com/invopop/jsonschema"
 
@@ -25,14 +27,12 @@ const ConfirmDescription = "Preview token; omit it to get a preview."
 // 225 KB for 249 tools) and the time to serve it, for detail no client uses.
 const outputDepth = 1
 
-// The files are compact JSON (one line), exactly the bytes served in
-// tools/list; `jq . schemas/input/<tool>.json` reads one comfortably, and
-// testdata/tools/<tool>.json shows each whole definition indented.
-//
-// Generate returns the schema files for ops, keyed by path below schemas/
-// ("input/list_users.json", "output/list_users.json"). base and dir locate the
-// clerkapi sources for doc comments: dir is the directory path as seen from the
-// working directory, base the import path that dir joined to it yields.
+// Generate returns every tool's schemas, keyed "input/<tool>" and
+// "output/<tool>", each compact JSON on one line, exactly the bytes served in
+// tools/list. base and dir locate the clerkapi sources for doc comments: dir
+// is the directory path as seen from the working directory, base the import
+// path that dir joined to it yields. Tables lays them out as the files below
+// schemas/.
 func Generate(ops []clerkapi.Operation, base, dir string) (map[string][]byte, error) {
 	comments := map[string]string{}
 	r := &jsonschema.Reflector{CommentMap: comments}
@@ -60,14 +60,34 @@ func Generate(ops []clerkapi.Operation, base, dir string) (map[string][]byte, er
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", op.Name, err)
 		}
-		files["input/"+op.Name+".json"] = input
+		files["input/"+op.Name] = bytes.TrimSpace(input)
 		output, err := Output(out, op)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", op.Name, err)
 		}
-		files["output/"+op.Name+".json"] = output
+		files["output/"+op.Name] = bytes.TrimSpace(output)
 	}
 	return files, nil
+}
+
+// Tables lays Generate's schemas out as the two embedded files,
+// schemas/input.tsv and schemas/output.tsv: a line per tool, sorted, its
+// name, a tab and its schema. The server indexes them in one pass, without
+// decoding any JSON; `grep -P '^get_user\t' schemas/input.tsv | cut -f2 | jq .`
+// reads one, and testdata/tools/<tool>.json shows each definition indented.
+func Tables(schemas map[string][]byte) map[string][]byte {
+	keys := make([]string, 0, len(schemas))
+	for k := range schemas {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := map[string][]byte{}
+	for _, k := range keys {
+		kind, tool, _ := strings.Cut(k, "/")
+		f := kind + ".tsv"
+		out[f] = append(append(append(append(out[f], tool...), '\t'), schemas[k]...), '\n')
+	}
+	return out
 }
 
 // Input builds a tool's input schema: a flat object of the request fields
