@@ -19,6 +19,8 @@ type ServerConfig struct {
 	// Selection picks the listed tools; nil lists every operation and adds
 	// no discovery tools.
 	Selection *Selection
+	// Surface, when set, is the selection already resolved (it wins).
+	Surface *Surface
 	// SchemaProfile forces one schema profile; empty chooses per client.
 	SchemaProfile Profile
 }
@@ -33,17 +35,20 @@ func NewServer(cfg ServerConfig) (*server.MCPServer, error) {
 		server.WithElicitation(),
 		server.WithHooks(schemaHook(cfg.SchemaProfile, inputs)),
 	)
-	ops := cfg.Operations
-	if ops == nil {
-		ops = clerkapi.Catalog()
-	}
-	sel := Selection{Toolsets: []string{"all"}, NoDiscovery: true}
-	if cfg.Selection != nil {
-		sel = *cfg.Selection
-	}
-	surface, err := sel.Resolve(ops)
-	if err != nil {
-		return nil, err
+	surface := cfg.Surface
+	if surface == nil {
+		ops := cfg.Operations
+		if ops == nil {
+			ops = clerkapi.Catalog()
+		}
+		sel := Selection{Toolsets: []string{"all"}, NoDiscovery: true}
+		if cfg.Selection != nil {
+			sel = *cfg.Selection
+		}
+		var err error
+		if surface, err = sel.Resolve(ops); err != nil {
+			return nil, err
+		}
 	}
 	if err := register(s, surface, cfg.Config, inputs); err != nil {
 		return nil, err

@@ -265,7 +265,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			MaxResultBytes:      resultCap(cfg.maxResultBytes),
 		},
 		Version:       version(),
-		Selection:     &sel,
+		Surface:       surface,
 		SchemaProfile: profile,
 	})
 	if err != nil {
