@@ -13,7 +13,7 @@ import (
 func BenchmarkStartup(b *testing.B) {
 	bin := buildBinary(b)
 	init := []byte(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"bench","version":"1"}}}` + "\n")
-	env := append(os.Environ(), "CLERK_SECRET_KEY=sk_test_bench", "CLERK_MCP_LOG_LEVEL=error")
+	env := append(os.Environ(), "CLERK_SECRET_KEY=sk_test_bench", "CLERK_MCP_LOG_LEVEL=error", "CLERK_MCP_TOOLSETS=all", "CLERK_MCP_DISCOVERY=false")
 	b.ResetTimer()
 	for b.Loop() {
 		cmd := exec.Command(bin)

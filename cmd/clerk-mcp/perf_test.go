@@ -4,6 +4,7 @@ package main
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net"
@@ -17,6 +18,7 @@ import (
 	"time"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
+	"github.com/clerk-mcp/clerk-mcp/internal/loadgen"
 )
 
 // TestPerfTable measures the performance table of the README against the
@@ -90,6 +92,7 @@ func TestPerfTable(t *testing.T) {
 	l1, l2 := call("list_organization_memberships", `{"organization_id":"org_10","limit":10}`, "/v1/organizations/org_10/memberships")
 	h1, h2 := call("list_organization_memberships", `{"organization_id":"org_100","limit":100}`, "/v1/organizations/org_100/memberships")
 	rss := peakRSS(t, p.cmd.Process.Pid)
+	httpRes := perfHTTP(t, bin, env)
 
 	t.Logf("\n| Figure | Target | Measured |\n|---|---|---|\n"+
 		"| process start → `initialize` answered, 249 tools registered | ≤ 10 ms | %s |\n"+
@@ -98,13 +101,54 @@ func TestPerfTable(t *testing.T) {
 		"| added latency per call, `get_user` (~%d KB) | ≤ 150 µs | %s (%s vs %s direct) |\n"+
 		"| added latency, 10-item page (~%d KB) | ≤ 300 µs | %s (%s vs %s) |\n"+
 		"| added latency, 100-item page (~%d KB) | ≤ 2 ms | %s (%s vs %s) |\n"+
+		"| streamable HTTP, 200 sessions calling `get_user` | ≥ 3,000 calls/s, p99 ≤ 50 ms, 0 errors | %.0f calls/s, p99 %s, %d errors |\n"+
 		"stdio round trip of a ping (the framing alone): %s\n"+
 		"machine: %d cores (GOMAXPROCS %d), %s/%s, %s; medians; the fake Clerk is a process of its own",
 		ms(median(starts)), listBytes/1024, ms(median(lists)), float64(rss)/1024,
 		len(bodies["/v1/users/user_1"])/1024, us(u1-u2), us(u1), us(u2),
 		len(bodies["/v1/organizations/org_10/memberships"])/1024, us(l1-l2), us(l1), us(l2),
 		len(bodies["/v1/organizations/org_100/memberships"])/1024, ms(h1-h2), ms(h1), ms(h2),
+		httpRes.PerSecond(), ms(httpRes.P99), httpRes.Errors,
 		us(median(pings)), runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.GOOS, runtime.GOARCH, runtime.Version())
+}
+
+// perfHTTP runs the binary as a hosted server (--transport http) and loads
+// it with 200 streamable HTTP sessions from this process (internal/loadgen),
+// 100 calls each after a warm-up call. Three processes share the machine:
+// the load, the server and the fake Clerk.
+func perfHTTP(t *testing.T, bin string, env []string) loadgen.Result {
+	cmd := exec.Command(bin, "--transport", "http", "--addr", "127.0.0.1:0", "--log-format", "json", "--log-level", "info")
+	cmd.Env = append(env, "CLERK_MCP_AUTH_TOKEN=perf-token")
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = cmd.Process.Signal(os.Interrupt); _ = cmd.Wait() }()
+	sc := bufio.NewScanner(stderr)
+	addr := ""
+	for addr == "" && sc.Scan() {
+		var rec struct{ Msg, Addr string }
+		if json.Unmarshal(sc.Bytes(), &rec) == nil && rec.Msg == "listening" {
+			addr = rec.Addr
+		}
+	}
+	if addr == "" {
+		t.Fatal("the HTTP server did not start")
+	}
+	go func() { _, _ = io.Copy(io.Discard, stderr) }()
+	res, err := loadgen.Run(t.Context(), loadgen.Config{
+		URL: "http://" + addr + "/mcp", Token: "perf-token", Sessions: 200, Calls: 100,
+		Call: func(int, int) (string, string) {
+			return `{"name":"get_user","arguments":{"user_id":"user_1"}}`, "user_"
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }
 
 // perfBodies are the fake Clerk's answers: a user (~1 KB) and pages of 10

@@ -9,19 +9,22 @@ package hosting_test
 //	go test -tags load -run TestLoad -count=1 -v ./internal/hosting
 //
 // LOAD_SESSIONS and LOAD_CALLS change the shape (default 500 × 20).
+// LOAD_CLIENT picks the client: "raw" (default) speaks the protocol with
+// pre-encoded requests and reads answers as bytes, like wrk, so that the
+// clients' own JSON work does not eat the two cores the server is measured
+// on; "mcp-go" runs mcp-go's full client in every session.
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -29,9 +32,7 @@ import (
 	"github.com/mark3labs/mcp-go/client/transport"
 	"github.com/mark3labs/mcp-go/mcp"
 
-	"github.com/clerk-mcp/clerk-mcp/clerkapi"
-	"github.com/clerk-mcp/clerk-mcp/internal/hosting"
-	"github.com/clerk-mcp/clerk-mcp/tools"
+	"github.com/clerk-mcp/clerk-mcp/internal/loadgen"
 )
 
 func envInt(name string, def int) int {
@@ -43,105 +44,124 @@ func envInt(name string, def int) int {
 
 func TestLoad(t *testing.T) {
 	sessions, calls := envInt("LOAD_SESSIONS", 500), envInt("LOAD_CALLS", 20)
-	ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second)
+	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Minute)
 	defer cancel()
-
-	var upstreamHits atomic.Int64
-	upstream := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		upstreamHits.Add(1)
-		id := strings.TrimPrefix(r.URL.Path, "/v1/users/")
-		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprintf(w, `{"object":"user","id":%q,"first_name":"Ada","last_name":"Lovelace","email_addresses":[{"id":"idn_1","email_address":"ada@example.com"}],"primary_email_address_id":"idn_1","created_at":1700000000000}`, id)
-	}))
-	defer upstream.Close()
-	s, err := tools.NewServer(tools.ServerConfig{Config: tools.Config{
-		// --rate-limit 0: the fake has no limit to respect.
-		Client: clerkapi.New(clerkapi.Config{BaseURL: upstream.URL + "/v1", SecretKey: envKey, RateLimit: 0, MaxRetries: -1, Timeout: 30 * time.Second}),
-	}})
+	url, hits := loadServer(t)
+	cfg := loadgen.Config{URL: url, Token: authToken, Sessions: sessions, Calls: calls, Call: getUser}
+	name := "raw"
+	run := loadgen.Run
+	if os.Getenv("LOAD_CLIENT") == "mcp-go" {
+		name, run = "mcp-go", mcpGoRun
+	}
+	res, err := run(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := serve(t, s, hosting.Options{Streamable: true, AuthTokens: []string{authToken}})
-	httpClient := &http.Client{Transport: &http.Transport{MaxIdleConns: 2 * sessions, MaxIdleConnsPerHost: 2 * sessions, IdleConnTimeout: time.Minute}}
-	defer httpClient.CloseIdleConnections()
-
-	var (
-		errs     atomic.Int64
-		firstErr atomic.Value
-		ready    sync.WaitGroup
-		done     sync.WaitGroup
-		start    = make(chan struct{})
-	)
-	fail := func(err error) {
-		errs.Add(1)
-		firstErr.CompareAndSwap(nil, err)
+	if res.Errors > 0 {
+		t.Errorf("%d errors; first: %v", res.Errors, res.FirstErr)
 	}
-	latencies := make([][]time.Duration, sessions)
-	for i := range sessions {
+	if want := sessions * (calls + 1); res.Calls != sessions*calls || hits.Load() != int64(want) {
+		t.Errorf("%d calls timed, %d reached Clerk, want %d and %d (with warm-up)", res.Calls, hits.Load(), sessions*calls, want)
+	}
+	t.Logf("%d sessions (%s client) × %d calls on GOMAXPROCS=%d: %v", sessions, name, calls, runtime.GOMAXPROCS(0), res)
+}
+
+// mcpGoRun is loadgen.Run with mcp-go's full client in every session.
+func mcpGoRun(ctx context.Context, cfg loadgen.Config) (loadgen.Result, error) {
+	hc := &http.Client{Transport: &http.Transport{MaxIdleConns: 2 * cfg.Sessions, MaxIdleConnsPerHost: 2 * cfg.Sessions, IdleConnTimeout: time.Minute}}
+	defer hc.CloseIdleConnections()
+	var (
+		mu        sync.Mutex
+		res       loadgen.Result
+		openErr   error
+		ready     sync.WaitGroup
+		done      sync.WaitGroup
+		start     = make(chan struct{})
+		latencies = make([][]time.Duration, cfg.Sessions)
+	)
+	for i := range cfg.Sessions {
 		ready.Add(1)
 		done.Add(1)
 		go func() {
 			defer done.Done()
-			c, err := client.NewStreamableHttpClient(srv.URL+"/mcp",
-				transport.WithHTTPBasicClient(httpClient), transport.WithHTTPHeaders(bearer(authToken)))
+			call, err := mcpGoSession(ctx, hc, cfg.URL)
 			if err == nil {
-				defer c.Close()
-				err = c.Start(ctx)
-			}
-			if err == nil {
-				req := mcp.InitializeRequest{}
-				req.Params.ProtocolVersion = mcp.LATEST_LEGACY_PROTOCOL_VERSION
-				req.Params.ClientInfo = mcp.Implementation{Name: "load", Version: "0"}
-				_, err = c.Initialize(ctx, req)
+				err = call(cfg.Call(i, -1))
 			}
 			ready.Done()
 			if err != nil {
-				fail(fmt.Errorf("session %d: %w", i, err))
+				mu.Lock()
+				openErr = fmt.Errorf("session %d: %w", i, err)
+				mu.Unlock()
 				return
 			}
 			<-start
-			lat := make([]time.Duration, 0, calls)
-			for j := range calls {
-				id := fmt.Sprintf("user_%d_%d", i, j)
+			for j := range cfg.Calls {
 				t0 := time.Now()
-				res, err := callTool(ctx, c, "get_user", map[string]any{"user_id": id})
-				lat = append(lat, time.Since(t0))
-				switch {
-				case err != nil:
-					fail(fmt.Errorf("%s: %w", id, err))
-				case res.IsError || !strings.Contains(resultText(res), id):
-					fail(fmt.Errorf("%s: %s", id, resultText(res)))
+				err := call(cfg.Call(i, j))
+				latencies[i] = append(latencies[i], time.Since(t0))
+				if err != nil {
+					mu.Lock()
+					res.Errors++
+					if res.FirstErr == nil {
+						res.FirstErr = err
+					}
+					mu.Unlock()
 				}
 			}
-			latencies[i] = lat
 		}()
 	}
 	ready.Wait()
-	if err, _ := firstErr.Load().(error); err != nil {
+	if openErr != nil {
 		close(start)
 		done.Wait()
-		t.Fatalf("%d errors while connecting; first: %v", errs.Load(), err)
+		return res, openErr
 	}
 	t0 := time.Now()
 	close(start)
 	done.Wait()
-	elapsed := time.Since(t0)
-
+	res.Elapsed = time.Since(t0)
 	all := slices.Concat(latencies...)
 	slices.Sort(all)
-	total := sessions * calls
-	if n := errs.Load(); n > 0 {
-		t.Errorf("%d errors; first: %v", n, firstErr.Load())
+	res.Calls = len(all)
+	if len(all) > 0 {
+		pct := func(p float64) time.Duration { return all[min(len(all)-1, int(p*float64(len(all))))] }
+		res.P50, res.P99, res.Max = pct(0.50), pct(0.99), all[len(all)-1]
 	}
-	if len(all) != total || upstreamHits.Load() != int64(total) {
-		t.Errorf("%d calls timed, %d reached Clerk, want %d", len(all), upstreamHits.Load(), total)
+	return res, nil
+}
+
+// mcpGoSession opens a session with mcp-go's client and returns its call.
+func mcpGoSession(ctx context.Context, hc *http.Client, url string) (func(params, want string) error, error) {
+	c, err := client.NewStreamableHttpClient(url, transport.WithHTTPBasicClient(hc), transport.WithHTTPHeaders(bearer(authToken)))
+	if err != nil {
+		return nil, err
 	}
-	if len(all) == 0 {
-		return
+	context.AfterFunc(ctx, func() { _ = c.Close() })
+	if err := c.Start(ctx); err != nil {
+		return nil, err
 	}
-	pct := func(p float64) time.Duration { return all[min(len(all)-1, int(p*float64(len(all))))] }
-	t.Logf("%d sessions × %d calls = %d tools/call in %v on GOMAXPROCS=%d: %.0f calls/s, p50 %v, p99 %v, max %v, errors %d",
-		sessions, calls, total, elapsed.Round(time.Millisecond), runtime.GOMAXPROCS(0),
-		float64(total)/elapsed.Seconds(), pct(0.50).Round(time.Microsecond*10), pct(0.99).Round(time.Microsecond*10),
-		all[len(all)-1].Round(time.Millisecond), errs.Load())
+	req := mcp.InitializeRequest{}
+	req.Params.ProtocolVersion = mcp.LATEST_LEGACY_PROTOCOL_VERSION
+	req.Params.ClientInfo = mcp.Implementation{Name: "load", Version: "0"}
+	if _, err := c.Initialize(ctx, req); err != nil {
+		return nil, err
+	}
+	return func(params, want string) error {
+		var p struct {
+			Name      string         `json:"name"`
+			Arguments map[string]any `json:"arguments"`
+		}
+		if err := json.Unmarshal([]byte(params), &p); err != nil {
+			return err
+		}
+		res, err := callTool(ctx, c, p.Name, p.Arguments)
+		switch {
+		case err != nil:
+			return err
+		case res.IsError || !strings.Contains(resultText(res), want):
+			return fmt.Errorf("%s", resultText(res))
+		}
+		return nil
+	}, nil
 }
