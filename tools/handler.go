@@ -73,7 +73,9 @@ func (h *Handler) Call(ctx context.Context, op *clerkapi.Operation, raw json.Raw
 			h.log.Error("tool panicked", "tool", op.Name, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 			res = mcp.NewToolResultError(fmt.Sprintf("internal error in %s; nothing more is known. The server keeps running.", op.Name))
 		}
-		h.log.Debug("tool call", "tool", op.Name, "error", res.IsError, "duration", time.Since(start))
+		if h.log.Enabled(ctx, slog.LevelDebug) {
+			h.log.Debug("tool call", "tool", op.Name, "error", res.IsError, "duration", time.Since(start))
+		}
 	}()
 
 	args, problem := h.decode(op, raw)
