@@ -56,7 +56,7 @@ func TestPipelineAllocations(t *testing.T) {
 	}{
 		{"decode and validate get_user arguments", 60, func() { _, _ = h.decode(getUser, args) }},
 		{"shape a user", 12, func() { h.shape(getUser, clerkapi.Args{}, one) }},
-		{"shape a 100-item page", 250, func() { h.shape(list, listArgs, page) }},
+		{"shape a 100-item page", 100, func() { h.shape(list, listArgs, page) }},
 	}
 	for _, c := range cases {
 		n := testing.AllocsPerRun(50, c.run)
