@@ -179,24 +179,12 @@ func perfBodies(t *testing.T) map[string]string {
 // a fake inside the measuring process would answer the direct request
 // without any process switch and inflate the difference.
 func startPerfFake(t *testing.T) string {
-	cmd := exec.Command(os.Args[0], "-test.run=^TestPerfFakeClerk$")
-	cmd.Env = append(os.Environ(), "CLERK_MCP_PERF_FAKE=1")
-	in, err := cmd.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = in.Close(); _ = cmd.Wait() })
-	sc := bufio.NewScanner(out)
+	p := startPerfChild(t, os.Args[0], append(os.Environ(), "CLERK_MCP_PERF_FAKE=1"), "-test.run=^TestPerfFakeClerk$")
+	t.Cleanup(p.stop)
+	sc := bufio.NewScanner(p.out)
 	for sc.Scan() {
 		if addr, ok := strings.CutPrefix(sc.Text(), "fake clerk on "); ok {
-			go func() { _, _ = io.Copy(io.Discard, out) }()
+			go func() { _, _ = io.Copy(io.Discard, p.out) }()
 			return "http://" + addr
 		}
 	}
@@ -231,8 +219,8 @@ type perfChild struct {
 	out *bufio.Reader
 }
 
-func startPerfChild(t *testing.T, bin string, env []string) *perfChild {
-	cmd := exec.Command(bin)
+func startPerfChild(t *testing.T, bin string, env []string, args ...string) *perfChild {
+	cmd := exec.Command(bin, args...)
 	cmd.Env = env
 	in, err := cmd.StdinPipe()
 	if err != nil {

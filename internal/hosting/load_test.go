@@ -21,10 +21,8 @@ import (
 	"net/http"
 	"os"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -49,11 +47,10 @@ func TestLoad(t *testing.T) {
 	url, hits := loadServer(t)
 	cfg := loadgen.Config{URL: url, Token: authToken, Sessions: sessions, Calls: calls, Call: getUser}
 	name := "raw"
-	run := loadgen.Run
 	if os.Getenv("LOAD_CLIENT") == "mcp-go" {
-		name, run = "mcp-go", mcpGoRun
+		name, cfg.Open = "mcp-go", mcpGoSession
 	}
-	res, err := run(ctx, cfg)
+	res, err := loadgen.Run(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,74 +63,9 @@ func TestLoad(t *testing.T) {
 	t.Logf("%d sessions (%s client) × %d calls on GOMAXPROCS=%d: %v", sessions, name, calls, runtime.GOMAXPROCS(0), res)
 }
 
-// mcpGoRun is loadgen.Run with mcp-go's full client in every session.
-func mcpGoRun(ctx context.Context, cfg loadgen.Config) (loadgen.Result, error) {
-	hc := &http.Client{Transport: &http.Transport{MaxIdleConns: 2 * cfg.Sessions, MaxIdleConnsPerHost: 2 * cfg.Sessions, IdleConnTimeout: time.Minute}}
-	defer hc.CloseIdleConnections()
-	var (
-		mu        sync.Mutex
-		res       loadgen.Result
-		openErr   error
-		ready     sync.WaitGroup
-		done      sync.WaitGroup
-		start     = make(chan struct{})
-		latencies = make([][]time.Duration, cfg.Sessions)
-	)
-	for i := range cfg.Sessions {
-		ready.Add(1)
-		done.Add(1)
-		go func() {
-			defer done.Done()
-			call, err := mcpGoSession(ctx, hc, cfg.URL)
-			if err == nil {
-				err = call(cfg.Call(i, -1))
-			}
-			ready.Done()
-			if err != nil {
-				mu.Lock()
-				openErr = fmt.Errorf("session %d: %w", i, err)
-				mu.Unlock()
-				return
-			}
-			<-start
-			for j := range cfg.Calls {
-				t0 := time.Now()
-				err := call(cfg.Call(i, j))
-				latencies[i] = append(latencies[i], time.Since(t0))
-				if err != nil {
-					mu.Lock()
-					res.Errors++
-					if res.FirstErr == nil {
-						res.FirstErr = err
-					}
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	ready.Wait()
-	if openErr != nil {
-		close(start)
-		done.Wait()
-		return res, openErr
-	}
-	t0 := time.Now()
-	close(start)
-	done.Wait()
-	res.Elapsed = time.Since(t0)
-	all := slices.Concat(latencies...)
-	slices.Sort(all)
-	res.Calls = len(all)
-	if len(all) > 0 {
-		pct := func(p float64) time.Duration { return all[min(len(all)-1, int(p*float64(len(all))))] }
-		res.P50, res.P99, res.Max = pct(0.50), pct(0.99), all[len(all)-1]
-	}
-	return res, nil
-}
-
 // mcpGoSession opens a session with mcp-go's client and returns its call.
-func mcpGoSession(ctx context.Context, hc *http.Client, url string) (func(params, want string) error, error) {
-	c, err := client.NewStreamableHttpClient(url, transport.WithHTTPBasicClient(hc), transport.WithHTTPHeaders(bearer(authToken)))
+func mcpGoSession(ctx context.Context, hc *http.Client, cfg loadgen.Config) (loadgen.Call, error) {
+	c, err := client.NewStreamableHttpClient(cfg.URL, transport.WithHTTPBasicClient(hc), transport.WithHTTPHeaders(bearer(cfg.Token)))
 	if err != nil {
 		return nil, err
 	}

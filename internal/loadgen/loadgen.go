@@ -29,7 +29,13 @@ type Config struct {
 	Call func(i, j int) (params, want string)
 	// HTTP is the client to use (default: one sized for Sessions).
 	HTTP *http.Client
+	// Open, if set, opens a session its own way (another client, say) and
+	// returns its call; the default speaks raw HTTP.
+	Open func(ctx context.Context, hc *http.Client, cfg Config) (Call, error)
 }
+
+// Call makes one tools/call with params; its answer must contain want.
+type Call func(params, want string) error
 
 // Result is what a run measured.
 type Result struct {
@@ -81,10 +87,13 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 		done.Add(1)
 		go func() {
 			defer done.Done()
-			s, err := open(ctx, hc, cfg)
+			openSession := cfg.Open
+			if openSession == nil {
+				openSession = Raw
+			}
+			call, err := openSession(ctx, hc, cfg)
 			if err == nil {
-				params, want := cfg.Call(i, -1)
-				err = s.call(params, want)
+				err = call(cfg.Call(i, -1))
 			}
 			ready.Done()
 			if err != nil {
@@ -98,7 +107,7 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 			for j := range cfg.Calls {
 				params, want := cfg.Call(i, j)
 				t0 := time.Now()
-				err := s.call(params, want)
+				err := call(params, want)
 				lat = append(lat, time.Since(t0))
 				if err != nil {
 					fail(fmt.Errorf("session %d call %d: %w", i, j, err))
@@ -135,7 +144,9 @@ type session struct {
 	calls int
 }
 
-func open(ctx context.Context, hc *http.Client, cfg Config) (*session, error) {
+// Raw opens a session with plain HTTP requests: initialize, then
+// notifications/initialized.
+func Raw(ctx context.Context, hc *http.Client, cfg Config) (Call, error) {
 	s := &session{ctx: ctx, hc: hc, cfg: cfg}
 	resp, body, err := s.post(`{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"loadgen","version":"1"}}}`)
 	if err != nil {
@@ -150,7 +161,7 @@ func open(ctx context.Context, hc *http.Client, cfg Config) (*session, error) {
 	} else if resp.StatusCode/100 != 2 {
 		return nil, fmt.Errorf("notifications/initialized: HTTP %d: %.200s", resp.StatusCode, body)
 	}
-	return s, nil
+	return s.call, nil
 }
 
 // call sends one tools/call; its answer must be this request's result,
