@@ -34,8 +34,10 @@ type Options struct {
 	// MaxLine bounds one incoming message (default 64 MiB: a 10 MB upload
 	// as base64 fits). A longer line is answered with a parse error.
 	MaxLine int
-	// Concurrency bounds the requests served at once (default 16); reading
-	// waits while all are busy.
+	// Concurrency bounds the requests served at once (default 16). Reading
+	// goes on meanwhile, so that answers to the server's own requests
+	// (elicitation) and cancellations get through; past four times as many
+	// waiting requests, reading waits too.
 	Concurrency int
 }
 
@@ -47,9 +49,11 @@ var sessions atomic.Int64
 // flight) and Serve returns once every started request has answered.
 //
 // Workers take turns at reading (leader/follower): the worker that reads a
-// line hands the turn to the next and serves the line itself, so a request
-// is served on the goroutine that woke up with it. Handing each request to
-// another goroutine instead cost 50 to 100 µs a call on a 2-core machine.
+// line serves it itself, so a request is served on the goroutine that woke
+// up with it; handing each request to another goroutine instead cost 50 to
+// 100 µs a call on a 2-core machine. Before serving a request that may take
+// long it passes the turn to an idle worker (starting one if none is idle),
+// then waits for one of Concurrency slots.
 func Serve(ctx context.Context, s *server.MCPServer, in io.Reader, out io.Writer, opt Options) error {
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
@@ -68,6 +72,8 @@ func Serve(ctx context.Context, s *server.MCPServer, in io.Reader, out io.Writer
 		maxLine: opt.MaxLine,
 		turn:    make(chan struct{}, 1),
 		ended:   make(chan struct{}),
+		slots:   make(chan struct{}, opt.Concurrency),
+		most:    int32(4*opt.Concurrency + 1),
 	}
 	sess := &session{
 		id:      "stdio-" + strconv.FormatInt(sessions.Add(1), 10),
@@ -86,9 +92,8 @@ func Serve(ctx context.Context, s *server.MCPServer, in io.Reader, out io.Writer
 	go t.notifications(ctx, done)
 
 	t.turn <- struct{}{}
-	for range opt.Concurrency {
-		go t.work(ctx)
-	}
+	t.spawn(ctx) // the reader
+	t.spawn(ctx) // idle, to take the turn when the reader serves a call
 	// A worker may block in a read; ctx still ends Serve (a signal with
 	// the client attached).
 	select {
@@ -126,9 +131,19 @@ type transport struct {
 	ended   chan struct{} // closed when input ends
 	readErr error         // why, if not EOF; written before ended closes
 
+	slots   chan struct{} // one per request served at once
+	workers atomic.Int32  // started
+	idle    atomic.Int32  // waiting for the turn
+	most    int32         // workers at the most
+
 	mu     sync.Mutex // guards closed and wg.Add
 	closed bool
 	wg     sync.WaitGroup // messages being served
+}
+
+func (t *transport) spawn(ctx context.Context) {
+	t.workers.Add(1)
+	go t.work(ctx)
 }
 
 // work reads a line in its turn and serves it. Before serving a message
@@ -140,9 +155,12 @@ func (t *transport) work(ctx context.Context) {
 	held := false
 	for {
 		if !held {
+			t.idle.Add(1)
 			select {
 			case <-t.turn:
+				t.idle.Add(-1)
 			case <-ctx.Done():
+				t.idle.Add(-1)
 				return
 			}
 		}
@@ -179,10 +197,18 @@ func (t *transport) work(ctx context.Context) {
 			held = true
 			continue
 		}
+		if t.idle.Load() == 0 && t.workers.Load() < t.most {
+			t.spawn(ctx)
+		}
 		t.turn <- struct{}{}
 		held = false
 		if line != nil {
-			t.serve(func() { t.dispatch(ctx, &env, line) })
+			select {
+			case t.slots <- struct{}{}:
+				t.serve(func() { t.dispatch(ctx, &env, line) })
+				<-t.slots
+			case <-ctx.Done():
+			}
 		}
 		if err != nil {
 			return

@@ -348,3 +348,37 @@ func TestServeServerNotifications(t *testing.T) {
 	}
 	assert.Equal(t, map[string]bool{"notifications/message": true, "answer": true}, got)
 }
+
+// TestServeReadsWhileEveryWorkerWaits: with every call slot taken by a call
+// waiting on its user (elicitation), the answers still get read; so do
+// requests beyond the slots, which wait for one.
+func TestServeReadsWhileEveryWorkerWaits(t *testing.T) {
+	s := newServer()
+	s.AddTool(mcp.NewTool("ask"), func(ctx context.Context, _ mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		res, err := s.RequestElicitation(ctx, mcp.ElicitationRequest{Params: mcp.ElicitationParams{
+			Message:         "Sure?",
+			RequestedSchema: map[string]any{"type": "object", "properties": map[string]any{}},
+		}})
+		if err != nil {
+			return mcp.NewToolResultError(err.Error()), nil
+		}
+		return mcp.NewToolResultText(string(res.Action)), nil
+	})
+	p := newPeer(t, s, Options{Concurrency: 2})
+	p.initialize(`{"elicitation":{}}`)
+	const n = 5
+	for i := range n {
+		p.send(fmt.Sprintf(`{"jsonrpc":"2.0","id":"call-%d","method":"tools/call","params":{"name":"ask","arguments":{}}}`, i))
+	}
+	answered := 0
+	for answered < n {
+		m := p.recv()
+		if m["method"] == "elicitation/create" {
+			p.send(fmt.Sprintf(`{"jsonrpc":"2.0","id":%v,"result":{"action":"accept","content":{}}}`, m["id"]))
+			continue
+		}
+		assert.Contains(t, m["id"], "call-")
+		assert.Equal(t, "accept", m["result"].(map[string]any)["content"].([]any)[0].(map[string]any)["text"])
+		answered++
+	}
+}
