@@ -258,22 +258,6 @@ func (c *perfChild) stop() {
 	_ = c.cmd.Wait()
 }
 
-// peakRSS reads a process's high-water resident set size, in KB.
-func peakRSS(t *testing.T, pid int) int {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		t.Skip("no /proc: peak RSS not measured")
-	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(l, "VmHWM:") {
-			var kb int
-			fmt.Sscanf(strings.TrimSpace(strings.TrimPrefix(l, "VmHWM:")), "%d", &kb)
-			return kb
-		}
-	}
-	return 0
-}
-
 func mustRead(t *testing.T, name string) string {
 	b, err := os.ReadFile("../../testdata/fixtures/" + name)
 	if err != nil {
