@@ -136,9 +136,47 @@ type transport struct {
 	idle    atomic.Int32  // waiting for the turn
 	most    int32         // workers at the most
 
+	inflight sync.Map // request id (raw JSON) -> *request, for notifications/cancelled
+
 	mu     sync.Mutex // guards closed and wg.Add
 	closed bool
 	wg     sync.WaitGroup // messages being served
+}
+
+type request struct{ cancel context.CancelFunc }
+
+// track gives a long request a context of its own, which a
+// notifications/cancelled naming its id cancels, and the function that
+// ends it.
+func (t *transport) track(ctx context.Context, id json.RawMessage) (context.Context, func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	key := string(bytes.TrimSpace(id))
+	if key == "" || key == "null" {
+		return ctx, cancel
+	}
+	r := &request{cancel: cancel}
+	t.inflight.Store(key, r)
+	return ctx, func() {
+		t.inflight.CompareAndDelete(key, r)
+		cancel()
+	}
+}
+
+// cancelled applies a notifications/cancelled to the request it names. mcp-go
+// does too, but only once the request has reached it; a request still
+// waiting for a slot is covered here.
+func (t *transport) cancelled(line []byte) {
+	var n struct {
+		Params struct {
+			RequestID json.RawMessage `json:"requestId"`
+		} `json:"params"`
+	}
+	if json.Unmarshal(line, &n) != nil {
+		return
+	}
+	if r, ok := t.inflight.Load(string(bytes.TrimSpace(n.Params.RequestID))); ok {
+		r.(*request).cancel()
+	}
 }
 
 func (t *transport) spawn(ctx context.Context) {
@@ -197,19 +235,27 @@ func (t *transport) work(ctx context.Context) {
 			held = true
 			continue
 		}
+		// Tracked before the turn passes, so that a cancellation read next
+		// finds it even before mcp-go has seen the request.
+		rctx, done := t.track(ctx, env.ID)
 		if t.idle.Load() == 0 && t.workers.Load() < t.most {
 			t.spawn(ctx)
 		}
 		t.turn <- struct{}{}
 		held = false
 		if line != nil {
+			// A request cancelled before it starts gets no answer, as
+			// MCP asks of cancelled requests.
 			select {
 			case t.slots <- struct{}{}:
-				t.serve(func() { t.dispatch(ctx, &env, line) })
+				if rctx.Err() == nil {
+					t.serve(func() { t.dispatch(rctx, &env, line) })
+				}
 				<-t.slots
-			case <-ctx.Done():
+			case <-rctx.Done():
 			}
 		}
+		done()
 		if err != nil {
 			return
 		}
@@ -295,6 +341,9 @@ func (t *transport) dispatch(ctx context.Context, env *envelope, line []byte) {
 		}
 		t.writeError(nil, mcp.PARSE_ERROR, "Parse error")
 		return
+	}
+	if env.Method == string(mcp.MethodNotificationCancelled) {
+		t.cancelled(line)
 	}
 	hasID := len(env.ID) > 0 && string(env.ID) != "null"
 	if env.Method == "" && hasID && (env.Result != nil || env.Error != nil) {

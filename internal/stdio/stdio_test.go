@@ -382,3 +382,34 @@ func TestServeReadsWhileEveryWorkerWaits(t *testing.T) {
 		answered++
 	}
 }
+
+// TestServeCancelWhileWaiting: a request cancelled while it waits for a
+// slot (before mcp-go has seen it) starts with its context done.
+func TestServeCancelWhileWaiting(t *testing.T) {
+	release := make(chan struct{})
+	seen := make(chan error, 1)
+	s := newServer(
+		tool("hold", func(ctx context.Context, _ mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+			<-release
+			return mcp.NewToolResultText("held"), nil
+		}),
+		tool("probe", func(ctx context.Context, _ mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+			seen <- ctx.Err()
+			return mcp.NewToolResultText("probed"), nil
+		}),
+	)
+	p := newPeer(t, s, Options{Concurrency: 1})
+	p.initialize(`{}`)
+	p.send(`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"hold","arguments":{}}}`)
+	p.send(`{"jsonrpc":"2.0","id":"waiting","method":"tools/call","params":{"name":"probe","arguments":{}}}`)
+	p.send(`{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":"waiting","reason":"changed my mind"}}`)
+	p.send(`{"jsonrpc":"2.0","id":2,"method":"ping"}`)
+	assert.EqualValues(t, 2, p.recv()["id"], "reading goes on while the slot is taken")
+	close(release)
+	assert.EqualValues(t, 1, p.recv()["id"])
+	select {
+	case err := <-seen:
+		t.Fatalf("the cancelled request ran (context error %v)", err)
+	case <-time.After(200 * time.Millisecond):
+	}
+}
