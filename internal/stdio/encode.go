@@ -38,7 +38,9 @@ func AppendMessage(dst []byte, msg mcp.JSONRPCMessage) ([]byte, error) {
 		dst = append(dst, `,"result":`...)
 		switch res := r.Result.(type) {
 		case *mcp.CallToolResult:
-			out, ok = appendCallToolResult(dst, res)
+			if res != nil {
+				out, ok = appendCallToolResult(dst, res)
+			}
 		case mcp.ListToolsResult:
 			out, ok = appendListToolsResult(dst, &res)
 		}

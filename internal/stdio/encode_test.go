@@ -102,6 +102,7 @@ func TestAppendOtherMessages(t *testing.T) {
 	sameAsEncodingJSON(t, mcp.JSONRPCError{JSONRPC: "2.0", ID: mcp.NewRequestId(int64(3)), Error: mcp.NewJSONRPCErrorDetails(-32602, "bad <params>", nil)})
 	sameAsEncodingJSON(t, response(mcp.EmptyResult{}))
 	sameAsEncodingJSON(t, mcp.NewJSONRPCResultResponse(mcp.NewRequestId(nil), &mcp.CallToolResult{}))
+	sameAsEncodingJSON(t, response((*mcp.CallToolResult)(nil)))
 }
 
 // FuzzAppendString: strings come out as encoding/json writes them, up to
