@@ -83,7 +83,9 @@ func TestToolsListEncoding(t *testing.T) {
 			buf := make([]byte, 0, 1<<20)
 			n := testing.AllocsPerRun(5, func() { _, _ = stdio.AppendMessage(buf[:0], msg) })
 			t.Logf("encoding tools/list: %.0f allocations", n)
-			assert.LessOrEqual(t, n, 10.0, "tools/list left the direct encoder")
+			// encoding/json would take thousands; the margin absorbs sync.Pool
+			// dropping items at random under the race detector.
+			assert.LessOrEqual(t, n, 50.0, "tools/list left the direct encoder")
 		})
 	}
 }
