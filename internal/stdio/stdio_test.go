@@ -386,10 +386,11 @@ func TestServeReadsWhileEveryWorkerWaits(t *testing.T) {
 // TestServeCancelWhileWaiting: a request cancelled while it waits for a
 // slot (before mcp-go has seen it) starts with its context done.
 func TestServeCancelWhileWaiting(t *testing.T) {
-	release := make(chan struct{})
+	holding, release := make(chan struct{}), make(chan struct{})
 	seen := make(chan error, 1)
 	s := newServer(
 		tool("hold", func(ctx context.Context, _ mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+			close(holding)
 			<-release
 			return mcp.NewToolResultText("held"), nil
 		}),
@@ -401,6 +402,7 @@ func TestServeCancelWhileWaiting(t *testing.T) {
 	p := newPeer(t, s, Options{Concurrency: 1})
 	p.initialize(`{}`)
 	p.send(`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"hold","arguments":{}}}`)
+	<-holding // the only slot is taken
 	p.send(`{"jsonrpc":"2.0","id":"waiting","method":"tools/call","params":{"name":"probe","arguments":{}}}`)
 	p.send(`{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":"waiting","reason":"changed my mind"}}`)
 	p.send(`{"jsonrpc":"2.0","id":2,"method":"ping"}`)
