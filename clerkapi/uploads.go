@@ -166,7 +166,13 @@ func (u *Uploads) fetch(ctx context.Context, raw string) ([]byte, error) {
 	if resp.ContentLength > MaxUploadBytes {
 		return nil, fmt.Errorf("the URL serves %d bytes; the limit is 10 MB", resp.ContentLength)
 	}
-	return readCapped(resp.Body)
+	b, err := readCapped(resp.Body)
+	if err != nil && ctx.Err() != nil {
+		// The deadline cut the answer short (a server may even end it
+		// cleanly once the connection goes): say so, not "empty".
+		return nil, fmt.Errorf("fetching the URL timed out after %s", timeout)
+	}
+	return b, err
 }
 
 func readCapped(r io.Reader) ([]byte, error) {
