@@ -18,33 +18,14 @@ import (
 // Run: go test ./cmd/clerk-mcp -run '^$' -bench Startup
 func BenchmarkStartup(b *testing.B) {
 	bin := buildBinary(b)
-	init := []byte(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"bench","version":"1"}}}` + "\n")
+	init := `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"bench","version":"1"}}}`
 	env := append(os.Environ(), "CLERK_SECRET_KEY=sk_test_bench", "CLERK_MCP_LOG_LEVEL=error", "CLERK_MCP_TOOLSETS=all", "CLERK_MCP_DISCOVERY=false")
 	b.ResetTimer()
 	for b.Loop() {
-		cmd := exec.Command(bin)
-		cmd.Env = env
-		stdin, err := cmd.StdinPipe()
-		if err != nil {
-			b.Fatal(err)
-		}
-		stdout, err := cmd.StdoutPipe()
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			b.Fatal(err)
-		}
-		if _, err := stdin.Write(init); err != nil {
-			b.Fatal(err)
-		}
-		line, err := bufio.NewReader(stdout).ReadBytes('\n')
-		if err != nil || len(line) == 0 {
-			b.Fatalf("no initialize answer: %v", err)
-		}
+		c := startPiped(b, bin, env)
+		c.roundTrip(b, init)
 		b.StopTimer()
-		_ = stdin.Close()
-		_ = cmd.Wait()
+		c.stop()
 		b.StartTimer()
 	}
 }
@@ -62,32 +43,10 @@ func BenchmarkPeakRSS(b *testing.B) {
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprintf(w, `{"object":"user","id":%q,"first_name":"Ada","email_addresses":[{"id":"idn_1","email_address":"ada@example.com"}]}`, strings.TrimPrefix(r.URL.Path, "/v1/users/"))
 	})
-	cmd := exec.Command(bin)
-	cmd.Env = append(os.Environ(), "CLERK_SECRET_KEY=sk_test_bench", "CLERK_API_URL="+fake.URL+"/v1", "CLERK_MCP_LOG_LEVEL=error",
-		"CLERK_MCP_RATE_LIMIT=0", "CLERK_MCP_TOOLSETS=all", "CLERK_MCP_DISCOVERY=false")
-	in, err := cmd.StdinPipe()
-	if err != nil {
-		b.Fatal(err)
-	}
-	outPipe, err := cmd.StdoutPipe()
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		b.Fatal(err)
-	}
-	defer func() { _ = in.Close(); _ = cmd.Wait() }()
-	out := bufio.NewReaderSize(outPipe, 1<<20)
-	roundTrip := func(line string) []byte {
-		if _, err := io.WriteString(in, line+"\n"); err != nil {
-			b.Fatal(err)
-		}
-		resp, err := out.ReadSlice('\n')
-		if err != nil {
-			b.Fatal(err)
-		}
-		return resp
-	}
+	c := startPiped(b, bin, append(os.Environ(), "CLERK_SECRET_KEY=sk_test_bench", "CLERK_API_URL="+fake.URL+"/v1", "CLERK_MCP_LOG_LEVEL=error",
+		"CLERK_MCP_RATE_LIMIT=0", "CLERK_MCP_TOOLSETS=all", "CLERK_MCP_DISCOVERY=false"))
+	defer c.stop()
+	roundTrip := func(line string) []byte { return c.roundTrip(b, line) }
 	roundTrip(`{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"bench","version":"1"}}}`)
 	for b.Loop() {
 		for range 200 {
@@ -100,7 +59,7 @@ func BenchmarkPeakRSS(b *testing.B) {
 			}
 		}
 	}
-	b.ReportMetric(float64(peakRSS(b, cmd.Process.Pid))/1024, "peak-MB")
+	b.ReportMetric(float64(peakRSS(b, c.cmd.Process.Pid))/1024, "peak-MB")
 }
 
 // peakRSS reads a process's high-water resident set size, in KB.
@@ -117,4 +76,51 @@ func peakRSS(t testing.TB, pid int) int {
 		}
 	}
 	return 0
+}
+
+// pipedChild is a process this test started, spoken to in lines over its
+// stdin and stdout.
+type pipedChild struct {
+	cmd *exec.Cmd
+	in  io.WriteCloser
+	out *bufio.Reader
+}
+
+func startPiped(t testing.TB, bin string, env []string, args ...string) *pipedChild {
+	cmd := exec.Command(bin, args...)
+	cmd.Env = env
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return &pipedChild{cmd: cmd, in: in, out: bufio.NewReaderSize(out, 1<<20)}
+}
+
+func (c *pipedChild) send(t testing.TB, line string) {
+	if _, err := io.WriteString(c.in, line+"\n"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// roundTrip sends a line and returns the answer, valid until the next call
+// (the measuring side allocates nothing per answer).
+func (c *pipedChild) roundTrip(t testing.TB, line string) []byte {
+	c.send(t, line)
+	resp, err := c.out.ReadSlice('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp
+}
+
+func (c *pipedChild) stop() {
+	_ = c.in.Close()
+	_ = c.cmd.Wait()
 }

@@ -49,7 +49,7 @@ func TestPerfTable(t *testing.T) {
 	for range 40 {
 		for _, b := range []string{bin, floor} {
 			start := time.Now()
-			p := startPerfChild(t, b, env)
+			p := startPiped(t, b, env)
 			p.roundTrip(t, initLine)
 			d := time.Since(start)
 			p.stop()
@@ -61,7 +61,7 @@ func TestPerfTable(t *testing.T) {
 		}
 	}
 
-	p := startPerfChild(t, bin, env)
+	p := startPiped(t, bin, env)
 	defer p.stop()
 	p.roundTrip(t, initLine)
 	p.send(t, `{"jsonrpc":"2.0","method":"notifications/initialized"}`)
@@ -179,7 +179,7 @@ func perfBodies(t *testing.T) map[string]string {
 // a fake inside the measuring process would answer the direct request
 // without any process switch and inflate the difference.
 func startPerfFake(t *testing.T) string {
-	p := startPerfChild(t, os.Args[0], append(os.Environ(), "CLERK_MCP_PERF_FAKE=1"), "-test.run=^TestPerfFakeClerk$")
+	p := startPiped(t, os.Args[0], append(os.Environ(), "CLERK_MCP_PERF_FAKE=1"), "-test.run=^TestPerfFakeClerk$")
 	t.Cleanup(p.stop)
 	sc := bufio.NewScanner(p.out)
 	for sc.Scan() {
@@ -211,51 +211,6 @@ func TestPerfFakeClerk(t *testing.T) {
 	fmt.Println("fake clerk on", ln.Addr())
 	_, _ = io.Copy(io.Discard, os.Stdin)
 	_ = srv.Close()
-}
-
-type perfChild struct {
-	cmd *exec.Cmd
-	in  io.WriteCloser
-	out *bufio.Reader
-}
-
-func startPerfChild(t *testing.T, bin string, env []string, args ...string) *perfChild {
-	cmd := exec.Command(bin, args...)
-	cmd.Env = env
-	in, err := cmd.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	return &perfChild{cmd: cmd, in: in, out: bufio.NewReaderSize(out, 1<<20)}
-}
-
-func (c *perfChild) send(t *testing.T, line string) {
-	if _, err := io.WriteString(c.in, line+"\n"); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// roundTrip sends a line and returns the answer, valid until the next call
-// (the measuring side allocates nothing per answer).
-func (c *perfChild) roundTrip(t *testing.T, line string) []byte {
-	c.send(t, line)
-	resp, err := c.out.ReadSlice('\n')
-	if err != nil {
-		t.Fatal(err)
-	}
-	return resp
-}
-
-func (c *perfChild) stop() {
-	_ = c.in.Close()
-	_ = c.cmd.Wait()
 }
 
 func mustRead(t *testing.T, name string) string {

@@ -179,7 +179,9 @@ func TestServeLongLine(t *testing.T) {
 	assert.Equal(t, fmt.Sprint(len(blob)), m["result"].(map[string]any)["content"].([]any)[0].(map[string]any)["text"])
 }
 
-func TestServeElicitation(t *testing.T) {
+// askServer has a tool "ask" that asks its user "Sure?" and returns the
+// action the answer carries, or the error.
+func askServer() *server.MCPServer {
 	s := newServer()
 	s.AddTool(mcp.NewTool("ask"), func(ctx context.Context, _ mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		res, err := s.RequestElicitation(ctx, mcp.ElicitationRequest{Params: mcp.ElicitationParams{
@@ -191,6 +193,11 @@ func TestServeElicitation(t *testing.T) {
 		}
 		return mcp.NewToolResultText(string(res.Action)), nil
 	})
+	return s
+}
+
+func TestServeElicitation(t *testing.T) {
+	s := askServer()
 	p := newPeer(t, s, Options{})
 	p.initialize(`{"elicitation":{}}`)
 
@@ -353,17 +360,7 @@ func TestServeServerNotifications(t *testing.T) {
 // waiting on its user (elicitation), the answers still get read; so do
 // requests beyond the slots, which wait for one.
 func TestServeReadsWhileEveryWorkerWaits(t *testing.T) {
-	s := newServer()
-	s.AddTool(mcp.NewTool("ask"), func(ctx context.Context, _ mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-		res, err := s.RequestElicitation(ctx, mcp.ElicitationRequest{Params: mcp.ElicitationParams{
-			Message:         "Sure?",
-			RequestedSchema: map[string]any{"type": "object", "properties": map[string]any{}},
-		}})
-		if err != nil {
-			return mcp.NewToolResultError(err.Error()), nil
-		}
-		return mcp.NewToolResultText(string(res.Action)), nil
-	})
+	s := askServer()
 	p := newPeer(t, s, Options{Concurrency: 2})
 	p.initialize(`{"elicitation":{}}`)
 	const n = 5
