@@ -270,3 +270,25 @@ func TestDeployManifest(t *testing.T) {
 		t.Errorf("replicas: %d, want 2 or more", n)
 	}
 }
+
+// TestHostedGC: serving HTTP, the collector runs at GOGC=200 unless GOGC
+// is set, and the listening record says which.
+func TestHostedGC(t *testing.T) {
+	fake := newFake(t)
+	for _, c := range []struct{ env, want string }{{"", "200"}, {"GOGC=150", "150"}} {
+		if _, set := os.LookupEnv("GOGC"); set && c.env == "" {
+			continue // this test's own environment decides
+		}
+		ctx, cancel := context.WithTimeout(t.Context(), 20*time.Second)
+		env := childEnv(fake)
+		if c.env != "" {
+			env = append(env, c.env)
+		}
+		ch := startChild(t, ctx, env, "--transport", "http", "--addr", "127.0.0.1:0")
+		if got := ch.before[len(ch.before)-1]["gogc"]; got != c.want {
+			t.Errorf("%q: the listening record says gogc %v, want %s", c.env, got, c.want)
+		}
+		ch.stop(t)
+		cancel()
+	}
+}

@@ -327,7 +327,7 @@ func serveHTTP(ctx context.Context, cfg config, s *server.MCPServer, logger *slo
 			}
 		}
 	})
-	logger.Info("listening", "addr", ln.Addr().String(), "streamable", cfg.transport == "http", "sse", true)
+	logger.Info("listening", "addr", ln.Addr().String(), "streamable", cfg.transport == "http", "sse", true, "gogc", hostedGC())
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {
@@ -345,6 +345,18 @@ func serveHTTP(ctx context.Context, cfg config, s *server.MCPServer, logger *slo
 		logger.Warn("shutdown incomplete", "error", err)
 	}
 	return 0
+}
+
+// hostedGC lets the garbage collector run half as often when serving HTTP,
+// unless GOGC says otherwise: at 200 sessions that served 15–25% more calls
+// with a p99 10 ms lower, for a heap up to three times the live data instead
+// of two (README, Load). It returns the setting in force.
+func hostedGC() string {
+	if v, set := os.LookupEnv("GOGC"); set {
+		return v
+	}
+	debug.SetGCPercent(200)
+	return "200"
 }
 
 func newLogger(w io.Writer, level, format string) (*slog.Logger, error) {
