@@ -89,6 +89,11 @@ type pipedChild struct {
 func startPiped(t testing.TB, bin string, env []string, args ...string) *pipedChild {
 	cmd := exec.Command(bin, args...)
 	cmd.Env = env
+	return pipeCmd(t, cmd)
+}
+
+// pipeCmd starts cmd, prepared by the caller, with its stdin and stdout piped.
+func pipeCmd(t testing.TB, cmd *exec.Cmd) *pipedChild {
 	in, err := cmd.StdinPipe()
 	if err != nil {
 		t.Fatal(err)

@@ -305,7 +305,7 @@ func (o *configOptions) prepare(stderr io.Writer) (*clientInfo, launch, int) {
 	case o.bearerEnv != "" && o.url == "":
 		return fail("--bearer-env goes with --url")
 	case o.url != "":
-		return o.prepareRemote(c, stderr)
+		return o.prepareRemote(c, fail)
 	}
 	sel := tools.Selection{Toolsets: list(o.toolsets), Tools: list(o.tools), Exclude: list(o.excludeTools), ReadOnly: o.readOnly, NoDestructive: o.noDestructive}
 	if _, err := sel.Resolve(clerkapi.Catalog()); err != nil {
@@ -372,11 +372,7 @@ func (o *configOptions) prepare(stderr io.Writer) (*clientInfo, launch, int) {
 
 // prepareRemote configures a server reached over streamable HTTP: the
 // Clerk key stays with that server, the client at most sends a bearer token.
-func (o *configOptions) prepareRemote(c *clientInfo, stderr io.Writer) (*clientInfo, launch, int) {
-	fail := func(format string, a ...any) (*clientInfo, launch, int) {
-		fmt.Fprintf(stderr, "clerk-mcp config: "+format+"\n", a...)
-		return nil, launch{}, 2
-	}
+func (o *configOptions) prepareRemote(c *clientInfo, fail func(format string, a ...any) (*clientInfo, launch, int)) (*clientInfo, launch, int) {
 	u, err := url.Parse(o.url)
 	switch {
 	case o.urlConflict != "":

@@ -157,20 +157,7 @@ func testContext(t *testing.T) context.Context {
 func TestE2EInProcess(t *testing.T) {
 	fake := newFake(t)
 	s := newServer(t, fake)
-	for _, v := range protocolVersions {
-		t.Run(subtestName(v), func(t *testing.T) {
-			ctx := testContext(t)
-			c, err := client.NewInProcessClient(s)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer c.Close()
-			if err := c.Start(ctx); err != nil {
-				t.Fatal(err)
-			}
-			exercise(t, ctx, c, fake, v)
-		})
-	}
+	exerciseEach(t, fake, func() (*client.Client, error) { return client.NewInProcessClient(s) })
 }
 
 func TestE2EStdio(t *testing.T) {
@@ -221,29 +208,22 @@ func TestE2EStdio(t *testing.T) {
 func TestE2ESSE(t *testing.T) {
 	fake := newFake(t)
 	srv := newHostingServer(t, newServer(t, fake))
-	for _, v := range protocolVersions {
-		t.Run(subtestName(v), func(t *testing.T) {
-			ctx := testContext(t)
-			c, err := client.NewSSEMCPClient(srv.URL + "/sse")
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer c.Close()
-			if err := c.Start(ctx); err != nil {
-				t.Fatal(err)
-			}
-			exercise(t, ctx, c, fake, v)
-		})
-	}
+	exerciseEach(t, fake, func() (*client.Client, error) { return client.NewSSEMCPClient(srv.URL + "/sse") })
 }
 
 func TestE2EStreamableHTTP(t *testing.T) {
 	fake := newFake(t)
 	srv := newHostingServer(t, newServer(t, fake))
+	exerciseEach(t, fake, func() (*client.Client, error) { return client.NewStreamableHttpClient(srv.URL + "/mcp") })
+}
+
+// exerciseEach runs exercise at every protocol version, each on a client
+// newClient makes.
+func exerciseEach(t *testing.T, fake *fakeclerk.Server, newClient func() (*client.Client, error)) {
 	for _, v := range protocolVersions {
 		t.Run(subtestName(v), func(t *testing.T) {
 			ctx := testContext(t)
-			c, err := client.NewStreamableHttpClient(srv.URL + "/mcp")
+			c, err := newClient()
 			if err != nil {
 				t.Fatal(err)
 			}

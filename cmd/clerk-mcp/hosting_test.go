@@ -8,6 +8,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -59,29 +60,30 @@ func TestPublicListenNeedsAToken(t *testing.T) {
 	})
 }
 
-// child is the binary serving HTTP, with the log records it wrote until it
-// said it was listening.
+// child is the binary, with its stdin and stdout piped and its JSON log
+// records streamed; before holds the records await has read.
 type child struct {
 	cmd     *exec.Cmd
+	in      io.WriteCloser // kept open: only a signal ends a stdio child
+	out     *bufio.Reader
 	records chan map[string]any
 	before  []map[string]any
-	base    string // http://127.0.0.1:<port>
+	base    string // http://127.0.0.1:<port>, set by startChild
 	waited  bool
 }
 
-// startChild runs the binary with args and the fake's environment plus env,
-// and waits (bounded) until it listens.
-func startChild(t *testing.T, ctx context.Context, env []string, args ...string) *child {
+// spawnChild runs the binary with args (plus --log-format json) and the
+// fake's environment plus env; it waits for nothing.
+func spawnChild(t *testing.T, ctx context.Context, env []string, args ...string) *child {
 	t.Helper()
-	c := &child{cmd: exec.CommandContext(ctx, buildBinary(t), append(args, "--log-format", "json")...), records: make(chan map[string]any, 64)}
-	c.cmd.Env = append(os.Environ(), env...)
-	stderr, err := c.cmd.StderrPipe()
+	cmd := exec.CommandContext(ctx, buildBinary(t), append(args, "--log-format", "json")...)
+	cmd.Env = append(os.Environ(), env...)
+	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := c.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	p := pipeCmd(t, cmd)
+	c := &child{cmd: cmd, in: p.in, out: p.out, records: make(chan map[string]any, 64)}
 	t.Cleanup(func() {
 		if !c.waited {
 			_ = c.cmd.Process.Kill()
@@ -98,48 +100,70 @@ func startChild(t *testing.T, ctx context.Context, env []string, args ...string)
 			}
 		}
 	}()
+	return c
+}
+
+// await returns the first record logging msg, keeping every record read in
+// c.before.
+func (c *child) await(t *testing.T, ctx context.Context, msg string) map[string]any {
+	t.Helper()
 	for {
 		select {
 		case rec, ok := <-c.records:
 			if !ok {
-				t.Fatalf("the child stopped before listening; it logged %v", c.before)
+				t.Fatalf("the child stopped before it logged %q; it logged %v", msg, c.before)
 			}
 			c.before = append(c.before, rec)
-			if rec["msg"] == "listening" {
-				addr, _ := rec["addr"].(string)
-				_, port, err := net.SplitHostPort(addr)
-				if err != nil {
-					t.Fatalf("listening on %q: %v", addr, err)
-				}
-				c.base = "http://127.0.0.1:" + port
-				return c
+			if rec["msg"] == msg {
+				return rec
 			}
 		case <-ctx.Done():
-			t.Fatal("the child never logged listening")
+			t.Fatalf("the child never logged %q", msg)
 		}
 	}
 }
 
-// stop sends SIGTERM and expects a clean exit.
-func (c *child) stop(t *testing.T) {
+// startChild spawns the binary serving HTTP and waits (bounded) until it
+// listens.
+func startChild(t *testing.T, ctx context.Context, env []string, args ...string) *child {
+	t.Helper()
+	c := spawnChild(t, ctx, env, args...)
+	go func() { _, _ = io.Copy(io.Discard, c.out) }()
+	addr, _ := c.await(t, ctx, "listening")["addr"].(string)
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		t.Fatalf("listening on %q: %v", addr, err)
+	}
+	c.base = "http://127.0.0.1:" + port
+	return c
+}
+
+// stop sends SIGTERM, expects a clean exit, and returns the records logged
+// after the signal.
+func (c *child) stop(t *testing.T) []map[string]any {
 	t.Helper()
 	if err := c.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
-	for range c.records { // until the child closes stderr
+	var after []map[string]any
+	for rec := range c.records { // until the child closes stderr
+		after = append(after, rec)
 	}
 	err := c.cmd.Wait()
 	c.waited = true
 	if err != nil {
 		t.Errorf("after SIGTERM the child exited with %v, want 0", err)
 	}
+	return after
 }
 
-// postInit posts an initialize to /mcp with headers and returns the status.
-func postInit(t *testing.T, ctx context.Context, base string, hdr map[string]string) (int, string) {
+const initBody = `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"0"}}}`
+
+// postMCP posts body to /mcp with headers and returns the status and the
+// session id.
+func postMCP(t *testing.T, ctx context.Context, base, body string, hdr map[string]string) (int, string) {
 	t.Helper()
-	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, base+"/mcp",
-		strings.NewReader(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"0"}}}`))
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, base+"/mcp", strings.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Accept", "application/json, text/event-stream")
 	for k, v := range hdr {
@@ -174,7 +198,7 @@ func TestInsecureNoAuthStartsLoudly(t *testing.T) {
 		t.Errorf("GET /healthz: %d %v", code, err)
 	}
 	// No token needed: the operator accepted that.
-	if code, _ := postInit(t, ctx, c.base, nil); code != http.StatusOK {
+	if code, _ := postMCP(t, ctx, c.base, initBody, nil); code != http.StatusOK {
 		t.Errorf("initialize without a token: HTTP %d, want 200", code)
 	}
 	c.stop(t)
@@ -190,30 +214,19 @@ func TestKeyFromRequestBinary(t *testing.T) {
 		"--transport", "http", "--addr", "127.0.0.1:0", "--key-from-request")
 	const callerKey = "sk_test_caller_binary_0123456789"
 	hdr := map[string]string{"Authorization": "Bearer tok_binary", "X-Clerk-Secret-Key": callerKey}
-	if code, _ := postInit(t, ctx, c.base, map[string]string{"Authorization": "Bearer tok_binary"}); code != http.StatusUnauthorized {
+	if code, _ := postMCP(t, ctx, c.base, initBody, map[string]string{"Authorization": "Bearer tok_binary"}); code != http.StatusUnauthorized {
 		t.Errorf("without %s: HTTP %d, want 401", "X-Clerk-Secret-Key", code)
 	}
-	code, session := postInit(t, ctx, c.base, hdr)
+	code, session := postMCP(t, ctx, c.base, initBody, hdr)
 	if code != http.StatusOK {
 		t.Fatalf("initialize: HTTP %d", code)
 	}
 	hdr["Mcp-Session-Id"] = session
-	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, c.base+"/mcp",
-		strings.NewReader(`{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"list_users","arguments":{}}}`))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept", "application/json, text/event-stream")
-	for k, v := range hdr {
-		req.Header.Set(k, v)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_ = resp.Body.Close()
+	code, _ = postMCP(t, ctx, c.base, `{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"list_users","arguments":{}}}`, hdr)
 	c.stop(t)
 	reqs := fake.Requests()
 	if len(reqs) == 0 {
-		t.Fatalf("nothing reached Clerk (HTTP %d)", resp.StatusCode)
+		t.Fatalf("nothing reached Clerk (HTTP %d)", code)
 	}
 	for _, r := range reqs {
 		if got := r.Header.Get("Authorization"); got != "Bearer "+callerKey {

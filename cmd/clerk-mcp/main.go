@@ -228,7 +228,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "clerk-mcp: --confirm off with a live key (sk_live_…) also needs --allow-unconfirmed-live; destructive tools would run on production data without any confirmation")
 		return 2
 	}
-	logger.Info("starting", "version", version(), "transport", cfg.transport, "api", cfg.apiURL, "key_environment", env, "confirm", string(policy))
+	ver := version()
+	logger.Info("starting", "version", ver, "transport", cfg.transport, "api", cfg.apiURL, "key_environment", env, "confirm", string(policy))
 	logger.Info("tools", "listed", len(surface.Listed), "discovery", surface.Discovery, "reachable", len(surface.Reachable()), "names", strings.Join(toolNames(surface), ","))
 	if policy == tools.PolicyOff {
 		logger.Warn("confirmation is OFF: destructive tools (delete, ban, revoke, rotate, replace) run without any confirmation", "key_environment", env)
@@ -242,7 +243,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		SecretKey: key,
 		// Machine secret key for create_m2m_token, when not passed per call.
 		MachineSecretKey: os.Getenv("CLERK_MACHINE_SECRET_KEY"),
-		MaxRetries:       retriesSetting(cfg.retries),
+		MaxRetries:       noneAsNegative(cfg.retries),
 		RateLimit:        cfg.rateLimit,
 	}
 	if cfg.sandbox {
@@ -250,7 +251,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		ccfg = sb.Config()
 		logger.Warn("SANDBOX: serving an embedded, in-memory Clerk with seed data; nothing reaches a real Clerk instance, and every change is lost when the server stops")
 	}
-	ccfg.UserAgent = "clerk-mcp/" + version()
+	ccfg.UserAgent = "clerk-mcp/" + ver
 	ccfg.Timeout = cfg.timeout
 	ccfg.Uploads = clerkapi.Uploads{AllowPaths: cfg.transport == "stdio"}
 	client := clerkapi.New(ccfg)
@@ -262,9 +263,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			Policy:              policy,
 			ElicitTimeout:       cfg.elicitTimeout,
 			HidePrivateMetadata: cfg.hidePrivateMetadata,
-			MaxResultBytes:      resultCap(cfg.maxResultBytes),
+			MaxResultBytes:      noneAsNegative(cfg.maxResultBytes),
 		},
-		Version:       version(),
+		Version:       ver,
 		Surface:       surface,
 		SchemaProfile: profile,
 	})
@@ -393,15 +394,10 @@ func keyEnvironment(key string) string {
 	return "unknown"
 }
 
-// resultCap maps the flag's 0 (no cap) to the handler's negative.
-func resultCap(n int) int {
-	if n <= 0 {
-		return -1
-	}
-	return n
-}
-
-func retriesSetting(n int) int {
+// noneAsNegative maps a flag's 0 (no cap, no retries) to the negative that
+// tools.Config.MaxResultBytes and clerkapi.Config.MaxRetries take for none;
+// their own 0 means the default.
+func noneAsNegative(n int) int {
 	if n <= 0 {
 		return -1
 	}

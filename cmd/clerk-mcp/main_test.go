@@ -11,7 +11,6 @@ import (
 	"os"
 	"os/exec"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -136,17 +135,8 @@ func TestStdioWireIsJSONOnly(t *testing.T) {
 	cmd.Env = append(os.Environ(), childEnv(fake)...)
 	var stderr lockedBuffer
 	cmd.Stderr = &stderr
-	stdin, err := cmd.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	p := pipeCmd(t, cmd)
+	stdin, stdout := p.in, p.out
 	waited := false
 	defer func() {
 		if !waited {
@@ -315,78 +305,26 @@ func truncate(s string) string {
 // (with clients connected and their streams open), and expects SIGTERM to end
 // it promptly and cleanly with exit code 0.
 func TestBinarySIGTERM(t *testing.T) {
-	bin := buildBinary(t)
 	fake := newFake(t)
 	for _, transportName := range []string{"stdio", "sse", "http"} {
 		t.Run(transportName, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(t.Context(), 15*time.Second)
 			defer cancel()
-			cmd := exec.CommandContext(ctx, bin, "--transport", transportName, "--addr", "127.0.0.1:0", "--log-format", "json")
-			cmd.Env = append(os.Environ(), childEnv(fake)...)
-			stdin, err := cmd.StdinPipe() // kept open: only the signal may end the child
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer stdin.Close()
-			stdout, err := cmd.StdoutPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			stderr, err := cmd.StderrPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			waited := false
-			defer func() {
-				if !waited {
-					_ = cmd.Process.Kill()
-					_ = cmd.Wait()
-				}
-			}()
-			records := make(chan map[string]any, 16)
-			go func() {
-				defer close(records)
-				sc := bufio.NewScanner(stderr)
-				for sc.Scan() {
-					var rec map[string]any
-					if json.Unmarshal(sc.Bytes(), &rec) == nil {
-						records <- rec
-					}
-				}
-			}()
-			awaitRecord := func(msg string) map[string]any {
-				t.Helper()
-				for {
-					select {
-					case rec, ok := <-records:
-						if !ok {
-							t.Fatalf("child stderr closed before it logged %q", msg)
-						}
-						if rec["msg"] == msg {
-							return rec
-						}
-					case <-ctx.Done():
-						t.Fatalf("child never logged %q", msg)
-					}
-				}
-			}
+			c := spawnChild(t, ctx, childEnv(fake), "--transport", transportName, "--addr", "127.0.0.1:0")
 
 			if transportName == "stdio" {
 				// Up once it answers a request.
-				awaitRecord("starting")
-				if _, err := io.WriteString(stdin, `{"jsonrpc":"2.0","id":1,"method":"ping"}`+"\n"); err != nil {
+				c.await(t, ctx, "starting")
+				if _, err := io.WriteString(c.in, `{"jsonrpc":"2.0","id":1,"method":"ping"}`+"\n"); err != nil {
 					t.Fatal(err)
 				}
-				line, err := bufio.NewReader(stdout).ReadString('\n')
+				line, err := c.out.ReadString('\n')
 				if err != nil || !strings.Contains(line, `"id":1`) {
 					t.Fatalf("ping answered %q, %v", line, err)
 				}
 			} else {
-				go func() { _, _ = io.Copy(io.Discard, stdout) }()
-				addr, _ := awaitRecord("listening")["addr"].(string)
+				go func() { _, _ = io.Copy(io.Discard, c.out) }()
+				addr, _ := c.await(t, ctx, "listening")["addr"].(string)
 				base := "http://" + addr
 				for _, path := range []string{"/healthz", "/readyz"} {
 					if code, err := httpStatus(ctx, base+path); err != nil || code != http.StatusOK {
@@ -414,18 +352,10 @@ func TestBinarySIGTERM(t *testing.T) {
 			}
 
 			start := time.Now()
-			if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
-				t.Fatal(err)
-			}
-			for rec := range records { // until the child closes stderr
+			for _, rec := range c.stop(t) {
 				if rec["level"] != "INFO" {
 					t.Errorf("after SIGTERM the child logged %v", rec)
 				}
-			}
-			err = cmd.Wait()
-			waited = true
-			if err != nil {
-				t.Errorf("after SIGTERM the child exited with %v, want 0", err)
 			}
 			if d := time.Since(start); d > 5*time.Second {
 				t.Errorf("the child took %v to stop after SIGTERM", d)
