@@ -150,11 +150,7 @@ type request struct{ cancel context.CancelFunc }
 // ends it.
 func (t *transport) track(ctx context.Context, id json.RawMessage) (context.Context, func()) {
 	ctx, cancel := context.WithCancel(ctx)
-	key := string(bytes.TrimSpace(id))
-	if key == "" || key == "null" {
-		return ctx, cancel
-	}
-	r := &request{cancel: cancel}
+	key, r := string(id), &request{cancel: cancel}
 	t.inflight.Store(key, r)
 	return ctx, func() {
 		t.inflight.CompareAndDelete(key, r)
@@ -174,7 +170,7 @@ func (t *transport) cancelled(line []byte) {
 	if json.Unmarshal(line, &n) != nil {
 		return
 	}
-	if r, ok := t.inflight.Load(string(bytes.TrimSpace(n.Params.RequestID))); ok {
+	if r, ok := t.inflight.Load(string(n.Params.RequestID)); ok {
 		r.(*request).cancel()
 	}
 }
@@ -210,29 +206,27 @@ func (t *transport) work(ctx context.Context) {
 		}
 		line, err := readLine(t.in, t.maxLine)
 		switch {
-		case err == nil:
 		case errors.Is(err, errLineTooLong):
 			t.log.Error("stdio: message over the size limit dropped", "limit_bytes", t.maxLine)
 			t.serve(func() { t.writeError(nil, mcp.PARSE_ERROR, fmt.Sprintf("message longer than %d bytes", t.maxLine)) })
 			held = true
 			continue
-		default:
+		case err != nil:
 			if !errors.Is(err, io.EOF) {
 				t.readErr = err
 			}
 			close(t.ended)
+			t.turn <- struct{}{}
+			return
+		}
+		held = true
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
 		}
 		var env envelope
-		if len(bytes.TrimSpace(line)) == 0 {
-			line = nil
-		} else {
-			env.bad = json.Unmarshal(line, &env) != nil
-		}
-		if err == nil && quick(&env, line) {
-			if line != nil {
-				t.serve(func() { t.dispatch(ctx, &env, line) })
-			}
-			held = true
+		env.bad = json.Unmarshal(line, &env) != nil
+		if quick(&env) {
+			t.serve(func() { t.dispatch(ctx, &env, line) })
 			continue
 		}
 		// Tracked before the turn passes, so that a cancellation read next
@@ -243,22 +237,17 @@ func (t *transport) work(ctx context.Context) {
 		}
 		t.turn <- struct{}{}
 		held = false
-		if line != nil {
-			// A request cancelled before it starts gets no answer, as
-			// MCP asks of cancelled requests.
-			select {
-			case t.slots <- struct{}{}:
-				if rctx.Err() == nil {
-					t.serve(func() { t.dispatch(rctx, &env, line) })
-				}
-				<-t.slots
-			case <-rctx.Done():
+		// A request cancelled before it starts gets no answer, as MCP asks
+		// of cancelled requests.
+		select {
+		case t.slots <- struct{}{}:
+			if rctx.Err() == nil {
+				t.serve(func() { t.dispatch(rctx, &env, line) })
 			}
+			<-t.slots
+		case <-rctx.Done():
 		}
 		done()
-		if err != nil {
-			return
-		}
 	}
 }
 
@@ -270,12 +259,9 @@ var quickMethods = map[string]bool{
 }
 
 // quick reports whether a message is served without waiting on anything:
-// blank lines, answers to our requests, notifications, and quickMethods.
-func quick(env *envelope, line []byte) bool {
-	if line == nil || env.bad || env.Method == "" {
-		return true
-	}
-	return len(env.ID) == 0 || string(env.ID) == "null" || quickMethods[env.Method]
+// unparsable lines, answers to our requests, notifications, and quickMethods.
+func quick(env *envelope) bool {
+	return env.bad || env.Method == "" || !env.hasID() || quickMethods[env.Method]
 }
 
 // serve runs f as a message being served, unless Serve is over.
@@ -294,26 +280,28 @@ func (t *transport) serve(f func()) {
 var errLineTooLong = errors.New("line too long")
 
 // readLine returns the next line in a slice of its own (requests outlive
-// the reader's buffer). Past max bytes it skips to the end of the line.
+// the reader's buffer); a last line without a newline is a line too, and
+// io.EOF comes with the next call. Past max bytes it skips to the end of the
+// line and returns errLineTooLong.
 func readLine(r *bufio.Reader, max int) ([]byte, error) {
-	frag, err := r.ReadSlice('\n')
-	if err == nil || !errors.Is(err, bufio.ErrBufferFull) {
-		return bytes.Clone(frag), err
-	}
-	line := bytes.Clone(frag)
+	var line []byte
 	for {
-		frag, err = r.ReadSlice('\n')
+		frag, err := r.ReadSlice('\n')
 		if len(line)+len(frag) > max {
 			for errors.Is(err, bufio.ErrBufferFull) {
 				_, err = r.ReadSlice('\n')
 			}
-			if err == nil {
-				err = errLineTooLong
+			if err == nil || errors.Is(err, io.EOF) {
+				return nil, errLineTooLong
 			}
 			return nil, err
 		}
 		line = append(line, frag...)
-		if !errors.Is(err, bufio.ErrBufferFull) {
+		switch {
+		case errors.Is(err, bufio.ErrBufferFull):
+		case errors.Is(err, io.EOF) && len(line) > 0:
+			return line, nil
+		default:
 			return line, err
 		}
 	}
@@ -331,6 +319,9 @@ type envelope struct {
 	bad bool // not JSON
 }
 
+// hasID reports a request or an answer, as against a notification.
+func (e *envelope) hasID() bool { return len(e.ID) > 0 && string(e.ID) != "null" }
+
 func (t *transport) dispatch(ctx context.Context, env *envelope, line []byte) {
 	if env.bad {
 		if bytes.HasPrefix(bytes.TrimSpace(line), []byte("[")) {
@@ -345,8 +336,7 @@ func (t *transport) dispatch(ctx context.Context, env *envelope, line []byte) {
 	if env.Method == string(mcp.MethodNotificationCancelled) {
 		t.cancelled(line)
 	}
-	hasID := len(env.ID) > 0 && string(env.ID) != "null"
-	if env.Method == "" && hasID && (env.Result != nil || env.Error != nil) {
+	if env.Method == "" && env.hasID() && (env.Result != nil || env.Error != nil) {
 		t.sess.deliver(*env)
 		return
 	}

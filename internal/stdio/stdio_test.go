@@ -412,3 +412,39 @@ func TestServeCancelWhileWaiting(t *testing.T) {
 	case <-time.After(200 * time.Millisecond):
 	}
 }
+
+// TestServeLastLineWithoutNewline: input that ends without a newline still
+// has its last message answered (the race with shutdown lost it 77 times in
+// 200 before).
+func TestServeLastLineWithoutNewline(t *testing.T) {
+	for i := range 50 {
+		var out strings.Builder
+		err := Serve(context.Background(), newServer(), strings.NewReader(`{"jsonrpc":"2.0","id":1,"method":"ping"}`), &syncWriter{w: &out}, Options{})
+		require.NoError(t, err)
+		require.Contains(t, out.String(), `"id":1`, "run %d: the last line went unanswered", i)
+	}
+}
+
+// syncWriter lets the test read what Serve wrote after it returned.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(b []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(b)
+}
+
+// TestServeMaxLineBelowTheBuffer: the size limit holds for lines shorter
+// than the reader's own 64 KiB buffer too.
+func TestServeMaxLineBelowTheBuffer(t *testing.T) {
+	p := newPeer(t, newServer(), Options{MaxLine: 1 << 10})
+	p.initialize(`{}`)
+	p.send(`{"jsonrpc":"2.0","id":2,"method":"ping","params":{"pad":"` + strings.Repeat("x", 4<<10) + `"}}`)
+	m := p.recv()
+	assert.EqualValues(t, mcp.PARSE_ERROR, m["error"].(map[string]any)["code"])
+	p.send(`{"jsonrpc":"2.0","id":3,"method":"ping"}`)
+	assert.EqualValues(t, 3, p.recv()["id"])
+}
