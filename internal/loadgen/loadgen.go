@@ -27,8 +27,6 @@ type Config struct {
 	// Call returns the tools/call params of call j of session i, and a
 	// string its answer must contain.
 	Call func(i, j int) (params, want string)
-	// HTTP is the client to use (default: one sized for Sessions).
-	HTTP *http.Client
 	// Open, if set, opens a session its own way (another client, say) and
 	// returns its call; the default speaks raw HTTP.
 	Open func(ctx context.Context, hc *http.Client, cfg Config) (Call, error)
@@ -60,10 +58,11 @@ func (r Result) String() string {
 // warm-up call), then starts all of them at once and times their calls.
 // An error opening a session ends the run; errors during calls are counted.
 func Run(ctx context.Context, cfg Config) (Result, error) {
-	hc := cfg.HTTP
-	if hc == nil {
-		hc = &http.Client{Transport: &http.Transport{MaxIdleConns: 2 * cfg.Sessions, MaxIdleConnsPerHost: 2 * cfg.Sessions, IdleConnTimeout: time.Minute}}
-		defer hc.CloseIdleConnections()
+	hc := &http.Client{Transport: &http.Transport{MaxIdleConns: 2 * cfg.Sessions, MaxIdleConnsPerHost: 2 * cfg.Sessions, IdleConnTimeout: time.Minute}}
+	defer hc.CloseIdleConnections()
+	openSession := cfg.Open
+	if openSession == nil {
+		openSession = raw
 	}
 	var (
 		mu        sync.Mutex
@@ -72,7 +71,7 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 		done      sync.WaitGroup
 		start     = make(chan struct{})
 		latencies = make([][]time.Duration, cfg.Sessions)
-		openErr   error
+		openErrs  = make([]error, cfg.Sessions)
 	)
 	fail := func(err error) {
 		mu.Lock()
@@ -87,19 +86,15 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 		done.Add(1)
 		go func() {
 			defer done.Done()
-			openSession := cfg.Open
-			if openSession == nil {
-				openSession = Raw
-			}
 			call, err := openSession(ctx, hc, cfg)
 			if err == nil {
 				err = call(cfg.Call(i, -1))
 			}
+			if err != nil {
+				openErrs[i] = fmt.Errorf("session %d: %w", i, err)
+			}
 			ready.Done()
 			if err != nil {
-				mu.Lock()
-				openErr = errors.Join(openErr, fmt.Errorf("session %d: %w", i, err))
-				mu.Unlock()
 				return
 			}
 			<-start
@@ -117,10 +112,10 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 		}()
 	}
 	ready.Wait()
-	if openErr != nil {
+	if err := errors.Join(openErrs...); err != nil {
 		close(start)
 		done.Wait()
-		return res, openErr
+		return res, err
 	}
 	t0 := time.Now()
 	close(start)
@@ -144,9 +139,9 @@ type session struct {
 	calls int
 }
 
-// Raw opens a session with plain HTTP requests: initialize, then
+// raw opens a session with plain HTTP requests: initialize, then
 // notifications/initialized.
-func Raw(ctx context.Context, hc *http.Client, cfg Config) (Call, error) {
+func raw(ctx context.Context, hc *http.Client, cfg Config) (Call, error) {
 	s := &session{ctx: ctx, hc: hc, cfg: cfg}
 	resp, body, err := s.post(`{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"loadgen","version":"1"}}}`)
 	if err != nil {
