@@ -25,12 +25,15 @@ type Param struct {
 	In    string // path, query, body, form or file
 	Comma bool   // query array sent comma-joined instead of as repeated keys
 	Whole bool   // body: this argument's value is the whole (array) body
+	key   string // body: the name as a JSON string, encoded once
 }
 
 // Plan is an operation's argument layout, read once from its request struct.
 type Plan struct {
-	Params []Param
-	byName map[string]int
+	Params    []Param
+	byName    map[string]int
+	multipart bool // some argument is a form field or a file
+	hasBody   bool // some argument goes in a JSON body
 }
 
 // Param returns the named parameter.
@@ -43,41 +46,27 @@ func (p *Plan) Param(name string) (Param, bool) {
 }
 
 // Multipart reports whether the request is sent as multipart/form-data.
-func (p *Plan) Multipart() bool {
-	for _, prm := range p.Params {
-		if prm.In == "form" || prm.In == "file" {
-			return true
-		}
-	}
-	return false
-}
+func (p *Plan) Multipart() bool { return p.multipart }
 
 // HasBody reports whether any argument goes in a JSON body.
-func (p *Plan) HasBody() bool {
-	for _, prm := range p.Params {
-		if prm.In == "body" {
-			return true
-		}
-	}
-	return false
-}
+func (p *Plan) HasBody() bool { return p.hasBody }
 
 var (
 	plans     sync.Map // *Operation -> *Plan
 	planCalls atomic.Int64
 )
 
-// PlanCalls counts calls of Operation.Plan, for the test that holds start-up
-// to no reflection over the catalog.
+// PlanCalls counts the plans read from request structs, for the test that
+// holds start-up to no reflection over the catalog.
 func PlanCalls() int64 { return planCalls.Load() }
 
 // Plan returns the operation's argument layout. It reflects over the request
 // struct on first use only, so start-up does no reflection over the catalog.
 func (o *Operation) Plan() *Plan {
-	planCalls.Add(1)
 	if p, ok := plans.Load(o); ok {
 		return p.(*Plan)
 	}
+	planCalls.Add(1)
 	p := &Plan{byName: map[string]int{}}
 	if o.Request != nil {
 		collectParams(reflect.TypeOf(o.Request), p)
@@ -98,8 +87,15 @@ func collectParams(t reflect.Type, p *Plan) {
 		if name == "" || name == "-" || in == "" {
 			continue
 		}
+		key, _ := json.Marshal(name)
 		p.byName[name] = len(p.Params)
-		p.Params = append(p.Params, Param{Name: name, In: in, Comma: opts == "comma", Whole: opts == "whole"})
+		p.Params = append(p.Params, Param{Name: name, In: in, Comma: opts == "comma", Whole: opts == "whole", key: string(key)})
+		switch in {
+		case "form", "file":
+			p.multipart = true
+		case "body":
+			p.hasBody = true
+		}
 	}
 }
 
@@ -178,8 +174,7 @@ func (c *Client) build(ctx context.Context, op *Operation, args Args) (*built, e
 				body.WriteByte(',')
 			}
 			fields++
-			key, _ := json.Marshal(prm.Name)
-			body.Write(key)
+			body.WriteString(prm.key)
 			body.WriteByte(':')
 			if err := json.Compact(&body, raw); err != nil {
 				return nil, &ArgError{prm.Name, "invalid JSON"}
