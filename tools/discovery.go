@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -132,9 +133,9 @@ func search(s *Surface, query string, limit int) *mcp.CallToolResult {
 		score := 0
 		for _, t := range terms {
 			switch {
-			case contains(name, t):
+			case slices.Contains(name, t):
 				score += 4
-			case contains(set, t):
+			case slices.Contains(set, t):
 				score += 2
 			case strings.Contains(desc, t):
 				score++
@@ -171,15 +172,6 @@ func words(s string) []string {
 		}
 	}
 	return f
-}
-
-func contains(list []string, w string) bool {
-	for _, x := range list {
-		if x == w {
-			return true
-		}
-	}
-	return false
 }
 
 func describe(op *clerkapi.Operation) *mcp.CallToolResult {

@@ -148,10 +148,12 @@ func (h *Handler) decode(op *clerkapi.Operation, raw json.RawMessage) (clerkapi.
 	if err := json.Unmarshal(raw, &args); err != nil {
 		return nil, "Invalid arguments for " + op.Name + ": " + err.Error()
 	}
-	normalize(v.tree, args)
-	checked, err := json.Marshal(args)
-	if err != nil {
-		return nil, "Invalid arguments for " + op.Name + ": " + err.Error()
+	checked := raw // as sent, unless normalizing changed something
+	if normalize(v.tree, args) {
+		var err error
+		if checked, err = json.Marshal(args); err != nil {
+			return nil, "Invalid arguments for " + op.Name + ": " + err.Error()
+		}
 	}
 	if msgs := v.validate(checked); len(msgs) > 0 {
 		return nil, "Invalid arguments for " + op.Name + ":\n- " + strings.Join(msgs, "\n- ")

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -128,12 +129,6 @@ func AdaptSchema(p Profile, canonical json.RawMessage) (json.RawMessage, error) 
 	return bytes.TrimSpace(buf.Bytes()), nil
 }
 
-// freeForm reports an object schema that declares no properties.
-func freeForm(n map[string]any) bool {
-	_, has := n["properties"]
-	return n["type"] == "object" && !has
-}
-
 func adapt(p Profile, n map[string]any, top bool) {
 	drop := []string{"default", "minLength", "maxLength", "uniqueItems", "title"}
 	if p == ProfileGemini {
@@ -145,7 +140,7 @@ func adapt(p Profile, n map[string]any, top bool) {
 	if f, ok := n["format"].(string); ok && f != "date-time" {
 		delete(n, "format")
 	}
-	if !top && freeForm(n) {
+	if !top && isFreeForm(n) {
 		desc, _ := n["description"].(string)
 		for k := range n {
 			delete(n, k)
@@ -175,7 +170,7 @@ func adapt(p Profile, n map[string]any, top bool) {
 		}
 	}
 	all := make([]any, 0, len(props))
-	for _, k := range sortedKeys(props) {
+	for _, k := range slices.Sorted(maps.Keys(props)) {
 		all = append(all, k)
 		if m, ok := props[k].(map[string]any); ok && !required[k] {
 			if t, ok := m["type"].(string); ok {
@@ -190,13 +185,4 @@ func adapt(p Profile, n map[string]any, top bool) {
 	if props == nil {
 		n["properties"] = map[string]any{}
 	}
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

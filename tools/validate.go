@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/big"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -32,7 +32,10 @@ type compiled struct {
 }
 
 func (v *validators) get(tool string, schema json.RawMessage) (*compiled, error) {
-	c, _ := v.m.LoadOrStore(tool, &compiled{})
+	c, ok := v.m.Load(tool)
+	if !ok {
+		c, _ = v.m.LoadOrStore(tool, &compiled{})
+	}
 	cs := c.(*compiled)
 	cs.once.Do(func() {
 		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schema))
@@ -42,10 +45,7 @@ func (v *validators) get(tool string, schema json.RawMessage) (*compiled, error)
 		}
 		cs.tree, _ = doc.(map[string]any)
 		if props, ok := cs.tree["properties"].(map[string]any); ok {
-			for k := range props {
-				cs.names = append(cs.names, k)
-			}
-			sort.Strings(cs.names)
+			cs.names = slices.Sorted(maps.Keys(props))
 		}
 		comp := jsonschema.NewCompiler()
 		comp.AssertFormat()
@@ -156,7 +156,7 @@ func rat(r *big.Rat) string {
 // free-form object sent as a JSON string (as Gemini and OpenAI strict
 // profiles ask) is parsed back into the object. Nulls inside free-form
 // objects, such as metadata keys to delete, are kept.
-func normalize(schema map[string]any, args map[string]json.RawMessage) {
+func normalize(schema map[string]any, args map[string]json.RawMessage) (changed bool) {
 	props, _ := schema["properties"].(map[string]any)
 	for k, raw := range args {
 		prop, ok := props[k].(map[string]any)
@@ -167,15 +167,16 @@ func normalize(schema map[string]any, args map[string]json.RawMessage) {
 		switch {
 		case string(raw) == "null":
 			delete(args, k)
+			changed = true
 		case isFreeForm(prop) && len(raw) > 0 && raw[0] == '"':
 			var s string
 			if json.Unmarshal(raw, &s) == nil {
 				if t := bytes.TrimSpace([]byte(s)); len(t) > 0 && t[0] == '{' && json.Valid(t) {
-					args[k] = t
+					args[k], changed = t, true
 				}
 			}
 		case prop["type"] == "object" && len(raw) > 0 && raw[0] == '{':
-			args[k] = normalizeObject(prop, raw)
+			args[k], changed = normalizeObject(prop, raw), true
 		case prop["type"] == "array" && len(raw) > 0 && raw[0] == '[':
 			items, _ := prop["items"].(map[string]any)
 			if items == nil || items["type"] != "object" || isFreeForm(items) {
@@ -191,10 +192,11 @@ func normalize(schema map[string]any, args map[string]json.RawMessage) {
 				}
 			}
 			if b, err := json.Marshal(elems); err == nil {
-				args[k] = b
+				args[k], changed = b, true
 			}
 		}
 	}
+	return changed
 }
 
 func normalizeObject(schema map[string]any, raw json.RawMessage) json.RawMessage {
@@ -213,6 +215,7 @@ func normalizeObject(schema map[string]any, raw json.RawMessage) json.RawMessage
 	return b
 }
 
+// isFreeForm reports an object schema that declares no properties.
 func isFreeForm(n map[string]any) bool {
 	_, has := n["properties"]
 	return n["type"] == "object" && !has
