@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -357,10 +356,4 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
-}
-
-// IsNetError reports whether err came from the network rather than Clerk.
-func IsNetError(err error) bool {
-	var ne net.Error
-	return errors.As(err, &ne)
 }

@@ -63,11 +63,6 @@ type Host struct {
 	streamable *server.StreamableHTTPServer
 }
 
-// Handler returns the HTTP handler for s.
-func Handler(s *server.MCPServer, o Options) http.Handler {
-	return New(s, o)
-}
-
 // CloseSessions ends every open SSE stream and streamable HTTP listening
 // stream. http.Server.Shutdown waits for handlers to return, and those never
 // do while a client stays connected: register this with
@@ -189,12 +184,7 @@ func originAllowed(origin string, allowed []string) bool {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
 		return false
 	}
-	host := u.Hostname()
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
+	return loopbackHost(u.Hostname())
 }
 
 // IsLoopback reports whether a listen address only accepts local callers.
@@ -203,6 +193,11 @@ func IsLoopback(addr string) bool {
 	if err != nil {
 		host = addr
 	}
+	return loopbackHost(host)
+}
+
+// loopbackHost reports localhost or a loopback IP.
+func loopbackHost(host string) bool {
 	if strings.EqualFold(host, "localhost") {
 		return true
 	}
