@@ -60,12 +60,12 @@ func Generate(ops []clerkapi.Operation, base, dir string) (map[string][]byte, er
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", op.Name, err)
 		}
-		files["input/"+op.Name] = bytes.TrimSpace(input)
+		files["input/"+op.Name] = input
 		output, err := Output(out, op)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", op.Name, err)
 		}
-		files["output/"+op.Name] = bytes.TrimSpace(output)
+		files["output/"+op.Name] = output
 	}
 	return files, nil
 }
@@ -107,7 +107,7 @@ func Input(r *jsonschema.Reflector, op *clerkapi.Operation) ([]byte, error) {
 	if op.Kind() == clerkapi.Destructive {
 		s.Properties.Set("confirm", &jsonschema.Schema{Type: "string", Description: ConfirmDescription})
 	}
-	return encode(s)
+	return compact(s)
 }
 
 // Output builds a tool's output schema from the response type. It is
@@ -138,7 +138,7 @@ func Output(r *jsonschema.Reflector, op *clerkapi.Operation) ([]byte, error) {
 		return nil, err
 	}
 	lenient(tree, 0)
-	return encodeAny(tree)
+	return compact(tree)
 }
 
 // HTMLPage is the structured result of an operation that answers HTML.
@@ -209,22 +209,15 @@ func isType(n map[string]any, t string) bool {
 	return false
 }
 
-func encode(s *jsonschema.Schema) ([]byte, error) {
-	b, err := json.Marshal(s)
-	if err != nil {
-		return nil, err
-	}
-	return append(b, '\n'), nil
-}
-
-func encodeAny(v any) ([]byte, error) {
+// compact encodes a schema on one line, without HTML escaping.
+func compact(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // Base and Dir locate the clerkapi sources from the schemas/ directory, where
