@@ -193,6 +193,21 @@ func list[T any](items []T, limit, offset int) clerkapi.List[T] {
 	return clerkapi.List[T]{Data: window(items, limit, offset), TotalCount: int64(len(items))}
 }
 
+// views maps items to their answer shape.
+func views[T, V any](items []T, view func(T) V) []V {
+	out := make([]V, 0, len(items))
+	for _, it := range items {
+		out = append(out, view(it))
+	}
+	return out
+}
+
+// listOf answers one page of items as {data, total_count}, building only the
+// page's views.
+func listOf[T, V any](items []T, limit, offset int, view func(T) V) clerkapi.List[V] {
+	return clerkapi.List[V]{Data: views(window(items, limit, offset), view), TotalCount: int64(len(items))}
+}
+
 // legacyList answers a list Clerk gives as a bare array unless paginated=true.
 func legacyList[T any](c *call, items []T, limit, offset int) any {
 	if c.paginated() {
@@ -224,10 +239,10 @@ func split(vals []string) (include, exclude map[string]bool) {
 type sortKeys[T any] map[string]func(T) any
 
 // order sorts items by an order_by value such as "-created_at" (+ is
-// implied), keeping creation order among equal keys.
-func order[T any](items []T, orderBy, def string, keys sortKeys[T]) error {
+// implied; empty means -created_at), keeping creation order among equal keys.
+func order[T any](items []T, orderBy string, keys sortKeys[T]) error {
 	if orderBy == "" {
-		orderBy = def
+		orderBy = "-created_at"
 	}
 	field, desc := orderBy, false
 	switch orderBy[0] {
@@ -253,6 +268,12 @@ func order[T any](items []T, orderBy, def string, keys sortKeys[T]) error {
 		return r
 	})
 	return nil
+}
+
+// sortByParam sorts items by the request's order_by parameter.
+func sortByParam[T any](c *call, items []T, keys sortKeys[T]) error {
+	orderBy, _ := c.str("order_by")
+	return order(items, orderBy, keys)
 }
 
 func compareKeys(a, b any) int {
@@ -308,6 +329,25 @@ func (t *table[T]) add(id string, v *T) *T {
 func (t *table[T]) get(id string) (*T, bool) {
 	v, ok := t.byID[id]
 	return v, ok
+}
+
+// find is get with Clerk's 404 for a missing kind.
+func (t *table[T]) find(kind, id string) (*T, error) {
+	if v, ok := t.byID[id]; ok {
+		return v, nil
+	}
+	return nil, errNotFound(kind, id)
+}
+
+// deleteByID removes the item with that ID from t and answers the deleted
+// object, or 404s.
+func deleteByID[T any](s *Sandbox, t *table[T], kind, object, id string) (any, error) {
+	if _, err := t.find(kind, id); err != nil {
+		return nil, err
+	}
+	s.tick()
+	t.remove(id)
+	return deleted{Object: object, ID: id, Deleted: true}, nil
 }
 
 func (t *table[T]) remove(id string) {

@@ -244,11 +244,7 @@ func (s *Sandbox) listAllowlist(c *call) (any, error) {
 	}
 	items := s.allow.all()
 	slices.Reverse(items)
-	out := make([]allowJSON, 0, len(items))
-	for _, a := range items {
-		out = append(out, allowJSON{a})
-	}
-	return legacyList(c, out, limit, offset), nil
+	return legacyList(c, views(items, func(a *clerkapi.AllowlistIdentifier) allowJSON { return allowJSON{a} }), limit, offset), nil
 }
 
 // allowJSON leaves invitation_id out when no invitation was sent.
@@ -294,13 +290,7 @@ func (s *Sandbox) createAllowlist(c *call) (any, error) {
 }
 
 func (s *Sandbox) deleteAllowlist(c *call) (any, error) {
-	id := c.path["identifier_id"]
-	if _, ok := s.allow.get(id); !ok {
-		return nil, errNotFound("allowlist identifier", id)
-	}
-	s.tick()
-	s.allow.remove(id)
-	return deleted{Object: "allowlist_identifier", ID: id, Deleted: true}, nil
+	return deleteByID(s, &s.allow, "allowlist identifier", "allowlist_identifier", c.path["identifier_id"])
 }
 
 func (s *Sandbox) listBlocklist(*call) (any, error) {
@@ -333,13 +323,7 @@ func (s *Sandbox) createBlocklist(c *call) (any, error) {
 }
 
 func (s *Sandbox) deleteBlocklist(c *call) (any, error) {
-	id := c.path["identifier_id"]
-	if _, ok := s.block.get(id); !ok {
-		return nil, errNotFound("blocklist identifier", id)
-	}
-	s.tick()
-	s.block.remove(id)
-	return deleted{Object: "blocklist_identifier", ID: id, Deleted: true}, nil
+	return deleteByID(s, &s.block, "blocklist identifier", "blocklist_identifier", c.path["identifier_id"])
 }
 
 // ---- redirect URLs ----
@@ -377,22 +361,11 @@ func (s *Sandbox) createRedirect(c *call) (any, error) {
 }
 
 func (s *Sandbox) getRedirect(c *call) (any, error) {
-	id := c.path["id"]
-	r, ok := s.redirects.get(id)
-	if !ok {
-		return nil, errNotFound("redirect url", id)
-	}
-	return r, nil
+	return s.redirects.find("redirect url", c.path["id"])
 }
 
 func (s *Sandbox) deleteRedirect(c *call) (any, error) {
-	id := c.path["id"]
-	if _, ok := s.redirects.get(id); !ok {
-		return nil, errNotFound("redirect url", id)
-	}
-	s.tick()
-	s.redirects.remove(id)
-	return deleted{Object: "redirect_url", ID: id, Deleted: true}, nil
+	return deleteByID(s, &s.redirects, "redirect url", "redirect_url", c.path["id"])
 }
 
 // ---- JWT templates ----
@@ -460,11 +433,7 @@ func applyTemplate(t *clerkapi.JWTTemplate, req *clerkapi.CreateJWTTemplateReque
 }
 
 func (s *Sandbox) findTemplate(id string) (*clerkapi.JWTTemplate, error) {
-	t, ok := s.templates.get(id)
-	if !ok {
-		return nil, errNotFound("JWT template", id)
-	}
-	return t, nil
+	return s.templates.find("JWT template", id)
 }
 
 func (s *Sandbox) listTemplates(c *call) (any, error) {
@@ -513,13 +482,7 @@ func (s *Sandbox) updateTemplate(c *call) (any, error) {
 }
 
 func (s *Sandbox) deleteTemplate(c *call) (any, error) {
-	t, err := s.findTemplate(c.path["template_id"])
-	if err != nil {
-		return nil, err
-	}
-	s.tick()
-	s.templates.remove(t.ID)
-	return deleted{Object: "jwt_template", ID: t.ID, Deleted: true}, nil
+	return deleteByID(s, &s.templates, "JWT template", "jwt_template", c.path["template_id"])
 }
 
 // ---- domains ----
@@ -527,11 +490,7 @@ func (s *Sandbox) deleteTemplate(c *call) (any, error) {
 var hostRE = lazyRegexp(`^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(:[0-9]{1,5})?$`)
 
 func (s *Sandbox) findDomain(id string) (*clerkapi.Domain, error) {
-	d, ok := s.domains.get(id)
-	if !ok {
-		return nil, errNotFound("domain", id)
-	}
-	return d, nil
+	return s.domains.find("domain", id)
 }
 
 func (s *Sandbox) checkDomainName(name string, self *clerkapi.Domain) error {

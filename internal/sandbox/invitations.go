@@ -10,15 +10,15 @@ import (
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
 
-// ticketURL is the link an invitation carries: the accounts portal with a
-// deterministic ticket.
-func (s *Sandbox) ticketURL(page, id string, redirect *string) string {
+// ticketURL is the link an invitation carries: the accounts portal's sign-up
+// page with a deterministic ticket.
+func ticketURL(id string, redirect *string) string {
 	sum := sha256.Sum256([]byte("ticket " + id))
 	q := url.Values{"__clerk_ticket": {base64.RawURLEncoding.EncodeToString(sum[:24])}}
 	if redirect != nil && *redirect != "" {
 		q.Set("redirect_url", *redirect)
 	}
-	return "https://" + accountsHost + "/" + page + "?" + q.Encode()
+	return "https://" + accountsHost + "/sign-up?" + q.Encode()
 }
 
 func (s *Sandbox) inviteStatus(inv *clerkapi.Invitation) string {
@@ -39,14 +39,6 @@ func (s *Sandbox) inviteView(inv *clerkapi.Invitation) clerkapi.Invitation {
 	v.Status = s.inviteStatus(inv)
 	v.PublicMetadata = metadata(v.PublicMetadata)
 	return v
-}
-
-func (s *Sandbox) inviteViews(invs []*clerkapi.Invitation) []clerkapi.Invitation {
-	out := make([]clerkapi.Invitation, 0, len(invs))
-	for _, inv := range invs {
-		out = append(out, s.inviteView(inv))
-	}
-	return out
 }
 
 // checkInvite validates one sign-up invitation; pending holds the emails
@@ -95,7 +87,7 @@ func (s *Sandbox) addInvite(it *clerkapi.CreateInvitationsBulkRequestItem, now i
 		PublicMetadata: metadata(it.PublicMetadata), Status: "pending",
 		ExpiresAt: ptr(now + days*24*3600*1000), CreatedAt: now, UpdatedAt: now,
 	}
-	inv.URL = s.ticketURL("sign-up", inv.ID, it.RedirectURL)
+	inv.URL = ticketURL(inv.ID, it.RedirectURL)
 	return s.invites.add(inv.ID, inv)
 }
 
@@ -130,7 +122,7 @@ func (s *Sandbox) createInvitesBulk(c *call) (any, error) {
 	for i := range items {
 		out = append(out, s.addInvite(&items[i], now))
 	}
-	return s.inviteViews(out), nil
+	return views(out, s.inviteView), nil
 }
 
 var inviteOrder = sortKeys[*clerkapi.Invitation]{
@@ -160,18 +152,17 @@ func (s *Sandbox) listInvites(c *call) (any, error) {
 		}
 		out = append(out, inv)
 	}
-	orderBy, _ := c.str("order_by")
-	if err := order(out, orderBy, "-created_at", inviteOrder); err != nil {
+	if err := sortByParam(c, out, inviteOrder); err != nil {
 		return nil, err
 	}
-	return legacyList(c, s.inviteViews(out), limit, offset), nil
+	return legacyList(c, views(out, s.inviteView), limit, offset), nil
 }
 
 func (s *Sandbox) revokeInvite(c *call) (any, error) {
 	id := c.path["invitation_id"]
-	inv, ok := s.invites.get(id)
-	if !ok {
-		return nil, errNotFound("invitation", id)
+	inv, err := s.invites.find("invitation", id)
+	if err != nil {
+		return nil, err
 	}
 	switch st := s.inviteStatus(inv); st {
 	case "pending":

@@ -34,18 +34,9 @@ func (s *Sandbox) orgDomainView(d *orgDomain) clerkapi.OrganizationDomain {
 	}
 	v.PublicOrganizationData = nil
 	if o, ok := s.orgs.get(d.OrganizationID); ok {
-		v.PublicOrganizationData = &clerkapi.OrganizationInvitationPublicOrganizationData{
-			ID: o.ID, Name: o.Name, Slug: o.Slug, ImageURL: o.ImageURL, HasImage: o.HasImage}
+		v.PublicOrganizationData = ptr(publicOrgData(o))
 	}
 	return v
-}
-
-func (s *Sandbox) orgDomainViews(ds []*orgDomain) []clerkapi.OrganizationDomain {
-	out := make([]clerkapi.OrganizationDomain, 0, len(ds))
-	for _, d := range ds {
-		out = append(out, s.orgDomainView(d))
-	}
-	return out
 }
 
 // checkEnrollmentMode validates a mode to set on a domain: one of Clerk's
@@ -200,10 +191,10 @@ func (s *Sandbox) listOrgDomains(c *call) (any, error) {
 			out = append(out, d)
 		}
 	}
-	if err := order(out, "", "-created_at", orgDomainOrder); err != nil {
+	if err := order(out, "", orgDomainOrder); err != nil {
 		return nil, err
 	}
-	return list(s.orgDomainViews(out), limit, offset), nil
+	return listOf(out, limit, offset, s.orgDomainView), nil
 }
 
 func (s *Sandbox) listAllOrgDomains(c *call) (any, error) {
@@ -247,11 +238,10 @@ func (s *Sandbox) listAllOrgDomains(c *call) (any, error) {
 		}
 		out = append(out, d)
 	}
-	orderBy, _ := c.str("order_by")
-	if err := order(out, orderBy, "-created_at", orgDomainOrder); err != nil {
+	if err := sortByParam(c, out, orgDomainOrder); err != nil {
 		return nil, err
 	}
-	return list(s.orgDomainViews(out), limit, offset), nil
+	return listOf(out, limit, offset, s.orgDomainView), nil
 }
 
 func (s *Sandbox) updateOrgDomain(c *call) (any, error) {

@@ -59,12 +59,7 @@ func (s *Sandbox) orgView(o *clerkapi.Organization, counts, missing bool) orgJSO
 	v := *o
 	out := orgJSON{Organization: &v}
 	if counts {
-		var members, pending int64
-		for _, m := range s.members.all() {
-			if m.orgID == o.ID {
-				members++
-			}
-		}
+		members, pending := s.memberCount(o.ID), int64(0)
 		for _, inv := range s.orgInvites.all() {
 			if inv.OrganizationID == o.ID && s.orgInviteStatus(inv) == "pending" {
 				pending++
@@ -108,14 +103,6 @@ func (s *Sandbox) membershipView(m *membership) membershipJSON {
 	}
 }
 
-func (s *Sandbox) membershipViews(ms []*membership) []membershipJSON {
-	out := make([]membershipJSON, 0, len(ms))
-	for _, m := range ms {
-		out = append(out, s.membershipView(m))
-	}
-	return out
-}
-
 // orgInviteStatus is the invitation's status now: a pending invitation past
 // its expiry reads as expired.
 func (s *Sandbox) orgInviteStatus(inv *clerkapi.OrganizationInvitation) string {
@@ -129,12 +116,10 @@ func (s *Sandbox) orgInviteView(inv *clerkapi.OrganizationInvitation) clerkapi.O
 	return v
 }
 
-func (s *Sandbox) orgInviteViews(invs []*clerkapi.OrganizationInvitation) []clerkapi.OrganizationInvitation {
-	out := make([]clerkapi.OrganizationInvitation, 0, len(invs))
-	for _, inv := range invs {
-		out = append(out, s.orgInviteView(inv))
-	}
-	return out
+// publicOrgData is the organization as invitations and domains show it.
+func publicOrgData(o *clerkapi.Organization) clerkapi.OrganizationInvitationPublicOrganizationData {
+	return clerkapi.OrganizationInvitationPublicOrganizationData{
+		ID: o.ID, Name: o.Name, Slug: o.Slug, ImageURL: o.ImageURL, HasImage: o.HasImage}
 }
 
 type orgInviteWithOrgJSON struct {
@@ -142,17 +127,12 @@ type orgInviteWithOrgJSON struct {
 	PublicOrganizationData clerkapi.OrganizationInvitationPublicOrganizationData `json:"public_organization_data"`
 }
 
-func (s *Sandbox) orgInviteViewsWithOrg(invs []*clerkapi.OrganizationInvitation) []orgInviteWithOrgJSON {
-	out := make([]orgInviteWithOrgJSON, 0, len(invs))
-	for _, inv := range invs {
-		v := orgInviteWithOrgJSON{OrganizationInvitation: s.orgInviteView(inv)}
-		if o, ok := s.orgs.get(inv.OrganizationID); ok {
-			v.PublicOrganizationData = clerkapi.OrganizationInvitationPublicOrganizationData{
-				ID: o.ID, Name: o.Name, Slug: o.Slug, ImageURL: o.ImageURL, HasImage: o.HasImage}
-		}
-		out = append(out, v)
+func (s *Sandbox) orgInviteWithOrgView(inv *clerkapi.OrganizationInvitation) orgInviteWithOrgJSON {
+	v := orgInviteWithOrgJSON{OrganizationInvitation: s.orgInviteView(inv)}
+	if o, ok := s.orgs.get(inv.OrganizationID); ok {
+		v.PublicOrganizationData = publicOrgData(o)
 	}
-	return out
+	return v
 }
 
 // ---- lookups ----
@@ -162,10 +142,8 @@ func (s *Sandbox) findOrg(idOrSlug string) (*clerkapi.Organization, error) {
 	if o, ok := s.orgs.get(idOrSlug); ok {
 		return o, nil
 	}
-	for _, o := range s.orgs.all() {
-		if o.Slug == idOrSlug {
-			return o, nil
-		}
+	if o := s.slugOwner(idOrSlug); o != nil {
+		return o, nil
 	}
 	return nil, errNotFound("organization", idOrSlug)
 }
@@ -248,9 +226,12 @@ func (s *Sandbox) checkSlug(slug string, self *clerkapi.Organization) error {
 	return nil
 }
 
-var orgOrder = sortKeys[*clerkapi.Organization]{
-	"created_at": func(o *clerkapi.Organization) any { return o.CreatedAt },
-	"name":       func(o *clerkapi.Organization) any { return o.Name },
+var orgOrder = func(s *Sandbox) sortKeys[*clerkapi.Organization] {
+	return sortKeys[*clerkapi.Organization]{
+		"created_at":    func(o *clerkapi.Organization) any { return o.CreatedAt },
+		"name":          func(o *clerkapi.Organization) any { return o.Name },
+		"members_count": func(o *clerkapi.Organization) any { return s.memberCount(o.ID) },
+	}
 }
 
 func (s *Sandbox) listOrgs(c *call) (any, error) {
@@ -292,19 +273,12 @@ func (s *Sandbox) listOrgs(c *call) (any, error) {
 		}
 		out = append(out, o)
 	}
-	keys := sortKeys[*clerkapi.Organization]{"members_count": func(o *clerkapi.Organization) any { return s.memberCount(o.ID) }}
-	for k, f := range orgOrder {
-		keys[k] = f
-	}
-	orderBy, _ := c.str("order_by")
-	if err := order(out, orderBy, "-created_at", keys); err != nil {
+	if err := sortByParam(c, out, orgOrder(s)); err != nil {
 		return nil, err
 	}
-	views := make([]orgJSON, 0, len(out))
-	for _, o := range out {
-		views = append(views, s.orgView(o, counts != nil && *counts, missing != nil && *missing))
-	}
-	return list(views, limit, offset), nil
+	return listOf(out, limit, offset, func(o *clerkapi.Organization) orgJSON {
+		return s.orgView(o, counts != nil && *counts, missing != nil && *missing)
+	}), nil
 }
 
 func (s *Sandbox) createOrg(c *call) (any, error) {
@@ -462,14 +436,6 @@ func (s *Sandbox) deleteOrg(c *call) (any, error) {
 	return deleted{Object: "organization", ID: o.ID, Slug: o.Slug, Deleted: true}, nil
 }
 
-func (s *Sandbox) mergeOrgMetadata(c *call) (any, error) {
-	return s.orgMetadata(c, true)
-}
-
-func (s *Sandbox) replaceOrgMetadata(c *call) (any, error) {
-	return s.orgMetadata(c, false)
-}
-
 func (s *Sandbox) orgMetadata(c *call, merge bool) (any, error) {
 	o, err := s.findOrg(c.path["organization_id"])
 	if err != nil {
@@ -595,11 +561,10 @@ func (s *Sandbox) listMemberships(c *call) (any, error) {
 		}
 		out = append(out, m)
 	}
-	orderBy, _ := c.str("order_by")
-	if err := order(out, orderBy, "-created_at", membershipOrder(s)); err != nil {
+	if err := sortByParam(c, out, membershipOrder(s)); err != nil {
 		return nil, err
 	}
-	return list(s.membershipViews(out), limit, offset), nil
+	return listOf(out, limit, offset, s.membershipView), nil
 }
 
 func (s *Sandbox) listAllMemberships(c *call) (any, error) {
@@ -608,11 +573,10 @@ func (s *Sandbox) listAllMemberships(c *call) (any, error) {
 		return nil, err
 	}
 	out := s.members.all()
-	orderBy, _ := c.str("order_by")
-	if err := order(out, orderBy, "-created_at", membershipOrder(s)); err != nil {
+	if err := sortByParam(c, out, membershipOrder(s)); err != nil {
 		return nil, err
 	}
-	return list(s.membershipViews(out), limit, offset), nil
+	return listOf(out, limit, offset, s.membershipView), nil
 }
 
 func (s *Sandbox) updateMembership(c *call) (any, error) {
@@ -742,7 +706,7 @@ func (s *Sandbox) addOrgInvite(o *clerkapi.Organization, it *clerkapi.CreateOrga
 		PublicMetadata: metadata(it.PublicMetadata), PrivateMetadata: metadata(it.PrivateMetadata),
 		ExpiresAt: ptr(now + days*24*3600*1000), CreatedAt: now, UpdatedAt: now,
 	}
-	inv.URL = ptr(s.ticketURL("sign-up", inv.ID, it.RedirectURL))
+	inv.URL = ptr(ticketURL(inv.ID, it.RedirectURL))
 	if it.InviterUserID != nil && *it.InviterUserID != "" {
 		u, _ := s.users.get(*it.InviterUserID)
 		inv.InviterID = &u.ID
@@ -796,10 +760,12 @@ func (s *Sandbox) createOrgInvitesBulk(c *call) (any, error) {
 	for i := range items {
 		out = append(out, s.addOrgInvite(o, &items[i], now))
 	}
-	return list(s.orgInviteViews(out), len(out), 0), nil
+	return listOf(out, len(out), 0, s.orgInviteView), nil
 }
 
-func (s *Sandbox) listOrgInvites(c *call) (any, error) {
+// listOrgInvites lists an organization's invitations; pendingOnly serves
+// list_pending_organization_invitations.
+func (s *Sandbox) listOrgInvites(c *call, pendingOnly bool) (any, error) {
 	o, err := s.findOrg(c.path["organization_id"])
 	if err != nil {
 		return nil, err
@@ -812,7 +778,7 @@ func (s *Sandbox) listOrgInvites(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if c.op.Name == "list_pending_organization_invitations" {
+	if pendingOnly {
 		status = "pending"
 	}
 	email, _ := c.str("email_address")
@@ -822,11 +788,10 @@ func (s *Sandbox) listOrgInvites(c *call) (any, error) {
 			out = append(out, inv)
 		}
 	}
-	orderBy, _ := c.str("order_by")
-	if err := order(out, orderBy, "-created_at", orgInviteOrder); err != nil {
+	if err := sortByParam(c, out, orgInviteOrder); err != nil {
 		return nil, err
 	}
-	return list(s.orgInviteViews(out), limit, offset), nil
+	return listOf(out, limit, offset, s.orgInviteView), nil
 }
 
 func (s *Sandbox) listAllOrgInvites(c *call) (any, error) {
@@ -846,11 +811,10 @@ func (s *Sandbox) listAllOrgInvites(c *call) (any, error) {
 			out = append(out, inv)
 		}
 	}
-	orderBy, _ := c.str("order_by")
-	if err := order(out, orderBy, "-created_at", orgInviteOrder); err != nil {
+	if err := sortByParam(c, out, orgInviteOrder); err != nil {
 		return nil, err
 	}
-	return list(s.orgInviteViewsWithOrg(out), limit, offset), nil
+	return listOf(out, limit, offset, s.orgInviteWithOrgView), nil
 }
 
 func (s *Sandbox) findOrgInvite(c *call) (*clerkapi.OrganizationInvitation, error) {

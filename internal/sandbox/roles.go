@@ -82,8 +82,7 @@ func (s *Sandbox) listOrgPermissions(c *call) (any, error) {
 			return p.ID != q && !strings.Contains(strings.ToLower(p.Name), lq) && !strings.Contains(strings.ToLower(p.Key), lq)
 		})
 	}
-	orderBy, _ := c.str("order_by")
-	if err := order(perms, orderBy, "-created_at", permissionOrder); err != nil {
+	if err := sortByParam(c, perms, permissionOrder); err != nil {
 		return nil, err
 	}
 	return list(perms, limit, offset), nil

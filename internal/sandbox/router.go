@@ -11,6 +11,12 @@ import (
 // the value to encode as the 200 body (noContent for 204) or an *apiError.
 type handlerFunc func(s *Sandbox, c *call) (any, error)
 
+// flagged binds the flag of a handler that serves two operations, such as
+// ban and unban.
+func flagged(h func(*Sandbox, *call, bool) (any, error), flag bool) handlerFunc {
+	return func(s *Sandbox, c *call) (any, error) { return h(s, c, flag) }
+}
+
 // route is one catalog operation, reached by method and path template.
 type route struct {
 	op     *clerkapi.Operation

@@ -25,11 +25,7 @@ func (s *Sandbox) sessionView(ss *clerkapi.Session) clerkapi.Session {
 }
 
 func (s *Sandbox) findSession(id string) (*clerkapi.Session, error) {
-	ss, ok := s.sessions.get(id)
-	if !ok {
-		return nil, errNotFound("session", id)
-	}
-	return ss, nil
+	return s.sessions.find("session", id)
 }
 
 func (s *Sandbox) listSessions(c *call) (any, error) {

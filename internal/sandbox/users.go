@@ -54,20 +54,8 @@ func (s *Sandbox) userView(u *user) userJSON {
 	return userJSON{User: &v}
 }
 
-func (s *Sandbox) userViews(us []*user) []userJSON {
-	out := make([]userJSON, 0, len(us))
-	for _, u := range us {
-		out = append(out, s.userView(u))
-	}
-	return out
-}
-
 func (s *Sandbox) findUser(id string) (*user, error) {
-	u, ok := s.users.get(id)
-	if !ok {
-		return nil, errNotFound("user", id)
-	}
-	return u, nil
+	return s.users.find("user", id)
 }
 
 // avatar is a Clerk-style image URL: img.clerk.com with a base64 JSON payload.
@@ -412,7 +400,7 @@ func (s *Sandbox) listUsers(c *call) (any, error) {
 		return nil, err
 	}
 	orderBy, _ := c.str("order_by")
-	if err := order(us, orderBy, "-created_at", userOrder); err != nil {
+	if err := order(us, orderBy, userOrder); err != nil {
 		return nil, err
 	}
 	if after, ok := c.str("starting_after"); ok && after != "" {
@@ -428,7 +416,7 @@ func (s *Sandbox) listUsers(c *call) (any, error) {
 		}
 		us = us[i+1:]
 	}
-	return s.userViews(window(us, limit, offset)), nil
+	return views(window(us, limit, offset), s.userView), nil
 }
 
 func (s *Sandbox) countUsers(c *call) (any, error) {
@@ -777,11 +765,10 @@ func (s *Sandbox) deleteUser(c *call) (any, error) {
 
 // deleted is Clerk's DeletedObject, without the fields a kind lacks.
 type deleted struct {
-	Object     string `json:"object"`
-	ID         string `json:"id,omitempty"`
-	Slug       string `json:"slug,omitempty"`
-	Deleted    bool   `json:"deleted"`
-	ExternalID string `json:"external_id,omitempty"`
+	Object  string `json:"object"`
+	ID      string `json:"id,omitempty"`
+	Slug    string `json:"slug,omitempty"`
+	Deleted bool   `json:"deleted"`
 }
 
 // endSessions moves a user's active sessions to status, as ban and password
@@ -803,14 +790,6 @@ func (s *Sandbox) setBanned(u *user, banned bool, now int64) {
 	}
 }
 
-func (s *Sandbox) banUser(c *call) (any, error) {
-	return s.banOne(c, true)
-}
-
-func (s *Sandbox) unbanUser(c *call) (any, error) {
-	return s.banOne(c, false)
-}
-
 func (s *Sandbox) banOne(c *call, banned bool) (any, error) {
 	u, err := s.findUser(c.path["user_id"])
 	if err != nil {
@@ -818,14 +797,6 @@ func (s *Sandbox) banOne(c *call, banned bool) (any, error) {
 	}
 	s.setBanned(u, banned, s.tick())
 	return s.userView(u), nil
-}
-
-func (s *Sandbox) banUsers(c *call) (any, error) {
-	return s.banMany(c, true)
-}
-
-func (s *Sandbox) unbanUsers(c *call) (any, error) {
-	return s.banMany(c, false)
 }
 
 // banMany (un)bans the listed users that exist; IDs not found are ignored.
@@ -875,14 +846,6 @@ func (s *Sandbox) unlockUser(c *call) (any, error) {
 	u.VerificationAttemptsRemaining = ptr(int64(maxVerificationAttempts))
 	u.UpdatedAt = now
 	return s.userView(u), nil
-}
-
-func (s *Sandbox) updateUserMetadata(c *call) (any, error) {
-	return s.userMetadata(c, true)
-}
-
-func (s *Sandbox) replaceUserMetadata(c *call) (any, error) {
-	return s.userMetadata(c, false)
 }
 
 // userMetadata merges (PATCH) or replaces (PUT) the metadata objects sent;
@@ -947,7 +910,7 @@ func (s *Sandbox) listUserMemberships(c *call) (any, error) {
 		}
 	}
 	slices.Reverse(ms) // newest first
-	return list(s.membershipViews(ms), limit, offset), nil
+	return listOf(ms, limit, offset, s.membershipView), nil
 }
 
 func (s *Sandbox) listUserOrgInvitations(c *call) (any, error) {
@@ -971,5 +934,5 @@ func (s *Sandbox) listUserOrgInvitations(c *call) (any, error) {
 		}
 	}
 	slices.Reverse(out)
-	return list(s.orgInviteViewsWithOrg(out), limit, offset), nil
+	return listOf(out, limit, offset, s.orgInviteWithOrgView), nil
 }

@@ -44,21 +44,8 @@ func (s *Sandbox) waitlistView(w *waitlistEntry) clerkapi.WaitlistEntry {
 	return v
 }
 
-func (s *Sandbox) waitlistViews(ws []*waitlistEntry) []clerkapi.WaitlistEntry {
-	out := make([]clerkapi.WaitlistEntry, 0, len(ws))
-	for _, w := range ws {
-		out = append(out, s.waitlistView(w))
-	}
-	return out
-}
-
 func (s *Sandbox) findWaitlistEntry(c *call) (*waitlistEntry, error) {
-	id := c.path["waitlist_entry_id"]
-	w, ok := s.waitlist.get(id)
-	if !ok {
-		return nil, errNotFound("waitlist entry", id)
-	}
-	return w, nil
+	return s.waitlist.find("waitlist entry", c.path["waitlist_entry_id"])
 }
 
 func (s *Sandbox) waitlistEntryOf(email string) *waitlistEntry {
@@ -110,11 +97,10 @@ func (s *Sandbox) listWaitlist(c *call) (any, error) {
 		}
 		out = append(out, w)
 	}
-	orderBy, _ := c.str("order_by")
-	if err := order(out, orderBy, "-created_at", waitlistOrder(s)); err != nil {
+	if err := sortByParam(c, out, waitlistOrder(s)); err != nil {
 		return nil, err
 	}
-	return list(s.waitlistViews(out), limit, offset), nil
+	return listOf(out, limit, offset, s.waitlistView), nil
 }
 
 func checkWaitlistEmail(email string) error {
@@ -174,7 +160,7 @@ func (s *Sandbox) createWaitlistBulk(c *call) (any, error) {
 		}
 		out = append(out, w)
 	}
-	return s.waitlistViews(out), nil
+	return views(out, s.waitlistView), nil
 }
 
 func (s *Sandbox) deleteWaitlist(c *call) (any, error) {
