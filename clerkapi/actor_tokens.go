@@ -28,3 +28,15 @@ type CreateActorTokenRequestActor struct {
 type RevokeActorTokenRequest struct {
 	ActorTokenID string `json:"actor_token_id" in:"path" jsonschema:"required"`
 }
+
+type ActorToken struct {
+	Object    string         `json:"object"`
+	ID        string         `json:"id"`
+	Status    string         `json:"status"`
+	UserID    string         `json:"user_id"`
+	Actor     map[string]any `json:"actor"`
+	Token     string         `json:"token"`
+	URL       string         `json:"url"`
+	CreatedAt int64          `json:"created_at"`
+	UpdatedAt int64          `json:"updated_at"`
+}

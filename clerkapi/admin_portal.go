@@ -24,3 +24,36 @@ type RevokeAdminPortalLinkTokenRequest struct {
 	AdminPortalLinkTokenID string  `json:"adminPortalLinkTokenID" in:"path" jsonschema:"required"`
 	RevocationReason       *string `json:"revocation_reason,omitempty" in:"body"`
 }
+
+type CreateAdminPortalLinkTokenResponse struct {
+	Object            string   `json:"object"`
+	ID                string   `json:"id"`
+	AdminPortalLinkID string   `json:"admin_portal_link_id"`
+	InstanceID        string   `json:"instance_id"`
+	OrganizationID    *string  `json:"organization_id" jsonschema:"nullable"`
+	ItContactID       *string  `json:"it_contact_id" jsonschema:"nullable"`
+	Scopes            []string `json:"scopes" jsonschema:"nullable"`
+	Token             string   `json:"token"`
+	Revoked           bool     `json:"revoked"`
+	RevocationReason  *string  `json:"revocation_reason" jsonschema:"nullable"`
+	Expired           bool     `json:"expired"`
+	Expiration        *float64 `json:"expiration" jsonschema:"nullable"`
+	CreatedAt         float64  `json:"created_at"`
+	UpdatedAt         float64  `json:"updated_at"`
+}
+
+type RevokeAdminPortalLinkTokenResponse struct {
+	Object            string   `json:"object"`
+	ID                string   `json:"id"`
+	AdminPortalLinkID string   `json:"admin_portal_link_id"`
+	InstanceID        string   `json:"instance_id"`
+	OrganizationID    *string  `json:"organization_id" jsonschema:"nullable"`
+	ItContactID       *string  `json:"it_contact_id" jsonschema:"nullable"`
+	Scopes            []string `json:"scopes" jsonschema:"nullable"`
+	Revoked           bool     `json:"revoked"`
+	RevocationReason  *string  `json:"revocation_reason" jsonschema:"nullable"`
+	Expired           bool     `json:"expired"`
+	Expiration        *float64 `json:"expiration" jsonschema:"nullable"`
+	CreatedAt         float64  `json:"created_at"`
+	UpdatedAt         float64  `json:"updated_at"`
+}

@@ -31,3 +31,11 @@ type CreateAgentTaskRequestOnBehalfOf struct {
 type RevokeAgentTaskRequest struct {
 	AgentTaskID string `json:"agent_task_id" in:"path" jsonschema:"required"`
 }
+
+type AgentTask struct {
+	Object      string `json:"object"`
+	AgentID     string `json:"agent_id"`
+	AgentTaskID string `json:"agent_task_id"`
+	TaskID      string `json:"task_id"`
+	URL         string `json:"url"`
+}

@@ -57,3 +57,29 @@ type CreateBlocklistIdentifierRequest struct {
 type DeleteBlocklistIdentifierRequest struct {
 	IdentifierID string `json:"identifier_id" in:"path" jsonschema:"required"`
 }
+
+type AllowlistIdentifier struct {
+	Object         string `json:"object"`
+	ID             string `json:"id"`
+	InvitationID   string `json:"invitation_id"`
+	Identifier     string `json:"identifier"`
+	IdentifierType string `json:"identifier_type"`
+	InstanceID     string `json:"instance_id"`
+	CreatedAt      int64  `json:"created_at"`
+	UpdatedAt      int64  `json:"updated_at"`
+}
+
+type BlocklistIdentifiers struct {
+	Data       []BlocklistIdentifier `json:"data"`
+	TotalCount int64                 `json:"total_count"`
+}
+
+type BlocklistIdentifier struct {
+	Object         string `json:"object"`
+	ID             string `json:"id"`
+	Identifier     string `json:"identifier"`
+	IdentifierType string `json:"identifier_type"`
+	InstanceID     string `json:"instance_id"`
+	CreatedAt      int64  `json:"created_at"`
+	UpdatedAt      int64  `json:"updated_at"`
+}

@@ -14,12 +14,12 @@ var apiKeysOperations = []Operation{
 	{
 		Name: "get_api_key", OperationID: "getApiKey", Method: "GET", Path: "/api_keys/{apiKeyID}",
 		Description: "Get an API key, without its secret.",
-		Request:     GetAPIKeyRequest{}, Response: GetAPIKeyResponse{},
+		Request:     GetAPIKeyRequest{}, Response: APIKey{},
 	},
 	{
 		Name: "update_api_key", OperationID: "updateApiKey", Method: "PATCH", Path: "/api_keys/{apiKeyID}",
 		Description: "Update an API key.",
-		Request:     UpdateAPIKeyRequest{}, Response: UpdateAPIKeyResponse{},
+		Request:     UpdateAPIKeyRequest{}, Response: APIKey{},
 	},
 	{
 		Name: "delete_api_key", OperationID: "deleteApiKey", Method: "DELETE", Path: "/api_keys/{apiKeyID}",
@@ -34,12 +34,12 @@ var apiKeysOperations = []Operation{
 	{
 		Name: "revoke_api_key", OperationID: "revokeApiKey", Method: "POST", Path: "/api_keys/{apiKeyID}/revoke",
 		Description: "The key stops verifying.",
-		Request:     RevokeAPIKeyRequest{}, Response: RevokeAPIKeyResponse{},
+		Request:     RevokeAPIKeyRequest{}, Response: APIKey{},
 	},
 	{
 		Name: "verify_api_key", OperationID: "verifyApiKey", Method: "POST", Path: "/api_keys/verify",
 		Description: "Returns the key's subject and scopes.",
-		Request:     VerifyAPIKeyRequest{}, Response: VerifyAPIKeyResponse{},
+		Request:     VerifyAPIKeyRequest{}, Response: APIKey{},
 	},
 }
 
@@ -91,4 +91,58 @@ type RevokeAPIKeyRequest struct {
 
 type VerifyAPIKeyRequest struct {
 	Secret string `json:"secret" in:"body" jsonschema:"required"`
+}
+
+type CreateAPIKeyResponse struct {
+	Object           string   `json:"object"`
+	ID               string   `json:"id"`
+	Type             string   `json:"type"`
+	Subject          string   `json:"subject"`
+	Name             string   `json:"name"`
+	Description      *string  `json:"description" jsonschema:"nullable"`
+	Claims           any      `json:"claims" jsonschema:"nullable"`
+	Scopes           []string `json:"scopes"`
+	Secret           string   `json:"secret"`
+	Revoked          bool     `json:"revoked"`
+	RevocationReason *string  `json:"revocation_reason" jsonschema:"nullable"`
+	Expired          bool     `json:"expired"`
+	Expiration       *float64 `json:"expiration" jsonschema:"nullable"`
+	CreatedBy        *string  `json:"created_by" jsonschema:"nullable"`
+	LastUsedAt       *float64 `json:"last_used_at" jsonschema:"nullable"`
+	CreatedAt        float64  `json:"created_at"`
+	UpdatedAt        float64  `json:"updated_at"`
+}
+
+type ListAPIKeysResponse struct {
+	Data       []APIKey `json:"data"`
+	TotalCount float64  `json:"total_count"`
+}
+
+type APIKey struct {
+	Object           string   `json:"object"`
+	ID               string   `json:"id"`
+	Type             string   `json:"type"`
+	Subject          string   `json:"subject"`
+	Name             string   `json:"name"`
+	Description      *string  `json:"description" jsonschema:"nullable"`
+	Claims           any      `json:"claims" jsonschema:"nullable"`
+	Scopes           []string `json:"scopes"`
+	Revoked          bool     `json:"revoked"`
+	RevocationReason *string  `json:"revocation_reason" jsonschema:"nullable"`
+	Expired          bool     `json:"expired"`
+	Expiration       *float64 `json:"expiration" jsonschema:"nullable"`
+	CreatedBy        *string  `json:"created_by" jsonschema:"nullable"`
+	LastUsedAt       *float64 `json:"last_used_at" jsonschema:"nullable"`
+	CreatedAt        float64  `json:"created_at"`
+	UpdatedAt        float64  `json:"updated_at"`
+}
+
+type DeleteAPIKeyResponse struct {
+	ID      string `json:"id"`
+	Object  string `json:"object"`
+	Deleted bool   `json:"deleted"`
+}
+
+type GetAPIKeySecretResponse struct {
+	Secret string `json:"secret"`
 }

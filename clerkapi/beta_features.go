@@ -35,3 +35,12 @@ type ChangeProductionInstanceDomainRequest struct {
 	HomeURL     *string `json:"home_url,omitempty" in:"body"`
 	IsSecondary *bool   `json:"is_secondary,omitempty" in:"body"`
 }
+
+type UpdateInstanceAuthConfigResponse struct {
+	Object                      string `json:"object"`
+	ID                          string `json:"id"`
+	RestrictedToAllowlist       bool   `json:"restricted_to_allowlist"`
+	FromEmailAddress            string `json:"from_email_address"`
+	ProgressiveSignUp           bool   `json:"progressive_sign_up"`
+	EnhancedEmailDeliverability bool   `json:"enhanced_email_deliverability"`
+}

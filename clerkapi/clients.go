@@ -30,3 +30,16 @@ type VerifyClientRequest struct {
 type GetClientRequest struct {
 	ClientID string `json:"client_id" in:"path" jsonschema:"required"`
 }
+
+type ClientObject struct {
+	Object                     string    `json:"object"`
+	ID                         string    `json:"id"`
+	SessionIDs                 []string  `json:"session_ids"`
+	Sessions                   []Session `json:"sessions"`
+	SignInID                   *string   `json:"sign_in_id" jsonschema:"nullable"`
+	SignUpID                   *string   `json:"sign_up_id" jsonschema:"nullable"`
+	LastActiveSessionID        *string   `json:"last_active_session_id" jsonschema:"nullable"`
+	LastAuthenticationStrategy *string   `json:"last_authentication_strategy" jsonschema:"nullable"`
+	UpdatedAt                  int64     `json:"updated_at"`
+	CreatedAt                  int64     `json:"created_at"`
+}

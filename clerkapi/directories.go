@@ -4,7 +4,7 @@ var directoriesOperations = []Operation{
 	{
 		Name: "list_directories", OperationID: "ListDirectories", Method: "GET", Path: "/directories",
 		Description: "List SCIM provisioning directories.",
-		Request:     ListDirectoriesRequest{}, Response: ListDirectoriesResponse{},
+		Request:     ListDirectoriesRequest{}, Response: Directories{},
 	},
 	{
 		Name: "create_directory", OperationID: "CreateDirectory", Method: "POST", Path: "/directories",
@@ -34,7 +34,7 @@ var directoriesOperations = []Operation{
 	{
 		Name: "list_directory_group_role_mappings", OperationID: "ListDirectoryGroupRoleMappings", Method: "GET", Path: "/directories/{directory_id}/group_role_mappings",
 		Description: "Group-to-role mappings, by precedence.",
-		Request:     ListDirectoryGroupRoleMappingsRequest{}, Response: ListDirectoryGroupRoleMappingsResponse{},
+		Request:     ListDirectoryGroupRoleMappingsRequest{}, Response: DirectoryGroupRoleMappings{},
 	},
 	{
 		Name: "create_directory_group_role_mapping", OperationID: "CreateDirectoryGroupRoleMapping", Method: "POST", Path: "/directories/{directory_id}/group_role_mappings",
@@ -44,12 +44,12 @@ var directoriesOperations = []Operation{
 	{
 		Name: "replace_directory_group_role_mappings", OperationID: "ReplaceDirectoryGroupRoleMappings", Method: "PUT", Path: "/directories/{directory_id}/group_role_mappings",
 		Description: "Order sets precedence; empty clears all.",
-		Request:     ReplaceDirectoryGroupRoleMappingsRequest{}, Response: ReplaceDirectoryGroupRoleMappingsResponse{},
+		Request:     ReplaceDirectoryGroupRoleMappingsRequest{}, Response: DirectoryGroupRoleMappings{},
 	},
 	{
 		Name: "delete_directory_group_role_mapping", OperationID: "DeleteDirectoryGroupRoleMapping", Method: "DELETE", Path: "/directories/{directory_id}/group_role_mappings/{mapping_id}",
 		Description: "Delete one group-to-role mapping.",
-		Request:     DeleteDirectoryGroupRoleMappingRequest{}, Response: DeleteDirectoryGroupRoleMappingResponse{},
+		Request:     DeleteDirectoryGroupRoleMappingRequest{}, Response: DeletedResource{},
 	},
 }
 
@@ -121,4 +121,45 @@ type ReplaceDirectoryGroupRoleMappingsRequestMappings struct {
 type DeleteDirectoryGroupRoleMappingRequest struct {
 	DirectoryID string `json:"directory_id" in:"path" jsonschema:"required"`
 	MappingID   string `json:"mapping_id" in:"path" jsonschema:"required"`
+}
+
+type Directories struct {
+	Data       []Directory `json:"data"`
+	TotalCount int64       `json:"total_count"`
+}
+
+type Directory struct {
+	Object                  string            `json:"object"`
+	ID                      string            `json:"id"`
+	Name                    string            `json:"name"`
+	EnterpriseConnectionID  *string           `json:"enterprise_connection_id" jsonschema:"nullable"`
+	EndpointURL             string            `json:"endpoint_url"`
+	Provider                string            `json:"provider"`
+	Enabled                 bool              `json:"enabled"`
+	GroupRoleMappingEnabled bool              `json:"group_role_mapping_enabled"`
+	AttributeMapping        map[string]any    `json:"attribute_mapping"`
+	CustomAttributes        []CustomAttribute `json:"custom_attributes"`
+	APIKey                  *string           `json:"api_key" jsonschema:"nullable"`
+	CreatedAt               int64             `json:"created_at"`
+	UpdatedAt               int64             `json:"updated_at"`
+}
+
+type DirectoryGroupRoleMappings struct {
+	Data       []DirectoryGroupRoleMapping `json:"data"`
+	TotalCount int64                       `json:"total_count"`
+}
+
+type DirectoryGroupRoleMapping struct {
+	Object                    string `json:"object"`
+	ID                        string `json:"id"`
+	DirectoryID               string `json:"directory_id"`
+	SCIMDirectoryID           string `json:"scim_directory_id"`
+	DirectoryGroupID          string `json:"directory_group_id"`
+	SCIMGroupID               string `json:"scim_group_id"`
+	DirectoryGroupDisplayName string `json:"directory_group_display_name"`
+	SCIMGroupDisplayName      string `json:"scim_group_display_name"`
+	Role                      Role   `json:"role"`
+	Precedence                int64  `json:"precedence"`
+	CreatedAt                 int64  `json:"created_at"`
+	UpdatedAt                 int64  `json:"updated_at"`
 }

@@ -43,3 +43,26 @@ type UpdateDomainRequest struct {
 	ProxyURL    *string `json:"proxy_url,omitempty" in:"body"`
 	IsSecondary *bool   `json:"is_secondary,omitempty" in:"body"`
 }
+
+type Domains struct {
+	Data       []Domain `json:"data"`
+	TotalCount int64    `json:"total_count"`
+}
+
+type Domain struct {
+	Object            string        `json:"object"`
+	ID                string        `json:"id"`
+	Name              string        `json:"name"`
+	IsSatellite       bool          `json:"is_satellite"`
+	FrontendAPIURL    string        `json:"frontend_api_url"`
+	AccountsPortalURL *string       `json:"accounts_portal_url" jsonschema:"nullable"`
+	ProxyURL          *string       `json:"proxy_url" jsonschema:"nullable"`
+	DevelopmentOrigin string        `json:"development_origin"`
+	CNAMETargets      []CNameTarget `json:"cname_targets" jsonschema:"nullable"`
+}
+
+type CNameTarget struct {
+	Host     string `json:"host"`
+	Value    string `json:"value"`
+	Required bool   `json:"required"`
+}

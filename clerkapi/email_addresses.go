@@ -1,5 +1,7 @@
 package clerkapi
 
+import "encoding/json"
+
 var emailAddressesOperations = []Operation{
 	{
 		Name: "create_email_address", OperationID: "CreateEmailAddress", Method: "POST", Path: "/email_addresses",
@@ -24,12 +26,12 @@ var emailAddressesOperations = []Operation{
 	{
 		Name: "prepare_email_address_verification", OperationID: "PrepareEmailAddressVerification", Method: "POST", Path: "/email_addresses/{email_address_id}/prepare_verification",
 		Description: "Email a code; returns the verification_id.",
-		Request:     PrepareEmailAddressVerificationRequest{}, Response: PrepareEmailAddressVerificationResponse{},
+		Request:     PrepareEmailAddressVerificationRequest{}, Response: VerificationResponse{},
 	},
 	{
 		Name: "attempt_email_address_verification", OperationID: "AttemptEmailAddressVerification", Method: "POST", Path: "/email_addresses/{email_address_id}/attempt_verification",
 		Description: "Check a code; failure shows in status.",
-		Request:     AttemptEmailAddressVerificationRequest{}, Response: AttemptEmailAddressVerificationResponse{},
+		Request:     AttemptEmailAddressVerificationRequest{}, Response: VerificationResponse{},
 	},
 	{
 		Name: "replace_user_email_address", OperationID: "ReplaceUserEmailAddress", Method: "PUT", Path: "/users/{user_id}/email_address",
@@ -76,4 +78,16 @@ type ReplaceUserEmailAddressRequest struct {
 	EmailAddress                     string  `json:"email_address" in:"body" jsonschema:"required"`
 	IdentificationStatus             *string `json:"identification_status,omitempty" in:"body" jsonschema:"default=verified,enum=verified,enum=reserved,enum=unverified"`
 	NotifyPrimaryEmailAddressChanged *bool   `json:"notify_primary_email_address_changed,omitempty" in:"body" jsonschema:"default=false"`
+}
+
+type EmailAddress struct {
+	ID                   string               `json:"id"`
+	Object               string               `json:"object"`
+	EmailAddress         string               `json:"email_address"`
+	Reserved             bool                 `json:"reserved"`
+	Verification         json.RawMessage      `json:"verification" jsonschema:"nullable"`
+	LinkedTo             []IdentificationLink `json:"linked_to"`
+	MatchesSSOConnection bool                 `json:"matches_sso_connection"`
+	CreatedAt            int64                `json:"created_at"`
+	UpdatedAt            int64                `json:"updated_at"`
 }

@@ -180,3 +180,118 @@ type ListEnterpriseConnectionTestRunsRequest struct {
 type CreateEnterpriseConnectionTestRunRequest struct {
 	EnterpriseConnectionID string `json:"enterprise_connection_id" in:"path" jsonschema:"required"`
 }
+
+type EnterpriseConnections struct {
+	Data       []EnterpriseConnection `json:"data"`
+	TotalCount int64                  `json:"total_count"`
+}
+
+type EnterpriseConnection struct {
+	Object                           string                              `json:"object"`
+	ID                               string                              `json:"id"`
+	Name                             string                              `json:"name"`
+	Provider                         string                              `json:"provider"`
+	LogoPublicURL                    *string                             `json:"logo_public_url" jsonschema:"nullable"`
+	Active                           bool                                `json:"active"`
+	Domains                          []string                            `json:"domains"`
+	OrganizationID                   *string                             `json:"organization_id" jsonschema:"nullable"`
+	SyncUserAttributes               bool                                `json:"sync_user_attributes"`
+	DisableAdditionalIdentifications bool                                `json:"disable_additional_identifications"`
+	AllowOrganizationAccountLinking  bool                                `json:"allow_organization_account_linking"`
+	CustomAttributes                 []CustomAttribute                   `json:"custom_attributes"`
+	SAMLConnection                   *EnterpriseConnectionSAMLConnection `json:"saml_connection" jsonschema:"nullable"`
+	OAuthConfig                      *EnterpriseConnectionOAuthConfig    `json:"oauth_config" jsonschema:"nullable"`
+	CreatedAt                        int64                               `json:"created_at"`
+	UpdatedAt                        int64                               `json:"updated_at"`
+}
+
+type CustomAttribute struct {
+	Name          string `json:"name"`
+	Key           string `json:"key"`
+	SSOPath       string `json:"sso_path"`
+	SCIMPath      string `json:"scim_path"`
+	DirectoryPath string `json:"directory_path"`
+	MultiValued   bool   `json:"multi_valued"`
+}
+
+type EnterpriseConnectionSAMLConnection struct {
+	ID                string                                      `json:"id"`
+	Name              string                                      `json:"name"`
+	IDPEntityID       *string                                     `json:"idp_entity_id" jsonschema:"nullable"`
+	IDPSSOURL         *string                                     `json:"idp_sso_url" jsonschema:"nullable"`
+	IDPMetadataURL    *string                                     `json:"idp_metadata_url" jsonschema:"nullable"`
+	ACSURL            *string                                     `json:"acs_url" jsonschema:"nullable"`
+	SpEntityID        *string                                     `json:"sp_entity_id" jsonschema:"nullable"`
+	SpMetadataURL     *string                                     `json:"sp_metadata_url" jsonschema:"nullable"`
+	Active            bool                                        `json:"active"`
+	AllowIDPInitiated bool                                        `json:"allow_idp_initiated"`
+	AllowSubdomains   bool                                        `json:"allow_subdomains"`
+	ForceAuthn        bool                                        `json:"force_authn"`
+	LoginHint         EnterpriseConnectionSAMLConnectionLoginHint `json:"login_hint"`
+}
+
+type EnterpriseConnectionSAMLConnectionLoginHint struct {
+	Mode   string `json:"mode"`
+	Source string `json:"source"`
+}
+
+type EnterpriseConnectionOAuthConfig struct {
+	ID            string  `json:"id"`
+	Name          string  `json:"name"`
+	ProviderKey   string  `json:"provider_key"`
+	ClientID      *string `json:"client_id" jsonschema:"nullable"`
+	DiscoveryURL  *string `json:"discovery_url" jsonschema:"nullable"`
+	AuthURL       *string `json:"auth_url" jsonschema:"nullable"`
+	TokenURL      *string `json:"token_url" jsonschema:"nullable"`
+	UserInfoURL   *string `json:"user_info_url" jsonschema:"nullable"`
+	RequiresPkce  bool    `json:"requires_pkce"`
+	LogoPublicURL *string `json:"logo_public_url" jsonschema:"nullable"`
+	CreatedAt     int64   `json:"created_at"`
+	UpdatedAt     int64   `json:"updated_at"`
+}
+
+type EnterpriseConnectionTestRuns struct {
+	Data       []EnterpriseConnectionTestRun `json:"data"`
+	TotalCount int64                         `json:"total_count"`
+}
+
+type EnterpriseConnectionTestRun struct {
+	ID             string                                     `json:"id"`
+	Status         string                                     `json:"status"`
+	ConnectionType string                                     `json:"connection_type"`
+	ParsedUserInfo *EnterpriseConnectionTestRunParsedUserInfo `json:"parsed_user_info" jsonschema:"nullable"`
+	Logs           []EnterpriseConnectionTestRunLogsItem      `json:"logs"`
+	SAML           *EnterpriseConnectionTestRunSAML           `json:"saml" jsonschema:"nullable"`
+	OAuth          *EnterpriseConnectionTestRunOAuth          `json:"oauth" jsonschema:"nullable"`
+	CreatedAt      int64                                      `json:"created_at"`
+}
+
+type EnterpriseConnectionTestRunParsedUserInfo struct {
+	EmailAddress string `json:"email_address"`
+	FirstName    string `json:"first_name"`
+	LastName     string `json:"last_name"`
+	UserID       string `json:"user_id"`
+}
+
+type EnterpriseConnectionTestRunLogsItem struct {
+	Level        string `json:"level"`
+	Code         string `json:"code"`
+	ShortMessage string `json:"short_message"`
+	Message      string `json:"message"`
+}
+
+type EnterpriseConnectionTestRunSAML struct {
+	SAMLRequest  string `json:"saml_request"`
+	SAMLResponse string `json:"saml_response"`
+	RelayState   string `json:"relay_state"`
+}
+
+type EnterpriseConnectionTestRunOAuth struct {
+	IDToken     string `json:"id_token"`
+	AccessToken string `json:"access_token"`
+	UserInfo    string `json:"user_info"`
+}
+
+type EnterpriseConnectionTestRunResponse struct {
+	URL string `json:"url"`
+}

@@ -121,3 +121,59 @@ type UpdateInstanceOrganizationSettingsRequest struct {
 	CreatorRoleID          *string  `json:"creator_role_id,omitempty" in:"body"`
 	DomainsDefaultRoleID   *string  `json:"domains_default_role_id,omitempty" in:"body"`
 }
+
+type Instance struct {
+	Object          string   `json:"object"`
+	ID              string   `json:"id"`
+	EnvironmentType string   `json:"environment_type"`
+	AllowedOrigins  []string `json:"allowed_origins" jsonschema:"nullable"`
+	WorkspaceID     *string  `json:"workspace_id" jsonschema:"nullable"`
+}
+
+type InstanceRestrictions struct {
+	Object                             string `json:"object"`
+	Allowlist                          bool   `json:"allowlist"`
+	Blocklist                          bool   `json:"blocklist"`
+	AllowlistBlocklistDisabledOnSignIn bool   `json:"allowlist_blocklist_disabled_on_sign_in"`
+	BlockEmailSubaddresses             bool   `json:"block_email_subaddresses"`
+	BlockDisposableEmailDomains        bool   `json:"block_disposable_email_domains"`
+}
+
+type InstanceProtect struct {
+	Object         string `json:"object"`
+	RulesEnabled   bool   `json:"rules_enabled"`
+	SpecterEnabled bool   `json:"specter_enabled"`
+	ChecksBypassed bool   `json:"checks_bypassed"`
+}
+
+type InstanceCommunication struct {
+	Object              string   `json:"object"`
+	BlockedCountryCodes []string `json:"blocked_country_codes"`
+}
+
+type OAuthApplicationSettings struct {
+	Object                                                 string   `json:"object"`
+	DynamicOAuthClientRegistration                         bool     `json:"dynamic_oauth_client_registration"`
+	DefaultScopes                                          []string `json:"default_scopes" jsonschema:"nullable"`
+	OAuthJWTAccessTokens                                   bool     `json:"oauth_jwt_access_tokens"`
+	ClientIDMetadataDocumentsAdvertised                    bool     `json:"client_id_metadata_documents_advertised"`
+	ClientIDMetadataDocumentsOnlyAllowPreRegisteredClients bool     `json:"client_id_metadata_documents_only_allow_pre_registered_clients"`
+	ClientIDMetadataDocumentsBlockImplicitlyAllowedClients bool     `json:"client_id_metadata_documents_block_implicitly_allowed_clients"`
+}
+
+type OrganizationSettings struct {
+	Object                 string   `json:"object"`
+	Enabled                bool     `json:"enabled"`
+	MaxAllowedMemberships  int64    `json:"max_allowed_memberships"`
+	MaxAllowedRoles        int64    `json:"max_allowed_roles"`
+	MaxRoleSetsAllowed     int64    `json:"max_role_sets_allowed"`
+	MaxAllowedDomains      int64    `json:"max_allowed_domains"`
+	MaxAllowedPermissions  int64    `json:"max_allowed_permissions"`
+	CreatorRole            string   `json:"creator_role"`
+	AdminDeleteEnabled     bool     `json:"admin_delete_enabled"`
+	DomainsEnabled         bool     `json:"domains_enabled"`
+	SlugDisabled           bool     `json:"slug_disabled"`
+	DomainsEnrollmentModes []string `json:"domains_enrollment_modes"`
+	DomainsDefaultRole     string   `json:"domains_default_role"`
+	InitialRoleSetKey      *string  `json:"initial_role_set_key" jsonschema:"nullable"`
+}

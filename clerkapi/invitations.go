@@ -19,7 +19,7 @@ var invitationsOperations = []Operation{
 	{
 		Name: "revoke_invitation", OperationID: "RevokeInvitation", Method: "POST", Path: "/invitations/{invitation_id}/revoke",
 		Description: "Its link stops working.",
-		Request:     RevokeInvitationRequest{}, Response: RevokeInvitationResponse{},
+		Request:     RevokeInvitationRequest{}, Response: Invitation{},
 	},
 }
 
@@ -58,4 +58,17 @@ type CreateInvitationsBulkRequestItem struct {
 
 type RevokeInvitationRequest struct {
 	InvitationID string `json:"invitation_id" in:"path" jsonschema:"required"`
+}
+
+type Invitation struct {
+	Object         string         `json:"object"`
+	ID             string         `json:"id"`
+	EmailAddress   string         `json:"email_address"`
+	PublicMetadata map[string]any `json:"public_metadata"`
+	Revoked        bool           `json:"revoked"`
+	Status         string         `json:"status"`
+	URL            string         `json:"url"`
+	ExpiresAt      *int64         `json:"expires_at" jsonschema:"nullable"`
+	CreatedAt      int64          `json:"created_at"`
+	UpdatedAt      int64          `json:"updated_at"`
 }

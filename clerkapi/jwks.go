@@ -1,5 +1,7 @@
 package clerkapi
 
+import "encoding/json"
+
 var jwksOperations = []Operation{
 	{
 		Name: "get_jwks", OperationID: "GetJWKS", Method: "GET", Path: "/jwks",
@@ -9,4 +11,8 @@ var jwksOperations = []Operation{
 }
 
 type GetJWKSRequest struct {
+}
+
+type JWKS struct {
+	Keys []json.RawMessage `json:"keys"`
 }

@@ -65,3 +65,16 @@ type UpdateJWTTemplateRequest struct {
 type DeleteJWTTemplateRequest struct {
 	TemplateID string `json:"template_id" in:"path" jsonschema:"required"`
 }
+
+type JWTTemplate struct {
+	Object           string         `json:"object"`
+	ID               string         `json:"id"`
+	Name             string         `json:"name"`
+	Claims           map[string]any `json:"claims"`
+	Lifetime         int64          `json:"lifetime"`
+	AllowedClockSkew int64          `json:"allowed_clock_skew"`
+	CustomSigningKey bool           `json:"custom_signing_key"`
+	SigningAlgorithm string         `json:"signing_algorithm"`
+	CreatedAt        int64          `json:"created_at"`
+	UpdatedAt        int64          `json:"updated_at"`
+}

@@ -14,12 +14,12 @@ var m2mTokensOperations = []Operation{
 	{
 		Name: "revoke_m2m_token", OperationID: "revokeM2MToken", Method: "POST", Path: "/m2m_tokens/{m2m_token_id}/revoke",
 		Description: "Opaque tokens only, not JWTs.",
-		Request:     RevokeM2MTokenRequest{}, Response: RevokeM2MTokenResponse{},
+		Request:     RevokeM2MTokenRequest{}, Response: M2MToken{},
 	},
 	{
 		Name: "verify_m2m_token", OperationID: "verifyM2MToken", Method: "POST", Path: "/m2m_tokens/verify",
 		Description: "Check a token; returns subject and scopes.",
-		Request:     VerifyM2MTokenRequest{}, Response: VerifyM2MTokenResponse{},
+		Request:     VerifyM2MTokenRequest{}, Response: M2MToken{},
 	},
 }
 
@@ -48,4 +48,40 @@ type RevokeM2MTokenRequest struct {
 
 type VerifyM2MTokenRequest struct {
 	Token string `json:"token" in:"body" jsonschema:"required"`
+}
+
+type CreateM2MTokenResponse struct {
+	Object           string   `json:"object"`
+	ID               string   `json:"id"`
+	Subject          string   `json:"subject"`
+	Claims           any      `json:"claims" jsonschema:"nullable"`
+	Scopes           []string `json:"scopes"`
+	Token            string   `json:"token"`
+	Revoked          bool     `json:"revoked"`
+	RevocationReason *string  `json:"revocation_reason" jsonschema:"nullable"`
+	Expired          bool     `json:"expired"`
+	Expiration       *float64 `json:"expiration" jsonschema:"nullable"`
+	LastUsedAt       *float64 `json:"last_used_at" jsonschema:"nullable"`
+	CreatedAt        float64  `json:"created_at"`
+	UpdatedAt        float64  `json:"updated_at"`
+}
+
+type ListM2MTokensResponse struct {
+	M2MTokens  []M2MToken `json:"m2m_tokens"`
+	TotalCount float64    `json:"total_count"`
+}
+
+type M2MToken struct {
+	Object           string   `json:"object"`
+	ID               string   `json:"id"`
+	Subject          string   `json:"subject"`
+	Claims           any      `json:"claims" jsonschema:"nullable"`
+	Scopes           []string `json:"scopes"`
+	Revoked          bool     `json:"revoked"`
+	RevocationReason *string  `json:"revocation_reason" jsonschema:"nullable"`
+	Expired          bool     `json:"expired"`
+	Expiration       *float64 `json:"expiration" jsonschema:"nullable"`
+	LastUsedAt       *float64 `json:"last_used_at" jsonschema:"nullable"`
+	CreatedAt        float64  `json:"created_at"`
+	UpdatedAt        float64  `json:"updated_at"`
 }

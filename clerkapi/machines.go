@@ -24,17 +24,17 @@ var machinesOperations = []Operation{
 	{
 		Name: "delete_machine", OperationID: "DeleteMachine", Method: "DELETE", Path: "/machines/{machine_id}",
 		Description: "Delete a machine permanently.",
-		Request:     DeleteMachineRequest{}, Response: DeleteMachineResponse{},
+		Request:     DeleteMachineRequest{}, Response: DeletedResource{},
 	},
 	{
 		Name: "get_machine_secret_key", OperationID: "GetMachineSecretKey", Method: "GET", Path: "/machines/{machine_id}/secret_key",
 		Description: "Get a machine's secret key.",
-		Request:     GetMachineSecretKeyRequest{}, Response: GetMachineSecretKeyResponse{}, Secret: true,
+		Request:     GetMachineSecretKeyRequest{}, Response: MachineSecretKey{}, Secret: true,
 	},
 	{
 		Name: "rotate_machine_secret_key", OperationID: "RotateMachineSecretKey", Method: "POST", Path: "/machines/{machine_id}/secret_key/rotate",
 		Description: "Old key lasts previous_token_ttl.",
-		Request:     RotateMachineSecretKeyRequest{}, Response: RotateMachineSecretKeyResponse{}, Secret: true,
+		Request:     RotateMachineSecretKeyRequest{}, Response: MachineSecretKey{}, Secret: true,
 	},
 	{
 		Name: "create_machine_scope", OperationID: "CreateMachineScope", Method: "POST", Path: "/machines/{machine_id}/scopes",
@@ -95,4 +95,61 @@ type CreateMachineScopeRequest struct {
 type DeleteMachineScopeRequest struct {
 	MachineID      string `json:"machine_id" in:"path" jsonschema:"required"`
 	OtherMachineID string `json:"other_machine_id" in:"path" jsonschema:"required"`
+}
+
+type ListMachinesResponse struct {
+	Data       []Machine `json:"data"`
+	TotalCount int64     `json:"total_count"`
+}
+
+type Machine struct {
+	Object          string                         `json:"object"`
+	ID              string                         `json:"id"`
+	Name            string                         `json:"name"`
+	InstanceID      string                         `json:"instance_id"`
+	CreatedAt       int64                          `json:"created_at"`
+	UpdatedAt       int64                          `json:"updated_at"`
+	DefaultTokenTTL int64                          `json:"default_token_ttl"`
+	ScopedMachines  []MachineWithoutScopedMachines `json:"scoped_machines"`
+}
+
+type MachineWithoutScopedMachines struct {
+	Object          string `json:"object"`
+	ID              string `json:"id"`
+	Name            string `json:"name"`
+	InstanceID      string `json:"instance_id"`
+	CreatedAt       int64  `json:"created_at"`
+	UpdatedAt       int64  `json:"updated_at"`
+	DefaultTokenTTL int64  `json:"default_token_ttl"`
+}
+
+type CreateMachineResponse struct {
+	Object          string                         `json:"object"`
+	ID              string                         `json:"id"`
+	Name            string                         `json:"name"`
+	InstanceID      string                         `json:"instance_id"`
+	CreatedAt       int64                          `json:"created_at"`
+	UpdatedAt       int64                          `json:"updated_at"`
+	DefaultTokenTTL int64                          `json:"default_token_ttl"`
+	ScopedMachines  []MachineWithoutScopedMachines `json:"scoped_machines"`
+	SecretKey       string                         `json:"secret_key"`
+}
+
+type MachineSecretKey struct {
+	Object string `json:"object"`
+	Secret string `json:"secret"`
+}
+
+type MachineScope struct {
+	Object        string `json:"object"`
+	FromMachineID string `json:"from_machine_id"`
+	ToMachineID   string `json:"to_machine_id"`
+	CreatedAt     int64  `json:"created_at"`
+}
+
+type DeleteMachineScopeResponse struct {
+	Object        string `json:"object"`
+	FromMachineID string `json:"from_machine_id"`
+	ToMachineID   string `json:"to_machine_id"`
+	Deleted       bool   `json:"deleted"`
 }

@@ -95,3 +95,57 @@ type RevokeOAuthApplicationTokenRequest struct {
 	OAuthApplicationID string `json:"oauth_application_id" in:"path" jsonschema:"required"`
 	Token              string `json:"token" in:"body" jsonschema:"required"`
 }
+
+type OAuthApplications struct {
+	Data       []OAuthApplication `json:"data"`
+	TotalCount int64              `json:"total_count"`
+}
+
+type OAuthApplication struct {
+	Object                string   `json:"object"`
+	ID                    string   `json:"id"`
+	InstanceID            string   `json:"instance_id"`
+	Name                  string   `json:"name"`
+	ClientID              string   `json:"client_id"`
+	ClientURI             *string  `json:"client_uri" jsonschema:"nullable"`
+	ClientImageURL        *string  `json:"client_image_url" jsonschema:"nullable"`
+	DynamicallyRegistered bool     `json:"dynamically_registered"`
+	ConsentScreenEnabled  bool     `json:"consent_screen_enabled"`
+	PkceRequired          bool     `json:"pkce_required"`
+	Public                bool     `json:"public"`
+	Scopes                string   `json:"scopes"`
+	RedirectUris          []string `json:"redirect_uris"`
+	CallbackURL           string   `json:"callback_url"`
+	AuthorizeURL          string   `json:"authorize_url"`
+	TokenFetchURL         string   `json:"token_fetch_url"`
+	UserInfoURL           string   `json:"user_info_url"`
+	DiscoveryURL          string   `json:"discovery_url"`
+	TokenIntrospectionURL string   `json:"token_introspection_url"`
+	CreatedAt             int64    `json:"created_at"`
+	UpdatedAt             int64    `json:"updated_at"`
+}
+
+type OAuthApplicationWithSecret struct {
+	Object                string   `json:"object"`
+	ID                    string   `json:"id"`
+	InstanceID            string   `json:"instance_id"`
+	Name                  string   `json:"name"`
+	ClientID              string   `json:"client_id"`
+	ClientURI             *string  `json:"client_uri" jsonschema:"nullable"`
+	ClientImageURL        *string  `json:"client_image_url" jsonschema:"nullable"`
+	DynamicallyRegistered bool     `json:"dynamically_registered"`
+	ConsentScreenEnabled  bool     `json:"consent_screen_enabled"`
+	PkceRequired          bool     `json:"pkce_required"`
+	Public                bool     `json:"public"`
+	Scopes                string   `json:"scopes"`
+	RedirectUris          []string `json:"redirect_uris"`
+	CallbackURL           string   `json:"callback_url"`
+	AuthorizeURL          string   `json:"authorize_url"`
+	TokenFetchURL         string   `json:"token_fetch_url"`
+	UserInfoURL           string   `json:"user_info_url"`
+	DiscoveryURL          string   `json:"discovery_url"`
+	TokenIntrospectionURL string   `json:"token_introspection_url"`
+	CreatedAt             int64    `json:"created_at"`
+	UpdatedAt             int64    `json:"updated_at"`
+	ClientSecret          string   `json:"client_secret"`
+}

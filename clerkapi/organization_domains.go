@@ -77,3 +77,33 @@ type ListAllOrganizationDomainsRequest struct {
 	Offset         *int64   `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
 	Limit          *int64   `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
 }
+
+type OrganizationDomain struct {
+	Object                  string                                        `json:"object"`
+	ID                      string                                        `json:"id"`
+	OrganizationID          string                                        `json:"organization_id"`
+	Name                    string                                        `json:"name"`
+	EnrollmentMode          string                                        `json:"enrollment_mode"`
+	AffiliationEmailAddress *string                                       `json:"affiliation_email_address" jsonschema:"nullable"`
+	AffiliationVerification *OrganizationDomainVerification               `json:"affiliation_verification" jsonschema:"nullable"`
+	OwnershipVerification   *OrganizationDomainVerification               `json:"ownership_verification" jsonschema:"nullable"`
+	Verification            *OrganizationDomainVerification               `json:"verification" jsonschema:"nullable"`
+	TotalPendingInvitations int64                                         `json:"total_pending_invitations"`
+	TotalPendingSuggestions int64                                         `json:"total_pending_suggestions"`
+	PublicOrganizationData  *OrganizationInvitationPublicOrganizationData `json:"public_organization_data" jsonschema:"nullable"`
+	CreatedAt               int64                                         `json:"created_at"`
+	UpdatedAt               int64                                         `json:"updated_at"`
+}
+
+type OrganizationDomainVerification struct {
+	Status     string `json:"status"`
+	Strategy   string `json:"strategy"`
+	Attempts   *int64 `json:"attempts" jsonschema:"nullable"`
+	ExpireAt   *int64 `json:"expire_at" jsonschema:"nullable"`
+	VerifiedAt *int64 `json:"verified_at" jsonschema:"nullable"`
+}
+
+type OrganizationDomains struct {
+	Data       []OrganizationDomain `json:"data"`
+	TotalCount int64                `json:"total_count"`
+}

@@ -103,3 +103,67 @@ type RevokeOrganizationInvitationRequest struct {
 	InvitationID     string  `json:"invitation_id" in:"path" jsonschema:"required"`
 	RequestingUserID *string `json:"requesting_user_id,omitempty" in:"body"`
 }
+
+type OrganizationInvitationsWithPublicOrganizationData struct {
+	Data       []OrganizationInvitationWithPublicOrganizationData `json:"data"`
+	TotalCount int64                                              `json:"total_count"`
+}
+
+type OrganizationInvitationWithPublicOrganizationData struct {
+	Object                 string                                       `json:"object"`
+	ID                     string                                       `json:"id"`
+	EmailAddress           string                                       `json:"email_address"`
+	Role                   string                                       `json:"role"`
+	RoleName               string                                       `json:"role_name"`
+	OrganizationID         string                                       `json:"organization_id"`
+	InviterID              *string                                      `json:"inviter_id" jsonschema:"nullable"`
+	PublicInviterData      *OrganizationInvitationPublicUserData        `json:"public_inviter_data" jsonschema:"nullable"`
+	Status                 string                                       `json:"status"`
+	PublicMetadata         map[string]any                               `json:"public_metadata"`
+	PrivateMetadata        map[string]any                               `json:"private_metadata"`
+	URL                    *string                                      `json:"url" jsonschema:"nullable"`
+	ExpiresAt              *int64                                       `json:"expires_at" jsonschema:"nullable"`
+	CreatedAt              int64                                        `json:"created_at"`
+	UpdatedAt              int64                                        `json:"updated_at"`
+	PublicOrganizationData OrganizationInvitationPublicOrganizationData `json:"public_organization_data"`
+}
+
+type OrganizationInvitationPublicUserData struct {
+	UserID     string  `json:"user_id"`
+	FirstName  *string `json:"first_name" jsonschema:"nullable"`
+	LastName   *string `json:"last_name" jsonschema:"nullable"`
+	ImageURL   string  `json:"image_url"`
+	HasImage   bool    `json:"has_image"`
+	Identifier string  `json:"identifier"`
+}
+
+type OrganizationInvitationPublicOrganizationData struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Slug     string `json:"slug"`
+	ImageURL string `json:"image_url"`
+	HasImage bool   `json:"has_image"`
+}
+
+type OrganizationInvitation struct {
+	Object            string                                `json:"object"`
+	ID                string                                `json:"id"`
+	EmailAddress      string                                `json:"email_address"`
+	Role              string                                `json:"role"`
+	RoleName          string                                `json:"role_name"`
+	OrganizationID    string                                `json:"organization_id"`
+	InviterID         *string                               `json:"inviter_id" jsonschema:"nullable"`
+	PublicInviterData *OrganizationInvitationPublicUserData `json:"public_inviter_data" jsonschema:"nullable"`
+	Status            string                                `json:"status"`
+	PublicMetadata    map[string]any                        `json:"public_metadata"`
+	PrivateMetadata   map[string]any                        `json:"private_metadata"`
+	URL               *string                               `json:"url" jsonschema:"nullable"`
+	ExpiresAt         *int64                                `json:"expires_at" jsonschema:"nullable"`
+	CreatedAt         int64                                 `json:"created_at"`
+	UpdatedAt         int64                                 `json:"updated_at"`
+}
+
+type OrganizationInvitations struct {
+	Data       []OrganizationInvitation `json:"data"`
+	TotalCount int64                    `json:"total_count"`
+}

@@ -88,3 +88,35 @@ type ListAllOrganizationMembershipsRequest struct {
 	Limit   *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
 	Offset  *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
 }
+
+type OrganizationMembership struct {
+	ID              string                               `json:"id"`
+	Object          string                               `json:"object"`
+	Role            string                               `json:"role"`
+	RoleName        string                               `json:"role_name"`
+	Permissions     []string                             `json:"permissions"`
+	PublicMetadata  map[string]any                       `json:"public_metadata"`
+	PrivateMetadata map[string]any                       `json:"private_metadata"`
+	Organization    Organization                         `json:"organization"`
+	PublicUserData  OrganizationMembershipPublicUserData `json:"public_user_data"`
+	CreatedAt       int64                                `json:"created_at"`
+	UpdatedAt       int64                                `json:"updated_at"`
+}
+
+type OrganizationMembershipPublicUserData struct {
+	UserID          string  `json:"user_id"`
+	FirstName       *string `json:"first_name" jsonschema:"nullable"`
+	LastName        *string `json:"last_name" jsonschema:"nullable"`
+	ProfileImageURL *string `json:"profile_image_url" jsonschema:"nullable"`
+	ImageURL        string  `json:"image_url"`
+	HasImage        bool    `json:"has_image"`
+	Identifier      *string `json:"identifier" jsonschema:"nullable"`
+	Username        *string `json:"username" jsonschema:"nullable"`
+	Banned          bool    `json:"banned"`
+	Deprovisioned   bool    `json:"deprovisioned"`
+}
+
+type OrganizationMemberships struct {
+	Data       []OrganizationMembership `json:"data"`
+	TotalCount int64                    `json:"total_count"`
+}

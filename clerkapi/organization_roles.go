@@ -80,3 +80,20 @@ type RemoveOrganizationRolePermissionRequest struct {
 	OrganizationRoleID string `json:"organization_role_id" in:"path" jsonschema:"required"`
 	PermissionID       string `json:"permission_id" in:"path" jsonschema:"required"`
 }
+
+type Roles struct {
+	Data       []Role `json:"data"`
+	TotalCount int64  `json:"total_count"`
+}
+
+type Role struct {
+	Object            string       `json:"object"`
+	ID                string       `json:"id"`
+	Name              string       `json:"name"`
+	Key               string       `json:"key"`
+	Description       *string      `json:"description" jsonschema:"nullable"`
+	IsCreatorEligible bool         `json:"is_creator_eligible"`
+	Permissions       []Permission `json:"permissions"`
+	CreatedAt         int64        `json:"created_at"`
+	UpdatedAt         int64        `json:"updated_at"`
+}

@@ -145,3 +145,51 @@ type AdjustOrganizationBillingCreditBalanceRequest struct {
 	IdempotencyKey string  `json:"idempotency_key" in:"body" jsonschema:"required"`
 	Note           *string `json:"note,omitempty" in:"body"`
 }
+
+type Organization struct {
+	Object                               string         `json:"object"`
+	ID                                   string         `json:"id"`
+	Name                                 string         `json:"name"`
+	Slug                                 string         `json:"slug"`
+	ImageURL                             string         `json:"image_url"`
+	HasImage                             bool           `json:"has_image"`
+	MembersCount                         int64          `json:"members_count"`
+	MissingMemberWithElevatedPermissions bool           `json:"missing_member_with_elevated_permissions"`
+	PendingInvitationsCount              int64          `json:"pending_invitations_count"`
+	MaxAllowedMemberships                int64          `json:"max_allowed_memberships"`
+	AdminDeleteEnabled                   bool           `json:"admin_delete_enabled"`
+	PublicMetadata                       map[string]any `json:"public_metadata"`
+	PrivateMetadata                      map[string]any `json:"private_metadata"`
+	CreatedBy                            string         `json:"created_by"`
+	CreatedAt                            int64          `json:"created_at"`
+	UpdatedAt                            int64          `json:"updated_at"`
+	LastActiveAt                         int64          `json:"last_active_at"`
+	RoleSetKey                           *string        `json:"role_set_key" jsonschema:"nullable"`
+}
+
+type Organizations struct {
+	Data       []Organization `json:"data"`
+	TotalCount int64          `json:"total_count"`
+}
+
+type OrganizationWithLogo struct {
+	Object                               string         `json:"object"`
+	ID                                   string         `json:"id"`
+	Name                                 string         `json:"name"`
+	Slug                                 string         `json:"slug"`
+	ImageURL                             string         `json:"image_url"`
+	HasImage                             bool           `json:"has_image"`
+	MembersCount                         int64          `json:"members_count"`
+	MissingMemberWithElevatedPermissions bool           `json:"missing_member_with_elevated_permissions"`
+	PendingInvitationsCount              int64          `json:"pending_invitations_count"`
+	MaxAllowedMemberships                int64          `json:"max_allowed_memberships"`
+	AdminDeleteEnabled                   bool           `json:"admin_delete_enabled"`
+	PublicMetadata                       map[string]any `json:"public_metadata"`
+	PrivateMetadata                      map[string]any `json:"private_metadata"`
+	CreatedBy                            string         `json:"created_by"`
+	CreatedAt                            int64          `json:"created_at"`
+	UpdatedAt                            int64          `json:"updated_at"`
+	LastActiveAt                         int64          `json:"last_active_at"`
+	RoleSetKey                           *string        `json:"role_set_key" jsonschema:"nullable"`
+	LogoURL                              string         `json:"logo_url"`
+}

@@ -1,5 +1,7 @@
 package clerkapi
 
+import "encoding/json"
+
 var phoneNumbersOperations = []Operation{
 	{
 		Name: "create_phone_number", OperationID: "CreatePhoneNumber", Method: "POST", Path: "/phone_numbers",
@@ -24,12 +26,12 @@ var phoneNumbersOperations = []Operation{
 	{
 		Name: "prepare_phone_number_verification", OperationID: "PreparePhoneNumberVerification", Method: "POST", Path: "/phone_numbers/{phone_number_id}/prepare_verification",
 		Description: "Text a code; returns the verification_id.",
-		Request:     PreparePhoneNumberVerificationRequest{}, Response: PreparePhoneNumberVerificationResponse{},
+		Request:     PreparePhoneNumberVerificationRequest{}, Response: VerificationResponse{},
 	},
 	{
 		Name: "attempt_phone_number_verification", OperationID: "AttemptPhoneNumberVerification", Method: "POST", Path: "/phone_numbers/{phone_number_id}/attempt_verification",
 		Description: "Check a code; failure shows in status.",
-		Request:     AttemptPhoneNumberVerificationRequest{}, Response: AttemptPhoneNumberVerificationResponse{},
+		Request:     AttemptPhoneNumberVerificationRequest{}, Response: VerificationResponse{},
 	},
 	{
 		Name: "replace_user_phone_number", OperationID: "ReplaceUserPhoneNumber", Method: "PUT", Path: "/users/{user_id}/phone_number",
@@ -77,4 +79,18 @@ type ReplaceUserPhoneNumberRequest struct {
 	// E.164 format.
 	PhoneNumber          string  `json:"phone_number" in:"body" jsonschema:"required"`
 	IdentificationStatus *string `json:"identification_status,omitempty" in:"body" jsonschema:"default=verified,enum=verified,enum=reserved,enum=unverified"`
+}
+
+type PhoneNumber struct {
+	ID                      string               `json:"id"`
+	Object                  string               `json:"object"`
+	PhoneNumber             string               `json:"phone_number"`
+	ReservedForSecondFactor bool                 `json:"reserved_for_second_factor"`
+	DefaultSecondFactor     bool                 `json:"default_second_factor"`
+	Reserved                bool                 `json:"reserved"`
+	Verification            json.RawMessage      `json:"verification" jsonschema:"nullable"`
+	LinkedTo                []IdentificationLink `json:"linked_to"`
+	BackupCodes             []string             `json:"backup_codes" jsonschema:"nullable"`
+	CreatedAt               int64                `json:"created_at"`
+	UpdatedAt               int64                `json:"updated_at"`
 }

@@ -39,3 +39,11 @@ type GetRedirectURLRequest struct {
 type DeleteRedirectURLRequest struct {
 	ID string `json:"id" in:"path" jsonschema:"required"`
 }
+
+type RedirectURL struct {
+	Object    string `json:"object"`
+	ID        string `json:"id"`
+	URL       string `json:"url"`
+	CreatedAt int64  `json:"created_at"`
+	UpdatedAt int64  `json:"updated_at"`
+}

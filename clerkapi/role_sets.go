@@ -89,3 +89,52 @@ type ReplaceRoleSetRoleRequest struct {
 	RoleKey        string `json:"role_key" in:"body" jsonschema:"required"`
 	ToRoleKey      string `json:"to_role_key" in:"body" jsonschema:"required"`
 }
+
+type RoleSets struct {
+	Data       []RoleSet `json:"data"`
+	TotalCount int64     `json:"total_count"`
+}
+
+type RoleSet struct {
+	Object           string            `json:"object"`
+	ID               string            `json:"id"`
+	Name             string            `json:"name"`
+	Key              string            `json:"key"`
+	Description      *string           `json:"description" jsonschema:"nullable"`
+	Roles            []RoleSetItem     `json:"roles"`
+	DefaultRole      *RoleSetItem      `json:"default_role" jsonschema:"nullable"`
+	CreatorRole      *RoleSetItem      `json:"creator_role" jsonschema:"nullable"`
+	Type             string            `json:"type"`
+	RoleSetMigration *RoleSetMigration `json:"role_set_migration" jsonschema:"nullable"`
+	CreatedAt        int64             `json:"created_at"`
+	UpdatedAt        int64             `json:"updated_at"`
+}
+
+type RoleSetItem struct {
+	Object       string  `json:"object"`
+	ID           string  `json:"id"`
+	Name         string  `json:"name"`
+	Key          string  `json:"key"`
+	Description  *string `json:"description" jsonschema:"nullable"`
+	MembersCount *int64  `json:"members_count" jsonschema:"nullable"`
+	HasMembers   *bool   `json:"has_members" jsonschema:"nullable"`
+	CreatedAt    int64   `json:"created_at"`
+	UpdatedAt    int64   `json:"updated_at"`
+}
+
+type RoleSetMigration struct {
+	Object          string         `json:"object"`
+	ID              string         `json:"id"`
+	OrganizationID  *string        `json:"organization_id" jsonschema:"nullable"`
+	InstanceID      string         `json:"instance_id"`
+	SourceRoleSetID string         `json:"source_role_set_id"`
+	DestRoleSetID   *string        `json:"dest_role_set_id" jsonschema:"nullable"`
+	TriggerType     string         `json:"trigger_type"`
+	Status          string         `json:"status"`
+	MigratedMembers int64          `json:"migrated_members"`
+	Mappings        map[string]any `json:"mappings" jsonschema:"nullable"`
+	StartedAt       *int64         `json:"started_at" jsonschema:"nullable"`
+	CompletedAt     *int64         `json:"completed_at" jsonschema:"nullable"`
+	CreatedAt       int64          `json:"created_at"`
+	UpdatedAt       int64          `json:"updated_at"`
+}

@@ -1,5 +1,7 @@
 package clerkapi
 
+import "encoding/json"
+
 var samlConnectionsOperations = []Operation{
 	{
 		Name: "list_saml_connections", OperationID: "ListSAMLConnections", Method: "GET", Path: "/saml_connections",
@@ -105,4 +107,9 @@ type UpdateSAMLConnectionRequestLoginHint struct {
 
 type DeleteSAMLConnectionRequest struct {
 	SAMLConnectionID string `json:"saml_connection_id" in:"path" jsonschema:"required"`
+}
+
+type SAMLConnections struct {
+	Data       []json.RawMessage `json:"data"`
+	TotalCount int64             `json:"total_count"`
 }

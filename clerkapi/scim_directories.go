@@ -4,22 +4,22 @@ var scimDirectoriesOperations = []Operation{
 	{
 		Name: "list_scim_directories", OperationID: "ListSCIMDirectories", Method: "GET", Path: "/scim_directories",
 		Description: "Same resources as list_directories.",
-		Request:     ListSCIMDirectoriesRequest{}, Response: ListSCIMDirectoriesResponse{},
+		Request:     ListSCIMDirectoriesRequest{}, Response: Directories{},
 	},
 	{
 		Name: "create_scim_directory", OperationID: "CreateSCIMDirectory", Method: "POST", Path: "/scim_directories",
 		Description: "For an SSO connection; API key shown once.",
-		Request:     CreateSCIMDirectoryRequest{}, Response: SCIMDirectory{}, Secret: true,
+		Request:     CreateSCIMDirectoryRequest{}, Response: Directory{}, Secret: true,
 	},
 	{
 		Name: "get_scim_directory", OperationID: "GetSCIMDirectory", Method: "GET", Path: "/scim_directories/{scim_directory_id}",
 		Description: "Get a directory, without its API key.",
-		Request:     GetSCIMDirectoryRequest{}, Response: SCIMDirectory{},
+		Request:     GetSCIMDirectoryRequest{}, Response: Directory{},
 	},
 	{
 		Name: "update_scim_directory", OperationID: "UpdateSCIMDirectory", Method: "PATCH", Path: "/scim_directories/{scim_directory_id}",
 		Description: "attribute_mapping merges; null drops a key.",
-		Request:     UpdateSCIMDirectoryRequest{}, Response: SCIMDirectory{},
+		Request:     UpdateSCIMDirectoryRequest{}, Response: Directory{},
 	},
 	{
 		Name: "delete_scim_directory", OperationID: "DeleteSCIMDirectory", Method: "DELETE", Path: "/scim_directories/{scim_directory_id}",
@@ -29,12 +29,12 @@ var scimDirectoriesOperations = []Operation{
 	{
 		Name: "rotate_scim_directory_api_key", OperationID: "RotateSCIMDirectoryAPIKey", Method: "POST", Path: "/scim_directories/{scim_directory_id}/rotate_api_key",
 		Description: "Returns a new key; old one soon expires.",
-		Request:     RotateSCIMDirectoryAPIKeyRequest{}, Response: SCIMDirectory{}, Secret: true,
+		Request:     RotateSCIMDirectoryAPIKeyRequest{}, Response: Directory{}, Secret: true,
 	},
 	{
 		Name: "list_scim_group_role_mappings", OperationID: "ListSCIMGroupRoleMappings", Method: "GET", Path: "/scim_directories/{scim_directory_id}/group_role_mappings",
 		Description: "Group-to-role mappings, by precedence.",
-		Request:     ListSCIMGroupRoleMappingsRequest{}, Response: ListSCIMGroupRoleMappingsResponse{},
+		Request:     ListSCIMGroupRoleMappingsRequest{}, Response: SCIMGroupRoleMappings{},
 	},
 	{
 		Name: "create_scim_group_role_mapping", OperationID: "CreateSCIMGroupRoleMapping", Method: "POST", Path: "/scim_directories/{scim_directory_id}/group_role_mappings",
@@ -44,12 +44,12 @@ var scimDirectoriesOperations = []Operation{
 	{
 		Name: "replace_scim_group_role_mappings", OperationID: "ReplaceSCIMGroupRoleMappings", Method: "PUT", Path: "/scim_directories/{scim_directory_id}/group_role_mappings",
 		Description: "Order sets precedence; empty clears all.",
-		Request:     ReplaceSCIMGroupRoleMappingsRequest{}, Response: ReplaceSCIMGroupRoleMappingsResponse{},
+		Request:     ReplaceSCIMGroupRoleMappingsRequest{}, Response: SCIMGroupRoleMappings{},
 	},
 	{
 		Name: "delete_scim_group_role_mapping", OperationID: "DeleteSCIMGroupRoleMapping", Method: "DELETE", Path: "/scim_directories/{scim_directory_id}/group_role_mappings/{mapping_id}",
 		Description: "Delete one group-to-role mapping.",
-		Request:     DeleteSCIMGroupRoleMappingRequest{}, Response: DeleteSCIMGroupRoleMappingResponse{},
+		Request:     DeleteSCIMGroupRoleMappingRequest{}, Response: DeletedResource{},
 	},
 }
 
@@ -117,4 +117,24 @@ type ReplaceSCIMGroupRoleMappingsRequestMappings struct {
 type DeleteSCIMGroupRoleMappingRequest struct {
 	SCIMDirectoryID string `json:"scim_directory_id" in:"path" jsonschema:"required"`
 	MappingID       string `json:"mapping_id" in:"path" jsonschema:"required"`
+}
+
+type SCIMGroupRoleMappings struct {
+	Data       []SCIMGroupRoleMapping `json:"data"`
+	TotalCount int64                  `json:"total_count"`
+}
+
+type SCIMGroupRoleMapping struct {
+	Object                    string `json:"object"`
+	ID                        string `json:"id"`
+	SCIMDirectoryID           string `json:"scim_directory_id"`
+	DirectoryID               string `json:"directory_id"`
+	SCIMGroupID               string `json:"scim_group_id"`
+	DirectoryGroupID          string `json:"directory_group_id"`
+	SCIMGroupDisplayName      string `json:"scim_group_display_name"`
+	DirectoryGroupDisplayName string `json:"directory_group_display_name"`
+	Role                      Role   `json:"role"`
+	Precedence                int64  `json:"precedence"`
+	CreatedAt                 int64  `json:"created_at"`
+	UpdatedAt                 int64  `json:"updated_at"`
 }

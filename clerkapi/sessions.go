@@ -29,12 +29,12 @@ var sessionsOperations = []Operation{
 	{
 		Name: "create_session_token", OperationID: "CreateSessionToken", Method: "POST", Path: "/sessions/{session_id}/tokens",
 		Description: "Mint a session JWT.",
-		Request:     CreateSessionTokenRequest{}, Response: CreateSessionTokenResponse{}, Secret: true,
+		Request:     CreateSessionTokenRequest{}, Response: SessionToken{}, Secret: true,
 	},
 	{
 		Name: "create_session_token_from_template", OperationID: "CreateSessionTokenFromTemplate", Method: "POST", Path: "/sessions/{session_id}/tokens/{template_name}",
 		Description: "Mint a JWT from a JWT template.",
-		Request:     CreateSessionTokenFromTemplateRequest{}, Response: CreateSessionTokenFromTemplateResponse{}, Secret: true,
+		Request:     CreateSessionTokenFromTemplateRequest{}, Response: SessionToken{}, Secret: true,
 	},
 }
 
@@ -78,4 +78,42 @@ type CreateSessionTokenFromTemplateRequest struct {
 	SessionID        string `json:"session_id" in:"path" jsonschema:"required"`
 	TemplateName     string `json:"template_name" in:"path" jsonschema:"required"`
 	ExpiresInSeconds *int64 `json:"expires_in_seconds,omitempty" in:"body" jsonschema:"minimum=30,maximum=315360000"`
+}
+
+type Session struct {
+	Object                   string                   `json:"object"`
+	ID                       string                   `json:"id"`
+	UserID                   string                   `json:"user_id"`
+	ClientID                 string                   `json:"client_id"`
+	Actor                    map[string]any           `json:"actor" jsonschema:"nullable"`
+	Status                   string                   `json:"status"`
+	LastActiveOrganizationID *string                  `json:"last_active_organization_id" jsonschema:"nullable"`
+	LastActiveAt             int64                    `json:"last_active_at"`
+	LatestActivity           *SessionActivityResponse `json:"latest_activity" jsonschema:"nullable"`
+	ExpireAt                 int64                    `json:"expire_at"`
+	AbandonAt                int64                    `json:"abandon_at"`
+	UpdatedAt                int64                    `json:"updated_at"`
+	CreatedAt                int64                    `json:"created_at"`
+	Tasks                    []SessionTask            `json:"tasks" jsonschema:"nullable"`
+}
+
+type SessionActivityResponse struct {
+	Object         string `json:"object"`
+	ID             string `json:"id"`
+	DeviceType     string `json:"device_type"`
+	IsMobile       bool   `json:"is_mobile"`
+	BrowserName    string `json:"browser_name"`
+	BrowserVersion string `json:"browser_version"`
+	IPAddress      string `json:"ip_address"`
+	City           string `json:"city"`
+	Country        string `json:"country"`
+}
+
+type SessionTask struct {
+	Key string `json:"key"`
+}
+
+type SessionToken struct {
+	Object string `json:"object"`
+	JWT    string `json:"jwt"`
 }

@@ -22,3 +22,14 @@ type CreateSignInTokenRequest struct {
 type RevokeSignInTokenRequest struct {
 	SignInTokenID string `json:"sign_in_token_id" in:"path" jsonschema:"required"`
 }
+
+type SignInToken struct {
+	Object    string  `json:"object"`
+	ID        string  `json:"id"`
+	Status    string  `json:"status"`
+	UserID    string  `json:"user_id"`
+	Token     string  `json:"token"`
+	URL       *string `json:"url" jsonschema:"nullable"`
+	CreatedAt int64   `json:"created_at"`
+	UpdatedAt int64   `json:"updated_at"`
+}

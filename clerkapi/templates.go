@@ -75,3 +75,30 @@ type ToggleTemplateDeliveryRequest struct {
 	Slug             string `json:"slug" in:"path" jsonschema:"required"`
 	DeliveredByClerk *bool  `json:"delivered_by_clerk,omitempty" in:"body"`
 }
+
+type Template struct {
+	ID                  string   `json:"id"`
+	Object              string   `json:"object"`
+	InstanceID          *string  `json:"instance_id" jsonschema:"nullable"`
+	ResourceType        string   `json:"resource_type"`
+	TemplateType        string   `json:"template_type"`
+	Name                string   `json:"name"`
+	Slug                string   `json:"slug"`
+	Position            int64    `json:"position"`
+	CanRevert           bool     `json:"can_revert"`
+	CanDelete           bool     `json:"can_delete"`
+	CanEditBody         bool     `json:"can_edit_body"`
+	CanToggle           bool     `json:"can_toggle"`
+	Subject             *string  `json:"subject" jsonschema:"nullable"`
+	Markup              string   `json:"markup"`
+	Body                string   `json:"body"`
+	AvailableVariables  []string `json:"available_variables"`
+	RequiredVariables   []string `json:"required_variables"`
+	FromEmailName       string   `json:"from_email_name"`
+	ReplyToEmailName    string   `json:"reply_to_email_name"`
+	DeliveredByClerk    bool     `json:"delivered_by_clerk"`
+	Enabled             bool     `json:"enabled"`
+	FlaggedAsSuspicious bool     `json:"flagged_as_suspicious"`
+	UpdatedAt           int64    `json:"updated_at"`
+	CreatedAt           int64    `json:"created_at"`
+}

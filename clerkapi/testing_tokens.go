@@ -10,3 +10,9 @@ var testingTokensOperations = []Operation{
 
 type CreateTestingTokenRequest struct {
 }
+
+type TestingToken struct {
+	Object    string `json:"object"`
+	Token     string `json:"token"`
+	ExpiresAt int64  `json:"expires_at"`
+}

@@ -1,5 +1,7 @@
 package clerkapi
 
+import "encoding/json"
+
 var usersOperations = []Operation{
 	{
 		Name: "list_users", OperationID: "GetUserList", Method: "GET", Path: "/users",
@@ -129,12 +131,12 @@ var usersOperations = []Operation{
 	{
 		Name: "disable_user_mfa", OperationID: "DisableMFA", Method: "DELETE", Path: "/users/{user_id}/mfa",
 		Description: "Turns off all MFA methods.",
-		Request:     DisableUserMFARequest{}, Response: DisableUserMFAResponse{},
+		Request:     DisableUserMFARequest{}, Response: UserIDResponse{},
 	},
 	{
 		Name: "delete_user_backup_codes", OperationID: "DeleteBackupCode", Method: "DELETE", Path: "/users/{user_id}/backup_code",
 		Description: "Delete all MFA backup codes.",
-		Request:     DeleteUserBackupCodesRequest{}, Response: DeleteUserBackupCodesResponse{},
+		Request:     DeleteUserBackupCodesRequest{}, Response: UserIDResponse{},
 	},
 	{
 		Name: "delete_user_passkey", OperationID: "UserPasskeyDelete", Method: "DELETE", Path: "/users/{user_id}/passkeys/{passkey_identification_id}",
@@ -159,7 +161,7 @@ var usersOperations = []Operation{
 	{
 		Name: "delete_user_totp", OperationID: "DeleteTOTP", Method: "DELETE", Path: "/users/{user_id}/totp",
 		Description: "Remove all authenticator apps.",
-		Request:     DeleteUserTOTPRequest{}, Response: DeleteUserTOTPResponse{},
+		Request:     DeleteUserTOTPRequest{}, Response: UserIDResponse{},
 	},
 	{
 		Name: "delete_user_external_account", OperationID: "DeleteExternalAccount", Method: "DELETE", Path: "/users/{user_id}/external_accounts/{external_account_id}",
@@ -445,4 +447,176 @@ type SetUserPasswordCompromisedRequest struct {
 
 type UnsetUserPasswordCompromisedRequest struct {
 	UserID string `json:"user_id" in:"path" jsonschema:"required"`
+}
+
+type User struct {
+	ID                            string                            `json:"id"`
+	Object                        string                            `json:"object"`
+	ExternalID                    *string                           `json:"external_id" jsonschema:"nullable"`
+	PrimaryEmailAddressID         *string                           `json:"primary_email_address_id" jsonschema:"nullable"`
+	PrimaryPhoneNumberID          *string                           `json:"primary_phone_number_id" jsonschema:"nullable"`
+	PrimaryWeb3WalletID           *string                           `json:"primary_web3_wallet_id" jsonschema:"nullable"`
+	Username                      *string                           `json:"username" jsonschema:"nullable"`
+	FirstName                     *string                           `json:"first_name" jsonschema:"nullable"`
+	LastName                      *string                           `json:"last_name" jsonschema:"nullable"`
+	Locale                        *string                           `json:"locale" jsonschema:"nullable"`
+	ProfileImageURL               string                            `json:"profile_image_url"`
+	ImageURL                      string                            `json:"image_url"`
+	HasImage                      bool                              `json:"has_image"`
+	PublicMetadata                map[string]any                    `json:"public_metadata"`
+	PrivateMetadata               map[string]any                    `json:"private_metadata" jsonschema:"nullable"`
+	UnsafeMetadata                map[string]any                    `json:"unsafe_metadata"`
+	EmailAddresses                []EmailAddress                    `json:"email_addresses"`
+	PhoneNumbers                  []PhoneNumber                     `json:"phone_numbers"`
+	Web3Wallets                   []Web3Wallet                      `json:"web3_wallets"`
+	Passkeys                      []Passkey                         `json:"passkeys"`
+	PasswordEnabled               bool                              `json:"password_enabled"`
+	TwoFactorEnabled              bool                              `json:"two_factor_enabled"`
+	TOTPEnabled                   bool                              `json:"totp_enabled"`
+	BackupCodeEnabled             bool                              `json:"backup_code_enabled"`
+	MFAEnabledAt                  *int64                            `json:"mfa_enabled_at" jsonschema:"nullable"`
+	MFADisabledAt                 *int64                            `json:"mfa_disabled_at" jsonschema:"nullable"`
+	PasswordLastUpdatedAt         *int64                            `json:"password_last_updated_at" jsonschema:"nullable"`
+	ExternalAccounts              []ExternalAccountWithVerification `json:"external_accounts"`
+	SAMLAccounts                  []SAMLAccount                     `json:"saml_accounts"`
+	EnterpriseAccounts            []EnterpriseAccount               `json:"enterprise_accounts"`
+	OrganizationMemberships       []OrganizationMembership          `json:"organization_memberships"`
+	LastSignInAt                  *int64                            `json:"last_sign_in_at" jsonschema:"nullable"`
+	Banned                        bool                              `json:"banned"`
+	Locked                        bool                              `json:"locked"`
+	Deprovisioned                 bool                              `json:"deprovisioned"`
+	LockoutExpiresInSeconds       *int64                            `json:"lockout_expires_in_seconds" jsonschema:"nullable"`
+	VerificationAttemptsRemaining *int64                            `json:"verification_attempts_remaining" jsonschema:"nullable"`
+	UpdatedAt                     int64                             `json:"updated_at"`
+	CreatedAt                     int64                             `json:"created_at"`
+	DeleteSelfEnabled             bool                              `json:"delete_self_enabled"`
+	CreateOrganizationEnabled     bool                              `json:"create_organization_enabled"`
+	CreateOrganizationsLimit      *int64                            `json:"create_organizations_limit" jsonschema:"nullable"`
+	LastActiveAt                  *int64                            `json:"last_active_at" jsonschema:"nullable"`
+	LegalAcceptedAt               *int64                            `json:"legal_accepted_at" jsonschema:"nullable"`
+	BypassClientTrust             bool                              `json:"bypass_client_trust"`
+	SCIM                          *SCIMUserMetadata                 `json:"scim" jsonschema:"nullable"`
+}
+
+type Web3Wallet struct {
+	ID           string          `json:"id"`
+	Object       string          `json:"object"`
+	Web3Wallet   string          `json:"web3_wallet"`
+	Verification json.RawMessage `json:"verification" jsonschema:"nullable"`
+	CreatedAt    int64           `json:"created_at"`
+	UpdatedAt    int64           `json:"updated_at"`
+}
+
+type Passkey struct {
+	ID           string          `json:"id"`
+	Object       string          `json:"object"`
+	Name         string          `json:"name"`
+	LastUsedAt   int64           `json:"last_used_at"`
+	Verification json.RawMessage `json:"verification" jsonschema:"nullable"`
+}
+
+type ExternalAccountWithVerification struct {
+	Object               string          `json:"object"`
+	ID                   string          `json:"id"`
+	Provider             string          `json:"provider"`
+	IdentificationID     string          `json:"identification_id"`
+	ProviderUserID       string          `json:"provider_user_id"`
+	ApprovedScopes       string          `json:"approved_scopes"`
+	EmailAddress         string          `json:"email_address"`
+	EmailAddressVerified *bool           `json:"email_address_verified" jsonschema:"nullable"`
+	FirstName            string          `json:"first_name"`
+	LastName             string          `json:"last_name"`
+	AvatarURL            string          `json:"avatar_url"`
+	ImageURL             *string         `json:"image_url" jsonschema:"nullable"`
+	Username             *string         `json:"username" jsonschema:"nullable"`
+	PhoneNumber          *string         `json:"phone_number" jsonschema:"nullable"`
+	PublicMetadata       map[string]any  `json:"public_metadata"`
+	Label                *string         `json:"label" jsonschema:"nullable"`
+	CreatedAt            int64           `json:"created_at"`
+	UpdatedAt            int64           `json:"updated_at"`
+	Verification         json.RawMessage `json:"verification" jsonschema:"nullable"`
+}
+
+type SAMLAccount struct {
+	ID                  string          `json:"id"`
+	Object              string          `json:"object"`
+	Provider            string          `json:"provider"`
+	Active              bool            `json:"active"`
+	EmailAddress        string          `json:"email_address"`
+	FirstName           *string         `json:"first_name" jsonschema:"nullable"`
+	LastName            *string         `json:"last_name" jsonschema:"nullable"`
+	ProviderUserID      *string         `json:"provider_user_id" jsonschema:"nullable"`
+	LastAuthenticatedAt *int64          `json:"last_authenticated_at" jsonschema:"nullable"`
+	PublicMetadata      map[string]any  `json:"public_metadata"`
+	Verification        json.RawMessage `json:"verification" jsonschema:"nullable"`
+	SAMLConnection      json.RawMessage `json:"saml_connection" jsonschema:"nullable"`
+}
+
+type EnterpriseAccount struct {
+	ID                     string          `json:"id"`
+	Object                 string          `json:"object"`
+	Protocol               string          `json:"protocol"`
+	Provider               string          `json:"provider"`
+	Active                 bool            `json:"active"`
+	EmailAddress           string          `json:"email_address"`
+	FirstName              *string         `json:"first_name" jsonschema:"nullable"`
+	LastName               *string         `json:"last_name" jsonschema:"nullable"`
+	ProviderUserID         *string         `json:"provider_user_id" jsonschema:"nullable"`
+	EnterpriseConnectionID *string         `json:"enterprise_connection_id" jsonschema:"nullable"`
+	PublicMetadata         map[string]any  `json:"public_metadata"`
+	Verification           json.RawMessage `json:"verification" jsonschema:"nullable"`
+	EnterpriseConnection   json.RawMessage `json:"enterprise_connection" jsonschema:"nullable"`
+	LastAuthenticatedAt    *int64          `json:"last_authenticated_at" jsonschema:"nullable"`
+}
+
+type SCIMUserMetadata struct {
+	DirectoryID      string  `json:"directory_id"`
+	DirectoryEnabled bool    `json:"directory_enabled"`
+	ExternalID       *string `json:"external_id" jsonschema:"nullable"`
+}
+
+type GetUserOAuthAccessTokensItem struct {
+	Object            string         `json:"object"`
+	ExternalAccountID string         `json:"external_account_id"`
+	ProviderUserID    string         `json:"provider_user_id"`
+	Token             string         `json:"token"`
+	ExpiresAt         *int64         `json:"expires_at" jsonschema:"nullable"`
+	Provider          string         `json:"provider"`
+	PublicMetadata    map[string]any `json:"public_metadata"`
+	Label             *string        `json:"label" jsonschema:"nullable"`
+	Scopes            []string       `json:"scopes"`
+	IDToken           string         `json:"id_token"`
+	TokenSecret       string         `json:"token_secret"`
+}
+
+type VerifyUserPasswordResponse struct {
+	Verified bool `json:"verified"`
+}
+
+type VerifyUserTOTPResponse struct {
+	Verified bool   `json:"verified"`
+	CodeType string `json:"code_type"`
+}
+
+type UserIDResponse struct {
+	UserID string `json:"user_id"`
+}
+
+type ListUserTrustedDevicesResponse struct {
+	Data       []TrustedDevice `json:"data"`
+	TotalCount int64           `json:"total_count"`
+}
+
+type TrustedDevice struct {
+	Object        string  `json:"object"`
+	ID            string  `json:"id"`
+	Platform      string  `json:"platform"`
+	AppIdentifier string  `json:"app_identifier"`
+	Name          *string `json:"name" jsonschema:"nullable"`
+	Algorithm     string  `json:"algorithm"`
+	Status        string  `json:"status"`
+	CreatedAt     int64   `json:"created_at"`
+	UpdatedAt     int64   `json:"updated_at"`
+	LastUsedAt    *int64  `json:"last_used_at" jsonschema:"nullable"`
+	RevokedAt     *int64  `json:"revoked_at" jsonschema:"nullable"`
 }

@@ -67,3 +67,19 @@ type InviteWaitlistEntryRequest struct {
 type RejectWaitlistEntryRequest struct {
 	WaitlistEntryID string `json:"waitlist_entry_id" in:"path" jsonschema:"required"`
 }
+
+type ListWaitlistEntriesResponse struct {
+	Data       []WaitlistEntry `json:"data"`
+	TotalCount int64           `json:"total_count"`
+}
+
+type WaitlistEntry struct {
+	Object       string      `json:"object"`
+	ID           string      `json:"id"`
+	EmailAddress string      `json:"email_address"`
+	Status       string      `json:"status"`
+	IsLocked     bool        `json:"is_locked"`
+	CreatedAt    int64       `json:"created_at"`
+	UpdatedAt    int64       `json:"updated_at"`
+	Invitation   *Invitation `json:"invitation" jsonschema:"nullable"`
+}

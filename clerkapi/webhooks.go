@@ -26,3 +26,7 @@ type DeleteSvixAppRequest struct {
 
 type GenerateSvixAuthURLRequest struct {
 }
+
+type SvixURL struct {
+	SvixURL string `json:"svix_url"`
+}
