@@ -55,12 +55,11 @@ type CreateAPIKeyRequest struct {
 }
 
 type ListAPIKeysRequest struct {
-	Type           *string  `json:"type,omitempty" in:"query" jsonschema:"minLength=3,default=api_key"`
-	Subject        string   `json:"subject" in:"query" jsonschema:"required"`
-	IncludeInvalid *string  `json:"include_invalid,omitempty" in:"query" jsonschema:"enum=true,enum=false,default=false"`
-	Limit          *float64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=100,default=10"`
-	Offset         *float64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
-	Query          *string  `json:"query,omitempty" in:"query"`
+	Type           *string `json:"type,omitempty" in:"query" jsonschema:"minLength=3,default=api_key"`
+	Subject        string  `json:"subject" in:"query" jsonschema:"required"`
+	IncludeInvalid *string `json:"include_invalid,omitempty" in:"query" jsonschema:"enum=true,enum=false,default=false"`
+	Page100
+	Query *string `json:"query,omitempty" in:"query"`
 }
 
 type GetAPIKeyRequest struct {

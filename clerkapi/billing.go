@@ -64,14 +64,12 @@ var billingOperations = []Operation{
 }
 
 type ListBillingPlansRequest struct {
-	Limit     *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset    *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Page
 	PayerType *string `json:"payer_type,omitempty" in:"query" jsonschema:"enum=user,enum=org"`
 }
 
 type ListBillingPricesRequest struct {
-	Limit  *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Page
 	PlanID *string `json:"plan_id,omitempty" in:"query"`
 }
 
@@ -87,8 +85,7 @@ type CreateBillingPriceRequest struct {
 }
 
 type ListBillingSubscriptionItemsRequest struct {
-	Limit       *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset      *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Page
 	Status      *string `json:"status,omitempty" in:"query" jsonschema:"enum=active,enum=ended,enum=past_due,enum=upcoming,enum=free_trial"`
 	PayerType   *string `json:"payer_type,omitempty" in:"query" jsonschema:"enum=user,enum=org"`
 	PlanID      *string `json:"plan_id,omitempty" in:"query"`
@@ -123,8 +120,7 @@ type RemoveBillingSubscriptionItemDiscountRequest struct {
 }
 
 type ListBillingStatementsRequest struct {
-	Limit  *int64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset *int64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Page
 }
 
 type GetBillingStatementRequest struct {
@@ -133,8 +129,7 @@ type GetBillingStatementRequest struct {
 
 type ListBillingStatementPaymentAttemptsRequest struct {
 	StatementID string `json:"statementID" in:"path" jsonschema:"required"`
-	Limit       *int64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset      *int64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Page
 }
 
 type CommerceSubscription struct {

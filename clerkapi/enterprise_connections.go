@@ -39,8 +39,7 @@ var enterpriseConnectionsOperations = []Operation{
 }
 
 type ListEnterpriseConnectionsRequest struct {
-	Limit          *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset         *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Page
 	OrganizationID *string `json:"organization_id,omitempty" in:"query"`
 	Active         *bool   `json:"active,omitempty" in:"query"`
 }
@@ -173,8 +172,7 @@ type DeleteEnterpriseConnectionRequest struct {
 type ListEnterpriseConnectionTestRunsRequest struct {
 	EnterpriseConnectionID string   `json:"enterprise_connection_id" in:"path" jsonschema:"required"`
 	Status                 []string `json:"status,omitempty" in:"query" jsonschema:"enum=pending,enum=success,enum=failed"`
-	Limit                  *int64   `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset                 *int64   `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Page
 }
 
 type CreateEnterpriseConnectionTestRunRequest struct {

@@ -29,8 +29,7 @@ var jwtTemplatesOperations = []Operation{
 }
 
 type ListJWTTemplatesRequest struct {
-	Limit  *int64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset *int64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Page
 }
 
 type CreateJWTTemplateRequest struct {

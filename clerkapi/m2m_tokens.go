@@ -34,11 +34,10 @@ type CreateM2MTokenRequest struct {
 
 type ListM2MTokensRequest struct {
 	// Machine ID.
-	Subject string   `json:"subject" in:"query" jsonschema:"required"`
-	Revoked *bool    `json:"revoked,omitempty" in:"query" jsonschema:"default=false"`
-	Expired *bool    `json:"expired,omitempty" in:"query" jsonschema:"default=false"`
-	Limit   *float64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=100,default=10"`
-	Offset  *float64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Subject string `json:"subject" in:"query" jsonschema:"required"`
+	Revoked *bool  `json:"revoked,omitempty" in:"query" jsonschema:"default=false"`
+	Expired *bool  `json:"expired,omitempty" in:"query" jsonschema:"default=false"`
+	Page100
 }
 
 type RevokeM2MTokenRequest struct {

@@ -44,8 +44,7 @@ var oauthApplicationsOperations = []Operation{
 }
 
 type ListOAuthApplicationsRequest struct {
-	Limit     *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset    *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Page
 	OrderBy   *string `json:"order_by,omitempty" in:"query" jsonschema:"default=+created_at"`
 	NameQuery *string `json:"name_query,omitempty" in:"query"`
 }

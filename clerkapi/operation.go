@@ -86,6 +86,21 @@ type List[T any] struct {
 	TotalCount int64 `json:"total_count"`
 }
 
+// Page is the limit and offset of a list request, embedded in every list
+// operation's request struct; its fields become the tool's limit and offset
+// arguments, sent as query parameters.
+type Page struct {
+	Limit  *int64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
+	Offset *int64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+}
+
+// Page100 is Page for the machine-auth lists (API keys, M2M tokens), which
+// the spec bounds at 100 and types as number rather than integer.
+type Page100 struct {
+	Limit  *float64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=100,default=10"`
+	Offset *float64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+}
+
 // NoContent is the result of an operation Clerk answers without a body.
 type NoContent struct {
 	OK     bool `json:"ok"`

@@ -45,8 +45,7 @@ type ListOrganizationDomainsRequest struct {
 	OrganizationID string  `json:"organization_id" in:"path" jsonschema:"required"`
 	Verified       *string `json:"verified,omitempty" in:"query"`
 	EnrollmentMode *string `json:"enrollment_mode,omitempty" in:"query"`
-	Limit          *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset         *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Page
 }
 
 type UpdateOrganizationDomainRequest struct {
@@ -67,6 +66,8 @@ type VerifyOrganizationDomainOwnershipRequest struct {
 	DomainID       string `json:"domain_id" in:"path" jsonschema:"required"`
 }
 
+// ListAllOrganizationDomainsRequest spells out offset before limit, as the
+// spec does; embedding Page would reorder its published input schema.
 type ListAllOrganizationDomainsRequest struct {
 	OrganizationID *string  `json:"organization_id,omitempty" in:"query"`
 	Verified       *string  `json:"verified,omitempty" in:"query" jsonschema:"enum=true,enum=false"`

@@ -42,8 +42,7 @@ type ListAllOrganizationInvitationsRequest struct {
 	OrderBy *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
 	Status  *string `json:"status,omitempty" in:"query" jsonschema:"enum=pending,enum=accepted,enum=revoked,enum=expired"`
 	Query   *string `json:"query,omitempty" in:"query"`
-	Limit   *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset  *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Page
 }
 
 type CreateOrganizationInvitationRequest struct {
@@ -66,8 +65,7 @@ type ListOrganizationInvitationsRequest struct {
 	Status         *string `json:"status,omitempty" in:"query" jsonschema:"enum=pending,enum=accepted,enum=revoked,enum=expired"`
 	EmailAddress   *string `json:"email_address,omitempty" in:"query"`
 	OrderBy        *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
-	Limit          *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset         *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Page
 }
 
 type CreateOrganizationInvitationsBulkRequest struct {
@@ -89,8 +87,7 @@ type CreateOrganizationInvitationsBulkRequestItem struct {
 
 type ListPendingOrganizationInvitationsRequest struct {
 	OrganizationID string `json:"organization_id" in:"path" jsonschema:"required"`
-	Limit          *int64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset         *int64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Page
 }
 
 type GetOrganizationInvitationRequest struct {

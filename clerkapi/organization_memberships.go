@@ -60,8 +60,7 @@ type ListOrganizationMembershipsRequest struct {
 	LastActiveAtAfter  *int64   `json:"last_active_at_after,omitempty" in:"query"`
 	CreatedAtBefore    *int64   `json:"created_at_before,omitempty" in:"query"`
 	CreatedAtAfter     *int64   `json:"created_at_after,omitempty" in:"query"`
-	Limit              *int64   `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset             *int64   `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Page
 }
 
 type UpdateOrganizationMembershipRequest struct {
@@ -85,8 +84,7 @@ type UpdateOrganizationMembershipMetadataRequest struct {
 
 type ListAllOrganizationMembershipsRequest struct {
 	OrderBy *string `json:"order_by,omitempty" in:"query"`
-	Limit   *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset  *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Page
 }
 
 type OrganizationMembership struct {

@@ -71,8 +71,7 @@ type ListOrganizationsRequest struct {
 	UserID         []string `json:"user_id,omitempty" in:"query"`
 	OrganizationID []string `json:"organization_id,omitempty" in:"query"`
 	OrderBy        *string  `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
-	Limit          *int64   `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset         *int64   `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Page
 }
 
 type CreateOrganizationRequest struct {

@@ -41,8 +41,7 @@ var roleSetsOperations = []Operation{
 type ListRoleSetsRequest struct {
 	Query   *string `json:"query,omitempty" in:"query"`
 	OrderBy *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
-	Limit   *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset  *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Page
 }
 
 type CreateRoleSetRequest struct {

@@ -31,8 +31,7 @@ var samlConnectionsOperations = []Operation{
 }
 
 type ListSAMLConnectionsRequest struct {
-	Limit          *int64   `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset         *int64   `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Page
 	Query          *string  `json:"query,omitempty" in:"query"`
 	OrderBy        *string  `json:"order_by,omitempty" in:"query"`
 	OrganizationID []string `json:"organization_id,omitempty" in:"query" jsonschema:"maxItems=100"`

@@ -54,8 +54,7 @@ var scimDirectoriesOperations = []Operation{
 }
 
 type ListSCIMDirectoriesRequest struct {
-	Limit  *int64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset *int64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Page
 }
 
 type CreateSCIMDirectoryRequest struct {

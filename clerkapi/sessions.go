@@ -42,8 +42,7 @@ type ListSessionsRequest struct {
 	ClientID *string `json:"client_id,omitempty" in:"query"`
 	UserID   *string `json:"user_id,omitempty" in:"query"`
 	Status   *string `json:"status,omitempty" in:"query" jsonschema:"enum=abandoned,enum=active,enum=ended,enum=expired,enum=removed,enum=replaced,enum=revoked"`
-	Limit    *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset   *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Page
 }
 
 type CreateSessionRequest struct {

@@ -35,8 +35,7 @@ var templatesOperations = []Operation{
 
 type ListTemplatesRequest struct {
 	TemplateType string `json:"template_type" in:"path" jsonschema:"required,enum=email,enum=sms"`
-	Limit        *int64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset       *int64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Page
 }
 
 type GetTemplateRequest struct {

@@ -209,8 +209,7 @@ type UserFilters struct {
 
 type ListUsersRequest struct {
 	UserFilters
-	Limit  *int64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset *int64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Page
 	// Last user ID of the previous page; created_at order only.
 	StartingAfter *string `json:"starting_after,omitempty" in:"query"`
 	OrderBy       *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
@@ -372,20 +371,17 @@ type GetUserOAuthAccessTokensRequest struct {
 	UserID string `json:"user_id" in:"path" jsonschema:"required"`
 	// e.g. oauth_google.
 	Provider string `json:"provider" in:"path" jsonschema:"required"`
-	Limit    *int64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset   *int64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Page
 }
 
 type ListUserOrganizationMembershipsRequest struct {
 	UserID string `json:"user_id" in:"path" jsonschema:"required"`
-	Limit  *int64 `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset *int64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Page
 }
 
 type ListUserOrganizationInvitationsRequest struct {
-	UserID string  `json:"user_id" in:"path" jsonschema:"required"`
-	Limit  *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	UserID string `json:"user_id" in:"path" jsonschema:"required"`
+	Page
 	Status *string `json:"status,omitempty" in:"query" jsonschema:"enum=pending,enum=accepted,enum=revoked,enum=expired"`
 }
 

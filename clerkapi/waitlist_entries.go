@@ -34,8 +34,7 @@ var waitlistEntriesOperations = []Operation{
 }
 
 type ListWaitlistEntriesRequest struct {
-	Limit   *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
-	Offset  *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Page
 	Query   *string `json:"query,omitempty" in:"query"`
 	Status  *string `json:"status,omitempty" in:"query" jsonschema:"enum=pending,enum=invited,enum=completed,enum=rejected"`
 	OrderBy *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
