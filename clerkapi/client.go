@@ -190,7 +190,7 @@ func (c *Client) do(ctx context.Context, op *Operation, args Args) (*Response, e
 	if err != nil {
 		return nil, err
 	}
-	idempotent := b.method == http.MethodGet || b.method == http.MethodPut || b.method == http.MethodDelete
+	idempotent := op.Retryable()
 	scrub := c.scrubber(b)
 	for attempt := 0; ; attempt++ {
 		resp, err := c.send(ctx, op, b)

@@ -756,7 +756,7 @@ func TestRetries(t *testing.T) {
 		{name: "DELETE is retried on 503", method: "DELETE", status: 503, requests: retries + 1},
 		{name: "POST is not retried on 500", method: "POST", status: 500, requests: 1},
 		{name: "POST is not retried on 503", method: "POST", status: 503, requests: 1},
-		{name: "PATCH is not retried on 502", method: "PATCH", status: 502, requests: 1},
+		{name: "PATCH is retried on 502", method: "PATCH", status: 502, requests: retries + 1},
 		{name: "GET is not retried on 400", method: "GET", status: 400, requests: 1},
 		{name: "GET is not retried on 404", method: "GET", status: 404, requests: 1},
 		{name: "GET is retried on 429", method: "GET", status: 429, requests: retries + 1},
@@ -851,7 +851,7 @@ func TestConnectionErrors(t *testing.T) {
 		{name: "a PUT is retried after the connection drops", method: "PUT", requests: retries + 1},
 		{name: "a DELETE is retried after the connection drops", method: "DELETE", requests: retries + 1},
 		{name: "a POST is not retried after the connection drops", method: "POST", requests: 1},
-		{name: "a PATCH is not retried after the connection drops", method: "PATCH", requests: 1},
+		{name: "a PATCH is retried after the connection drops", method: "PATCH", requests: retries + 1},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

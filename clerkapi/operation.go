@@ -68,7 +68,10 @@ func (o *Operation) Kind() Kind {
 }
 
 // Idempotent reports whether repeating the call with the same arguments has
-// no further effect: reads, and PUT, PATCH and DELETE by HTTP semantics.
+// no further effect: reads (GETs and the POSTs that only check or render),
+// PUT and DELETE by HTTP semantics, and PATCH because every Clerk PATCH sets
+// or deep-merges the fields it is sent (RFC 5789 alone would not promise it).
+// It drives the tool's idempotentHint.
 func (o *Operation) Idempotent() bool {
 	if o.Kind() == Read {
 		return true
@@ -79,6 +82,13 @@ func (o *Operation) Idempotent() bool {
 	}
 	return false
 }
+
+// Retryable reports whether Client.Do may send the request again after a 5xx
+// answer or a connection error, not knowing whether the first one took effect.
+// It is exactly Idempotent: a repeat must not cause a second effect, and the
+// idempotentHint we give clients promises the same thing, so the two must not
+// disagree. (A 429 is retried for every operation: Clerk did not process it.)
+func (o *Operation) Retryable() bool { return o.Idempotent() }
 
 // List is the shape of every list result: a page of items and the total.
 type List[T any] struct {
