@@ -11,7 +11,6 @@ import (
 	"reflect"
 	"strings"
 	"sync"
-	"sync/atomic"
 )
 
 // Args is a tool call's argument object: each argument's raw JSON value.
@@ -51,14 +50,9 @@ func (p *Plan) Multipart() bool { return p.multipart }
 // HasBody reports whether any argument goes in a JSON body.
 func (p *Plan) HasBody() bool { return p.hasBody }
 
-var (
-	plans     sync.Map // *Operation -> *Plan
-	planCalls atomic.Int64
-)
-
-// PlanCalls counts the plans read from request structs, for the test that
-// holds start-up to no reflection over the catalog.
-func PlanCalls() int64 { return planCalls.Load() }
+// plans caches each operation's Plan, filled on first use: start-up reads
+// none (TestStartupDoesNoReflection watches this cache).
+var plans sync.Map // *Operation -> *Plan
 
 // Plan returns the operation's argument layout. It reflects over the request
 // struct on first use only, so start-up does no reflection over the catalog.
@@ -66,7 +60,6 @@ func (o *Operation) Plan() *Plan {
 	if p, ok := plans.Load(o); ok {
 		return p.(*Plan)
 	}
-	planCalls.Add(1)
 	p := &Plan{byName: map[string]int{}}
 	if o.Request != nil {
 		collectParams(reflect.TypeOf(o.Request), p)
