@@ -24,6 +24,7 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
+	"github.com/clerk-mcp/clerk-mcp/internal/clientconfig"
 	"github.com/clerk-mcp/clerk-mcp/internal/hosting"
 	"github.com/clerk-mcp/clerk-mcp/internal/sandbox"
 	"github.com/clerk-mcp/clerk-mcp/internal/stdio"
@@ -103,7 +104,7 @@ var envTwins = map[string]string{
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "config" {
-		return runConfig(args[1:], stdout, stderr)
+		return clientconfig.Run(args[1:], stdout, stderr)
 	}
 	var cfg config
 	fs := flag.NewFlagSet("clerk-mcp", flag.ContinueOnError)
