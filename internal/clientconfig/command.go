@@ -291,7 +291,6 @@ func shellQuote(s string) string {
 	return s
 }
 
-
 // list splits a comma list, dropping blanks (as the server reads its lists).
 func list(s string) []string {
 	var out []string
