@@ -24,7 +24,6 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
-	"github.com/clerk-mcp/clerk-mcp/internal/clientconfig"
 	"github.com/clerk-mcp/clerk-mcp/internal/hosting"
 	"github.com/clerk-mcp/clerk-mcp/internal/sandbox"
 	"github.com/clerk-mcp/clerk-mcp/internal/stdio"
@@ -103,8 +102,12 @@ var envTwins = map[string]string{
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) > 0 && args[0] == "config" {
-		return clientconfig.Run(args[1:], stdout, stderr)
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		if sub := subcommand(args[0]); sub != nil {
+			return sub(args[1:], stdout, stderr)
+		}
+		fmt.Fprintf(stderr, "clerk-mcp: unknown command %q\n%s\n", args[0], usageLine)
+		return 2
 	}
 	var cfg config
 	fs := flag.NewFlagSet("clerk-mcp", flag.ContinueOnError)
@@ -144,14 +147,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			f.Usage += " (env " + e + ")"
 		}
 	})
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: clerk-mcp [flags]\n\nMCP server for the Clerk Backend API. The secret key comes from CLERK_SECRET_KEY\n(CLERK_MACHINE_SECRET_KEY, optional: the machine key create_m2m_token uses);\nCLERK_MCP_CONFIRM_KEY (optional) signs confirmation tokens so replicas accept each other's.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
+	fs.Usage = func() { printUsage(stderr, fs) }
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		hint := "the server takes flags only"
+		if subcommand(fs.Arg(0)) != nil {
+			hint = "a command comes first: clerk-mcp " + fs.Arg(0) + " …"
+		}
+		fmt.Fprintf(stderr, "clerk-mcp: unexpected argument %q (%s)\n%s\n", fs.Arg(0), hint, usageLine)
 		return 2
 	}
 	if err := applyEnv(fs); err != nil {
@@ -231,7 +239,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	ver := version()
 	logger.Info("starting", "version", ver, "transport", cfg.transport, "api", cfg.apiURL, "key_environment", env, "confirm", string(policy))
-	logger.Info("tools", "listed", len(surface.Listed), "discovery", surface.Discovery, "reachable", len(surface.Reachable()), "names", strings.Join(toolNames(surface), ","))
+	listed := listedTools(surface)
+	logger.Info("tools", "listed", len(listed), "discovery", surface.Discovery, "reachable", len(surface.Reachable()), "names", strings.Join(listed, ","))
 	if policy == tools.PolicyOff {
 		logger.Warn("confirmation is OFF: destructive tools (delete, ban, revoke, rotate, replace) run without any confirmation", "key_environment", env)
 	}
@@ -454,19 +463,6 @@ func list(s string) []string {
 	return out
 }
 
-func toolNames(s *tools.Surface) []string {
-	var out []string
-	for _, op := range s.Listed {
-		out = append(out, op.Name)
-	}
-	if s.Discovery {
-		for _, d := range tools.DiscoveryDefinitions(s) {
-			out = append(out, d.Name)
-		}
-	}
-	return out
-}
-
 // printTools writes the effective tool list with each definition's cost.
 func printTools(w io.Writer, s *tools.Surface) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
@@ -489,7 +485,7 @@ func printTools(w io.Writer, s *tools.Surface) {
 		}
 	}
 	_ = tw.Flush()
-	fmt.Fprintf(w, "%d tools listed, %d tokens; %d operations reachable\n", len(toolNames(s)), total, len(s.Reachable()))
+	fmt.Fprintf(w, "%d tools listed, %d tokens; %d operations reachable\n", len(listedTools(s)), total, len(s.Reachable()))
 }
 
 // applyEnv sets every flag not given on the command line from its
