@@ -11,10 +11,7 @@ import (
 )
 
 // subcommands run instead of the server when named first.
-var subcommands = []struct {
-	name, summary string
-	run           func(args []string, stdout, stderr io.Writer) int
-}{
+var subcommands = []command{
 	{"config", "print or write the configuration that starts this server from an MCP client", clientconfig.Run},
 }
 
@@ -32,13 +29,13 @@ var flagGroups = []struct {
 
 const usageLine = "usage: clerk-mcp [flags], or clerk-mcp COMMAND [flags]; clerk-mcp --help lists both"
 
-func subcommand(name string) func(args []string, stdout, stderr io.Writer) int {
-	for _, c := range subcommands {
-		if c.name == name {
-			return c.run
-		}
-	}
-	return nil
+type command struct {
+	name, summary string
+	run           func(args []string, stdout, stderr io.Writer) int
+}
+
+func isCommand(name string) func(command) bool {
+	return func(c command) bool { return c.name == name }
 }
 
 // printUsage is --help: the commands, then the flags by group.
@@ -74,7 +71,11 @@ func printFlags(w io.Writer, fs *flag.FlagSet, title string, names []string) {
 	group.SetOutput(w)
 	for _, name := range names {
 		if f := fs.Lookup(name); f != nil {
-			group.Var(f.Value, f.Name, f.Usage)
+			usage := f.Usage
+			if env, ok := envTwins[name]; ok {
+				usage += " (env " + env + ")"
+			}
+			group.Var(f.Value, f.Name, usage)
 			group.Lookup(name).DefValue = f.DefValue
 		}
 	}

@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"syscall"
 	"text/tabwriter"
@@ -103,8 +104,8 @@ var envTwins = map[string]string{
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		if sub := subcommand(args[0]); sub != nil {
-			return sub(args[1:], stdout, stderr)
+		if i := slices.IndexFunc(subcommands, isCommand(args[0])); i >= 0 {
+			return subcommands[i].run(args[1:], stdout, stderr)
 		}
 		fmt.Fprintf(stderr, "clerk-mcp: unknown command %q\n%s\n", args[0], usageLine)
 		return 2
@@ -142,11 +143,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.BoolVar(&cfg.stateless, "stateless", false, "HTTP: streamable HTTP without sessions, for replicas behind a load balancer (SSE still needs sticky sessions)")
 	fs.Float64Var(&cfg.rateLimit, "rate-limit", 8, "Clerk requests per second per key, below Clerk's development-instance limit of 10/s; 0: no limit")
 	fs.BoolVar(&cfg.version, "version", false, "print the version and exit")
-	fs.VisitAll(func(f *flag.Flag) {
-		if e, ok := envTwins[f.Name]; ok {
-			f.Usage += " (env " + e + ")"
-		}
-	})
 	fs.Usage = func() { printUsage(stderr, fs) }
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -156,7 +152,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if fs.NArg() > 0 {
 		hint := "the server takes flags only"
-		if subcommand(fs.Arg(0)) != nil {
+		if slices.ContainsFunc(subcommands, isCommand(fs.Arg(0))) {
 			hint = "a command comes first: clerk-mcp " + fs.Arg(0) + " …"
 		}
 		fmt.Fprintf(stderr, "clerk-mcp: unexpected argument %q (%s)\n%s\n", fs.Arg(0), hint, usageLine)
