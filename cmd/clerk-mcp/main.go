@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"syscall"
 	"text/tabwriter"
@@ -102,8 +103,12 @@ var envTwins = map[string]string{
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) > 0 && args[0] == "config" {
-		return runConfig(args[1:], stdout, stderr)
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		if i := slices.IndexFunc(subcommands, isCommand(args[0])); i >= 0 {
+			return subcommands[i].run(args[1:], stdout, stderr)
+		}
+		fmt.Fprintf(stderr, "clerk-mcp: unknown command %q\n%s\n", args[0], usageLine)
+		return 2
 	}
 	var cfg config
 	fs := flag.NewFlagSet("clerk-mcp", flag.ContinueOnError)
@@ -138,19 +143,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.BoolVar(&cfg.stateless, "stateless", false, "HTTP: streamable HTTP without sessions, for replicas behind a load balancer (SSE still needs sticky sessions)")
 	fs.Float64Var(&cfg.rateLimit, "rate-limit", 8, "Clerk requests per second per key, below Clerk's development-instance limit of 10/s; 0: no limit")
 	fs.BoolVar(&cfg.version, "version", false, "print the version and exit")
-	fs.VisitAll(func(f *flag.Flag) {
-		if e, ok := envTwins[f.Name]; ok {
-			f.Usage += " (env " + e + ")"
-		}
-	})
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: clerk-mcp [flags]\n\nMCP server for the Clerk Backend API. The secret key comes from CLERK_SECRET_KEY\n(CLERK_MACHINE_SECRET_KEY, optional: the machine key create_m2m_token uses);\nCLERK_MCP_CONFIRM_KEY (optional) signs confirmation tokens so replicas accept each other's.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
+	fs.Usage = func() { printUsage(stderr, fs) }
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		hint := "the server takes flags only"
+		if slices.ContainsFunc(subcommands, isCommand(fs.Arg(0))) {
+			hint = "a command comes first: clerk-mcp " + fs.Arg(0) + " …"
+		}
+		fmt.Fprintf(stderr, "clerk-mcp: unexpected argument %q (%s)\n%s\n", fs.Arg(0), hint, usageLine)
 		return 2
 	}
 	if err := applyEnv(fs); err != nil {
@@ -230,7 +235,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	ver := version()
 	logger.Info("starting", "version", ver, "transport", cfg.transport, "api", cfg.apiURL, "key_environment", env, "confirm", string(policy))
-	logger.Info("tools", "listed", len(surface.Listed), "discovery", surface.Discovery, "reachable", len(surface.Reachable()), "names", strings.Join(toolNames(surface), ","))
+	listed := listedTools(surface)
+	logger.Info("tools", "listed", len(listed), "discovery", surface.Discovery, "reachable", len(surface.Reachable()), "names", strings.Join(listed, ","))
 	if policy == tools.PolicyOff {
 		logger.Warn("confirmation is OFF: destructive tools (delete, ban, revoke, rotate, replace) run without any confirmation", "key_environment", env)
 	}
@@ -453,19 +459,6 @@ func list(s string) []string {
 	return out
 }
 
-func toolNames(s *tools.Surface) []string {
-	var out []string
-	for _, op := range s.Listed {
-		out = append(out, op.Name)
-	}
-	if s.Discovery {
-		for _, d := range tools.DiscoveryDefinitions(s) {
-			out = append(out, d.Name)
-		}
-	}
-	return out
-}
-
 // printTools writes the effective tool list with each definition's cost.
 func printTools(w io.Writer, s *tools.Surface) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
@@ -488,7 +481,7 @@ func printTools(w io.Writer, s *tools.Surface) {
 		}
 	}
 	_ = tw.Flush()
-	fmt.Fprintf(w, "%d tools listed, %d tokens; %d operations reachable\n", len(toolNames(s)), total, len(s.Reachable()))
+	fmt.Fprintf(w, "%d tools listed, %d tokens; %d operations reachable\n", len(listedTools(s)), total, len(s.Reachable()))
 }
 
 // applyEnv sets every flag not given on the command line from its

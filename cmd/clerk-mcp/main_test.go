@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +18,8 @@ import (
 	"github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/client/transport"
 	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // clearEnv blanks every environment variable run reads, so the developer's
@@ -392,4 +395,117 @@ func httpStatus(ctx context.Context, url string) (int, error) {
 	}
 	_ = resp.Body.Close()
 	return resp.StatusCode, nil
+}
+
+// A stray word must not be ignored: `clerk-mcp --sandbox extra` does not
+// start a server, and a mistyped command is named as one, not blamed on a
+// missing key.
+func TestRunRejectsStrayArguments(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--sandbox", "extra"}, `unexpected argument "extra" (the server takes flags only)`},
+		{[]string{"foo", "--sandbox"}, `unknown command "foo"`},
+		{[]string{"foo"}, `unknown command "foo"`},
+		{[]string{"--sandbox", "config"}, `unexpected argument "config" (a command comes first: clerk-mcp config …)`},
+		{[]string{"--sandbox", "--", "--read-only"}, `unexpected argument "--read-only"`},
+		{[]string{"--list-tools", "--sandbox", "users"}, `unexpected argument "users"`},
+	} {
+		clearEnv(t)
+		code, stdout, stderr := runCapture(tc.args...)
+		assert.Equal(t, 2, code, "%v", tc.args)
+		assert.Empty(t, stdout, "%v: nothing ran", tc.args)
+		assert.True(t, strings.HasPrefix(stderr, "clerk-mcp: "+tc.want), "%v: stderr = %q", tc.args, stderr)
+		assert.Contains(t, stderr, "\n"+usageLine+"\n", "%v: a usage line follows", tc.args)
+		assert.NotContains(t, stderr, "CLERK_SECRET_KEY", "%v", tc.args)
+		assert.NotContains(t, stderr, "starting", "%v: the server did not start", tc.args)
+	}
+}
+
+// --help lists every subcommand, and every flag under its group, none
+// ungrouped: a flag added without a group in flagGroups fails here.
+func TestEveryFlagHasAGroup(t *testing.T) {
+	clearEnv(t)
+	code, _, help := runCapture("--help")
+	require.Equal(t, 0, code)
+	for _, c := range subcommands {
+		assert.Regexp(t, `(?m)^  `+c.name+` +`+regexp.QuoteMeta(c.summary)+`$`, help)
+	}
+	assert.NotContains(t, help, "Other flags", "every flag belongs to a group in flagGroups (cli.go)")
+	seen := map[string]string{}
+	for i, g := range flagGroups {
+		start := strings.Index(help, "\n"+g.title+":\n")
+		require.GreaterOrEqual(t, start, 0, "group %q is printed", g.title)
+		section := help[start:]
+		if i+1 < len(flagGroups) {
+			section = section[:strings.Index(section, "\n"+flagGroups[i+1].title+":\n")]
+		}
+		for _, name := range g.flags {
+			assert.Regexp(t, `(?m)^  -`+name+`( |$)`, section, "--%s is defined and printed under %q", name, g.title)
+			if prev, dup := seen[name]; dup {
+				t.Errorf("--%s is in two groups: %q and %q", name, prev, g.title)
+			}
+			seen[name] = g.title
+		}
+		assert.Equal(t, len(g.flags), strings.Count(section, "\n  -"), "%q prints its flags and no others", g.title)
+	}
+	for name := range envTwins {
+		assert.Contains(t, seen, name, "--%s has a group", name)
+	}
+}
+
+// The start log, --list-tools and tools/list give one count of the listed
+// tools, discovery tools included.
+func TestListedCountIsOne(t *testing.T) {
+	const session = `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}
+{"jsonrpc":"2.0","method":"notifications/initialized"}
+{"jsonrpc":"2.0","id":2,"method":"tools/list"}
+`
+	for _, sel := range [][]string{
+		nil,
+		{"--toolsets", "none"},
+		{"--toolsets", "all", "--discovery=false"},
+		{"--toolsets", "users,jwt_templates", "--read-only"},
+	} {
+		clearEnv(t)
+		args := append([]string{"--sandbox", "--log-format", "json"}, sel...)
+
+		var out, errb bytes.Buffer
+		require.Equal(t, 0, run(args, strings.NewReader(session), &out, &errb), errb.String())
+		logged := -1
+		for _, line := range strings.Split(errb.String(), "\n") {
+			var rec struct {
+				Msg    string `json:"msg"`
+				Listed *int   `json:"listed"`
+			}
+			if json.Unmarshal([]byte(line), &rec) == nil && rec.Msg == "tools" && rec.Listed != nil {
+				logged = *rec.Listed
+			}
+		}
+		served := -1
+		for _, line := range strings.Split(out.String(), "\n") {
+			var msg struct {
+				ID     int `json:"id"`
+				Result struct {
+					Tools []json.RawMessage `json:"tools"`
+				} `json:"result"`
+			}
+			if json.Unmarshal([]byte(line), &msg) == nil && msg.ID == 2 {
+				served = len(msg.Result.Tools)
+			}
+		}
+
+		code, listing, stderr := runCapture(append(args, "--list-tools")...)
+		require.Equal(t, 0, code, stderr)
+		lines := strings.Split(strings.TrimSpace(listing), "\n")
+		var printed int
+		_, err := fmt.Sscanf(lines[len(lines)-1], "%d tools listed", &printed)
+		require.NoError(t, err, lines[len(lines)-1])
+
+		assert.Positive(t, served, "%v: tools/list answered", sel)
+		assert.Equal(t, served, logged, "%v: the start log's listed= is what tools/list serves", sel)
+		assert.Equal(t, served, printed, "%v: --list-tools' count is what tools/list serves", sel)
+		assert.Equal(t, served, len(lines)-2, "%v: --list-tools prints a row per listed tool", sel)
+	}
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
+	"github.com/clerk-mcp/clerk-mcp/internal/clientconfig"
 	"github.com/clerk-mcp/clerk-mcp/internal/golden"
 )
 
@@ -183,13 +183,14 @@ func TestServerJSONStaysTrue(t *testing.T) {
 	assert.Regexp(t, `^https://static\.modelcontextprotocol\.io/schemas/\d{4}-\d{2}-\d{2}/server\.schema\.json$`, s.Schema)
 
 	// io.github.<owner>/… is proven by the GitHub owner of the module.
-	owner := strings.Split(strings.TrimPrefix(modulePath, "github.com/"), "/")[0]
+	owner := strings.Split(strings.TrimPrefix(clientconfig.ModulePath, "github.com/"), "/")[0]
 	assert.Equal(t, "io.github."+owner+"/clerk-mcp", s.Name)
-	assert.Equal(t, "https://"+modulePath, s.Repository.URL)
+	assert.Equal(t, "https://"+clientconfig.ModulePath, s.Repository.URL)
 	assert.Equal(t, "github", s.Repository.Source)
 
 	assert.Regexp(t, `^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$`, s.Version, "a semantic version, no range")
-	assert.Contains(t, s.Description, fmt.Sprintf("All %d Clerk Backend API operations", len(clerkapi.Catalog())), "the operation count is the catalog's")
+	// The operation count is the catalog's; -update rewrites it in place.
+	checkCounts(t, "server.json", serverJSONCounts(counts(t)))
 
 	require.Len(t, s.Packages, 1)
 	p := s.Packages[0]
@@ -209,7 +210,7 @@ func TestServerJSONStaysTrue(t *testing.T) {
 		}
 	}
 	assert.Equal(t, map[string]struct{ required, secret bool }{
-		secretEnv:                  {true, true},
+		"CLERK_SECRET_KEY":         {true, true},
 		"CLERK_MACHINE_SECRET_KEY": {false, true},
 		envTwins["api-url"]:        {false, false},
 	}, env)
