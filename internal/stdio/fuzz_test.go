@@ -85,8 +85,8 @@ func checkMessage(t *testing.T, line []byte) {
 		t.Fatalf("a line break inside a message: %q", line)
 	}
 	var m struct {
-		JSONRPC string          `json:"jsonrpc"`
-		Method  string          `json:"method"`
+		JSONRPC string `json:"jsonrpc"`
+		Method  string `json:"method"`
 		Error   *struct {
 			Code    *int    `json:"code"`
 			Message *string `json:"message"`
