@@ -11,13 +11,14 @@ import (
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 	"github.com/clerk-mcp/clerk-mcp/internal/golden"
+	"github.com/clerk-mcp/clerk-mcp/internal/textblock"
 )
 
 // The README's generated parts: each lives between two markers and is
 // rewritten by `go test ./tools -update`; a stale one fails.
 func TestReadmeGenerated(t *testing.T) {
-	raw := realisticUsersPage(t, 100)
-	text, err := TextBlock(raw, 0, 100, 0)
+	raw := golden.UsersPage(t, 100)
+	text, err := textblock.Render(raw, 0, 100, 0)
 	require.NoError(t, err)
 	saved := 100 * (1 - float64(len(text))/float64(len(raw)))
 	readmeSection(t, "<!-- toolsets:start -->\n", "<!-- toolsets:end -->", ToolsetTable(clerkapi.Catalog()))

@@ -3,13 +3,12 @@ package tools
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
-	"math"
 	"strconv"
 
 	"github.com/mark3labs/mcp-go/mcp"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
+	"github.com/clerk-mcp/clerk-mcp/internal/textblock"
 )
 
 // shape turns Clerk's answer into a tool result: structuredContent is always
@@ -49,7 +48,7 @@ func (h *Handler) shape(op *clerkapi.Operation, args clerkapi.Args, resp *clerka
 			return mcp.NewToolResultError(op.Name + ": Clerk answered malformed JSON (HTTP " + strconv.Itoa(resp.Status) + ")")
 		}
 	}
-	text, err := TextBlock(structured, intArg(args, "offset"), intArg(args, "limit"), h.maxResult)
+	text, err := textblock.Render(structured, intArg(args, "offset"), intArg(args, "limit"), h.maxResult)
 	if err != nil {
 		return mcp.NewToolResultError(op.Name + ": Clerk answered malformed JSON (HTTP " + strconv.Itoa(resp.Status) + ")")
 	}
@@ -57,7 +56,7 @@ func (h *Handler) shape(op *clerkapi.Operation, args clerkapi.Args, resp *clerka
 	if op.Secret {
 		content = append(content, mcp.NewTextContent(SecretNotice))
 	}
-	// TextBlock's scan has checked structured is valid JSON.
+	// textblock.Render's scan has checked structured is valid JSON.
 	return &mcp.CallToolResult{Content: content, StructuredContent: Structured(structured)}
 }
 
@@ -107,24 +106,4 @@ func stripKey(doc json.RawMessage, key string) (json.RawMessage, error) {
 func intArg(args clerkapi.Args, name string) int64 {
 	n, _ := strconv.ParseInt(string(bytes.TrimSpace(args[name])), 10, 64)
 	return n
-}
-
-// TextBlock renders a result for the model: compact, without empty values,
-// lists as tables, and cut at an item boundary past maxBytes (0: no cap).
-func TextBlock(structured []byte, offset, limit int64, maxBytes int) ([]byte, error) {
-	if len(structured) > math.MaxInt32 {
-		return nil, fmt.Errorf("result over 2 GB")
-	}
-	p := pruner{src: structured}
-	if bytes.Contains(structured, []byte(`"data"`)) {
-		p.pg = &page{} // perhaps a list page: record its parts
-	}
-	text, err := p.compact(make([]byte, 0, len(structured)))
-	if err != nil {
-		return nil, err
-	}
-	if p.pg != nil && p.pg.data {
-		return listText(text, p.pg, offset, limit, maxBytes), nil
-	}
-	return objectText(text, maxBytes), nil
 }

@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -34,26 +35,40 @@ type Options struct {
 	// MaxLine bounds one incoming message (default 64 MiB: a 10 MB upload
 	// as base64 fits). A longer line is answered with a parse error.
 	MaxLine int
-	// Concurrency bounds the requests served at once (default 16). Reading
-	// goes on meanwhile, so that answers to the server's own requests
-	// (elicitation) and cancellations get through; past four times as many
-	// waiting requests, reading waits too.
+	// Concurrency bounds the requests served at once (default 16).
 	Concurrency int
+	// Queue bounds the requests waiting for one of those (default four
+	// times Concurrency). Past it a request is refused at once with a
+	// "server busy" error (CodeBusy). Reading never waits for a worker, so
+	// pings, cancellations and answers to the server's own requests
+	// (elicitation) get through however busy the server is.
+	Queue int
 }
+
+// CodeBusy is the JSON-RPC error code of a request the server refused
+// without running it: too many requests running and waiting, or input ended
+// before it started. It is in JSON-RPC's range for implementation-defined
+// server errors.
+const CodeBusy = -32000
 
 var sessions atomic.Int64
 
 // Serve runs one MCP session on in and out until in ends or ctx is done.
-// Requests are served concurrently, up to Options.Concurrency at once.
-// When input ends, the session is unregistered (which cancels its calls in
-// flight) and Serve returns once every started request has answered.
+// Requests are served concurrently, up to Options.Concurrency at once; up to
+// Options.Queue more wait for a slot, and past that a request is refused
+// with a "server busy" error. When input ends, no request that has not
+// started starts (those waiting are answered with an error), the session is
+// unregistered (which cancels its calls in flight) and Serve returns once
+// every started request has answered.
 //
 // Workers take turns at reading (leader/follower): the worker that reads a
 // line serves it itself, so a request is served on the goroutine that woke
 // up with it; handing each request to another goroutine instead cost 50 to
-// 100 µs a call on a 2-core machine. Before serving a request that may take
-// long it passes the turn to an idle worker (starting one if none is idle),
-// then waits for one of Concurrency slots.
+// 100 µs a call on a 2-core machine. A request that may take long is
+// admitted at once: with a slot free, its reader passes the turn to an idle
+// worker (starting one if none is idle) and serves it; otherwise it joins
+// the queue, or is refused, and the reader reads on. A worker that finishes
+// a request serves the queue's next one on the same slot.
 func Serve(ctx context.Context, s *server.MCPServer, in io.Reader, out io.Writer, opt Options) error {
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
@@ -64,6 +79,9 @@ func Serve(ctx context.Context, s *server.MCPServer, in io.Reader, out io.Writer
 	if opt.Concurrency <= 0 {
 		opt.Concurrency = 16
 	}
+	if opt.Queue <= 0 {
+		opt.Queue = 4 * opt.Concurrency
+	}
 	t := &transport{
 		srv:     s,
 		out:     &lineWriter{w: out},
@@ -72,8 +90,12 @@ func Serve(ctx context.Context, s *server.MCPServer, in io.Reader, out io.Writer
 		maxLine: opt.MaxLine,
 		turn:    make(chan struct{}, 1),
 		ended:   make(chan struct{}),
-		slots:   make(chan struct{}, opt.Concurrency),
-		most:    int32(4*opt.Concurrency + 1),
+		conc:    opt.Concurrency,
+		queued:  opt.Queue,
+		// Every worker is idle, reading, serving a request on a slot, or
+		// on its way to idle: with Concurrency+2 of them, one is always
+		// idle or about to be when the reader passes the turn.
+		most: int32(opt.Concurrency + 2),
 	}
 	sess := &session{
 		id:      "stdio-" + strconv.FormatInt(sessions.Add(1), 10),
@@ -105,9 +127,7 @@ func Serve(ctx context.Context, s *server.MCPServer, in io.Reader, out io.Writer
 	// cancelled, then wait for their answers.
 	s.UnregisterSession(context.WithoutCancel(ctx), sess.id)
 	cancel()
-	t.mu.Lock()
-	t.closed = true
-	t.mu.Unlock()
+	t.shut()
 	t.wg.Wait()
 	<-done
 	select {
@@ -131,19 +151,33 @@ type transport struct {
 	ended   chan struct{} // closed when input ends
 	readErr error         // why, if not EOF; written before ended closes
 
-	slots   chan struct{} // one per request served at once
-	workers atomic.Int32  // started
-	idle    atomic.Int32  // waiting for the turn
-	most    int32         // workers at the most
+	workers atomic.Int32 // started
+	idle    atomic.Int32 // waiting for the turn
+	most    int32        // workers at the most
 
 	inflight sync.Map // request id (raw JSON) -> *request, for notifications/cancelled
 
-	mu     sync.Mutex // guards closed and wg.Add
-	closed bool
+	conc   int // requests served at once, at the most
+	queued int // requests waiting for a slot, at the most
+
+	mu     sync.Mutex     // guards what follows, and wg.Add
+	busy   int            // slots taken
+	queue  []*call        // admitted requests waiting for a slot, oldest first
+	closed bool           // nothing starts any more
 	wg     sync.WaitGroup // messages being served
 }
 
 type request struct{ cancel context.CancelFunc }
+
+// call is a request that may take long, from the moment it is read: its
+// context (ended by notifications/cancelled or the end of the session), and
+// done, which ends tracking it.
+type call struct {
+	ctx  context.Context
+	done func()
+	env  envelope
+	line []byte
+}
 
 // track gives a long request a context of its own, which a
 // notifications/cancelled naming its id cancels, and the function that
@@ -180,11 +214,11 @@ func (t *transport) spawn(ctx context.Context) {
 	go t.work(ctx)
 }
 
-// work reads a line in its turn and serves it. Before serving a message
-// that may take long (a tool call, or anything not known to be quick), it
-// passes the turn on so that reading goes on meanwhile; a quick one it
-// serves holding the turn, and reads on: waking another goroutine costs more
-// than a ping.
+// work reads a line in its turn and serves it. A message that may take long
+// (a tool call, or anything not known to be quick) is admitted at once, and
+// served only with a slot: then the worker passes the turn on so that
+// reading goes on meanwhile. A quick one it serves holding the turn, and
+// reads on: waking another goroutine costs more than a ping.
 func (t *transport) work(ctx context.Context) {
 	held := false
 	for {
@@ -215,6 +249,7 @@ func (t *transport) work(ctx context.Context) {
 			if !errors.Is(err, io.EOF) {
 				t.readErr = err
 			}
+			t.shut() // before ended: no queued request starts after input ends
 			close(t.ended)
 			t.turn <- struct{}{}
 			return
@@ -229,25 +264,104 @@ func (t *transport) work(ctx context.Context) {
 			t.serve(func() { t.dispatch(ctx, &env, line) })
 			continue
 		}
-		// Tracked before the turn passes, so that a cancellation read next
-		// finds it even before mcp-go has seen the request.
-		rctx, done := t.track(ctx, env.ID)
+		c := t.admit(ctx, &env, line)
+		if c == nil {
+			continue // queued or refused; read on
+		}
 		if t.idle.Load() == 0 && t.workers.Load() < t.most {
 			t.spawn(ctx)
 		}
 		t.turn <- struct{}{}
 		held = false
-		// A request cancelled before it starts gets no answer, as MCP asks
-		// of cancelled requests.
-		select {
-		case t.slots <- struct{}{}:
-			if rctx.Err() == nil {
-				t.serve(func() { t.dispatch(rctx, &env, line) })
+		for c != nil {
+			// A request cancelled before it starts gets no answer, as MCP
+			// asks of cancelled requests.
+			if c.ctx.Err() == nil {
+				t.dispatch(c.ctx, &c.env, c.line)
 			}
-			<-t.slots
-		case <-rctx.Done():
+			c.done()
+			t.wg.Done()
+			c = t.next()
 		}
-		done()
+	}
+}
+
+// admit decides at once what becomes of a request that may take long: with a
+// slot free it is returned, holding the slot, to be served; otherwise it
+// waits in the queue, or, with the queue full, is refused with a "server
+// busy" error. It is tracked first, so that a cancellation read next finds
+// it wherever it is.
+func (t *transport) admit(ctx context.Context, env *envelope, line []byte) *call {
+	c := &call{env: *env, line: line}
+	c.ctx, c.done = t.track(ctx, env.ID)
+	t.mu.Lock()
+	switch {
+	case t.closed:
+		t.mu.Unlock()
+		c.done()
+		return nil
+	case t.busy < t.conc:
+		t.busy++
+		t.wg.Add(1)
+		t.mu.Unlock()
+		return c
+	}
+	if len(t.queue) >= t.queued { // make room of the requests cancelled while waiting
+		t.queue = slices.DeleteFunc(t.queue, func(q *call) bool {
+			if q.ctx.Err() != nil {
+				q.done()
+				return true
+			}
+			return false
+		})
+	}
+	if len(t.queue) < t.queued {
+		t.queue = append(t.queue, c)
+		t.mu.Unlock()
+		return nil
+	}
+	running, waiting := t.busy, len(t.queue)
+	t.mu.Unlock()
+	c.done()
+	t.writeError(env.ID, CodeBusy, fmt.Sprintf("server busy: %d requests running and %d waiting; this one was not run, try again later", running, waiting))
+	return nil
+}
+
+// next hands a worker that finished a request the queue's next one, on the
+// same slot, or frees the slot. Requests cancelled while waiting are dropped
+// unanswered.
+func (t *transport) next() *call {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for !t.closed && len(t.queue) > 0 {
+		c := t.queue[0]
+		t.queue[0] = nil
+		t.queue = t.queue[1:]
+		if c.ctx.Err() != nil {
+			c.done()
+			continue
+		}
+		t.wg.Add(1)
+		return c
+	}
+	t.busy--
+	return nil
+}
+
+// shut ends serving: nothing starts after it. Requests still waiting are
+// answered with an error saying they were not run (unless cancelled: those
+// get no answer).
+func (t *transport) shut() {
+	t.mu.Lock()
+	t.closed = true
+	waiting := t.queue
+	t.queue = nil
+	t.mu.Unlock()
+	for _, c := range waiting {
+		if c.ctx.Err() == nil {
+			t.writeError(c.env.ID, CodeBusy, "the session ended before this request started; it was not run")
+		}
+		c.done()
 	}
 }
 

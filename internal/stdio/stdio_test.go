@@ -2,6 +2,7 @@ package stdio
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -26,6 +27,7 @@ type peer struct {
 	in   *io.PipeWriter
 	out  *bufio.Reader
 	done chan error
+	wait time.Duration // for an answer (default 5s)
 }
 
 func newPeer(t *testing.T, s *server.MCPServer, opt Options) *peer {
@@ -73,8 +75,8 @@ func (p *peer) recv() map[string]any {
 		var m map[string]any
 		require.NoError(p.t, json.Unmarshal(l.b, &m), "not one JSON object per line: %q", l.b)
 		return m
-	case <-time.After(5 * time.Second):
-		p.t.Fatal("no answer within 5s")
+	case <-time.After(cmp.Or(p.wait, 5*time.Second)):
+		p.t.Fatalf("no answer within %v", cmp.Or(p.wait, 5*time.Second))
 		return nil
 	}
 }
@@ -172,6 +174,7 @@ func TestServeLongLine(t *testing.T) {
 		return mcp.NewToolResultText(fmt.Sprint(len(r.GetString("blob", "")))), nil
 	}))
 	p := newPeer(t, s, Options{})
+	p.wait = time.Minute // decoding 3 MB takes 30s with -race on a loaded 2-core machine
 	p.initialize(`{}`)
 	blob := strings.Repeat("b", 3<<20) // many times the read buffer
 	p.send(`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"size","arguments":{"blob":"` + blob + `"}}}`)

@@ -1,12 +1,40 @@
-package tools
+// Package textblock renders a JSON result as the text block a model reads:
+// compact, without null and empty values, a list page as a table, and cut at
+// an item or member boundary past a byte cap with an explicit marker. It
+// scans the bytes once and checks them as strictly as encoding/json, so a
+// caller may pass bytes that rendered without error on as valid JSON.
+package textblock
 
 import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 )
+
+// Render renders a result for the model: compact, without empty values,
+// lists as tables, and cut at an item boundary past maxBytes (0: no cap).
+// offset and limit are the arguments that asked for the page, for the hint
+// to the next one. An error means structured is not valid JSON.
+func Render(structured []byte, offset, limit int64, maxBytes int) ([]byte, error) {
+	if len(structured) > math.MaxInt32 {
+		return nil, fmt.Errorf("result over 2 GB")
+	}
+	p := pruner{src: structured}
+	if bytes.Contains(structured, []byte(`"data"`)) {
+		p.pg = &page{} // perhaps a list page: record its parts
+	}
+	text, err := p.compact(make([]byte, 0, len(structured)))
+	if err != nil {
+		return nil, err
+	}
+	if p.pg != nil && p.pg.data {
+		return listText(text, p.pg, offset, limit, maxBytes), nil
+	}
+	return objectText(text, maxBytes), nil
+}
 
 // Compact renders a JSON document for the model: no insignificant space, and
 // no member whose value is null, "", [] or {} (after the same pruning inside

@@ -1,13 +1,9 @@
-package tools
+package textblock
 
 import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
-	"fmt"
-	"os"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -72,37 +68,11 @@ func FuzzCompact(f *testing.F) {
 	})
 }
 
-func realisticUsersPage(t testing.TB, n int) []byte {
-	t.Helper()
-	// Two of three users signed up with email and password, one with Google.
-	var users [2]string
-	for i, f := range []string{"user.json", "user_oauth.json"} {
-		b, err := os.ReadFile(filepath.Join(golden.Root(t), "testdata/fixtures", f))
-		require.NoError(t, err)
-		users[i] = string(bytes.TrimSpace(b))
-	}
-	items := make([]string, n)
-	for i := range items {
-		u := users[0]
-		if i%3 == 2 {
-			u = users[1]
-		}
-		u = strings.Replace(u, `"id":"user_`, fmt.Sprintf(`"id":"user_%06d`, i), 1)
-		// Each user signed up, signed in and was active at other times.
-		for _, ts := range []string{"1767225600000", "1767312000000", "1767225612000"} {
-			n, _ := strconv.ParseInt(ts, 10, 64)
-			u = strings.ReplaceAll(u, ts, strconv.FormatInt(n-int64(i)*7919_000+int64(i%7)*1000, 10))
-		}
-		items[i] = u
-	}
-	return []byte(`{"data":[` + strings.Join(items, ",") + `],"total_count":1234}`)
-}
-
 // TestCompactUsersPage measures the text block of a page of 100 realistic
 // users against Clerk's raw JSON: it must be at least 50% smaller.
 func TestCompactUsersPage(t *testing.T) {
-	raw := realisticUsersPage(t, 100)
-	text, err := TextBlock(raw, 0, 100, 0)
+	raw := golden.UsersPage(t, 100)
+	text, err := Render(raw, 0, 100, 0)
 	require.NoError(t, err)
 	assert.True(t, json.Valid(text))
 	saved := 100 * (1 - float64(len(text))/float64(len(raw)))
@@ -112,21 +82,21 @@ func TestCompactUsersPage(t *testing.T) {
 
 func TestListTextSaysWhatComesNext(t *testing.T) {
 	page := []byte(`{"data":[{"id":"a","object":"user","n":null},{"id":"b","object":"user","x":1}],"total_count":5}`)
-	tb, err := TextBlock(page, 2, 2, 1<<20)
+	tb, err := Render(page, 2, 2, 1<<20)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"total_count":5,"next_offset":4,"common":{"object":"user"},"columns":["id","x"],"rows":[["a",null],["b",1]]}`,
 		string(tb), "a table: shared values once, columns once")
 	last := []byte(`{"data":[{"id":"e"}],"total_count":5}`)
-	tb, err = TextBlock(last, 4, 2, 1<<20)
+	tb, err = Render(last, 4, 2, 1<<20)
 	require.NoError(t, err)
 	assert.Equal(t, string(last), string(tb), "the last page says nothing more")
 	one := []byte(`{"data":[{"id":"a"}],"total_count":5}`)
-	tb, err = TextBlock(one, 0, 1, 1<<20)
+	tb, err = Render(one, 0, 1, 1<<20)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"data":[{"id":"a"}],"total_count":5,"next_offset":1}`, string(tb))
 
-	big := realisticUsersPage(t, 100)
-	cut, err := TextBlock(big, 200, 100, 16<<10)
+	big := golden.UsersPage(t, 100)
+	cut, err := Render(big, 200, 100, 16<<10)
 	require.NoError(t, err)
 	assert.LessOrEqual(t, len(cut), 16<<10)
 	var got struct {
@@ -183,7 +153,7 @@ func FuzzTextBlock(f *testing.F) {
 		f.Add(s, uint16(100))
 	}
 	f.Fuzz(func(t *testing.T, in string, maxBytes uint16) {
-		out, err := TextBlock([]byte(in), 0, 2, int(maxBytes))
+		out, err := Render([]byte(in), 0, 2, int(maxBytes))
 		if !json.Valid([]byte(in)) {
 			return
 		}
@@ -194,4 +164,17 @@ func FuzzTextBlock(f *testing.F) {
 			t.Fatalf("invalid text %q from %q", out, in)
 		}
 	})
+}
+
+// BenchmarkRender100 renders the text block of a page of 100 realistic users
+// (a table), as a list call does.
+func BenchmarkRender100(b *testing.B) {
+	raw := golden.UsersPage(b, 100)
+	b.SetBytes(int64(len(raw)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Render(raw, 0, 100, 0); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
