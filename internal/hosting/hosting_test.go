@@ -325,7 +325,7 @@ func TestSecurity(t *testing.T) {
 		}
 	})
 	t.Run("no tokens configured", func(t *testing.T) {
-		srv := serve(t, newMCP(t, fake, nil), hosting.Options{Streamable: true})
+		srv := serve(t, newMCP(t, fake, nil), hosting.Options{Streamable: true, AllowNoAuth: true})
 		if r := rpc(t, srv.URL, nil, init); r.status != 200 {
 			t.Errorf("HTTP %d: %s", r.status, r.body)
 		}
