@@ -18,6 +18,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -189,7 +190,9 @@ func expectRefusal(c net.Conn, want int, limit time.Duration) error {
 	if !resp.Close {
 		return fmt.Errorf("HTTP %d without Connection: close", resp.StatusCode)
 	}
-	if _, err := br.ReadByte(); !errors.Is(err, io.EOF) {
+	// Closed: an end of stream, or a reset when body bytes were still
+	// arriving as the server closed.
+	if _, err := br.ReadByte(); !errors.Is(err, io.EOF) && !errors.Is(err, syscall.ECONNRESET) {
 		return fmt.Errorf("the connection stayed open after the %d (%v)", want, err)
 	}
 	if d := time.Since(start); d > limit {
@@ -284,6 +287,24 @@ func TestSlowBodyCutOff(t *testing.T) {
 	t.Run("a body in time", func(t *testing.T) {
 		if r := rpc(t, "http://"+addr, bearer(authToken), initMsg(1)); r.status != 200 {
 			t.Fatalf("initialize: HTTP %d: %s", r.status, r.body)
+		}
+	})
+
+	t.Run("a call outlasts the deadline", func(t *testing.T) {
+		// The deadline covers the body only: a call answered after it, on
+		// the same request, is not cut off.
+		for _, stateless := range []bool{false, true} {
+			addr := listen(t, hosting.New(newMCP(t, fake, nil), hosting.Options{
+				Streamable: true, Stateless: stateless, AuthTokens: []string{authToken}, BodyReadTimeout: deadline,
+			}))
+			hdr := bearer(authToken)
+			if !stateless {
+				hdr = with(hdr, "Mcp-Session-Id", session(t, "http://"+addr))
+			}
+			r := rpc(t, "http://"+addr, hdr, callMsg(2, "get_user", map[string]any{"user_id": "pause_1"}))
+			if isErr, text, _ := toolResult(t, r); isErr || !strings.Contains(text, "pause_1") {
+				t.Errorf("stateless=%v: a call answered after the body deadline: %s", stateless, text)
+			}
 		}
 	})
 
@@ -446,12 +467,19 @@ func TestSessionFloodMemory(t *testing.T) {
 	}
 	fake, _ := newFake(t)
 
+	// Under the race detector: a tenth of the flood against a tenth of the cap.
+	scale, maxSessions := 1, hosting.DefaultMaxSessions
+	if raceEnabled {
+		scale, maxSessions = 10, hosting.DefaultMaxSessions/10
+	}
+
 	t.Run("20,000 sessions", func(t *testing.T) {
-		srv := serve(t, newMCP(t, fake, nil), hosting.Options{Streamable: true, AuthTokens: []string{authToken}})
+		srv := serve(t, newMCP(t, fake, nil), hosting.Options{Streamable: true, AuthTokens: []string{authToken}, MaxSessions: maxSessions})
 		base := heapMB()
 		var opened, refused atomic.Int32
 		var wg sync.WaitGroup
-		const workers, total = 4, 20_000
+		const workers = 4
+		total := 20_000 / scale
 		for range workers {
 			wg.Go(func() {
 				for range total / workers {
@@ -466,12 +494,12 @@ func TestSessionFloodMemory(t *testing.T) {
 		}
 		wg.Wait()
 		grew := heapMB() - base
-		t.Logf("20,000 initializes: %d sessions kept, %d refused; heap +%.1f MB", opened.Load(), refused.Load(), grew)
-		if opened.Load() != hosting.DefaultMaxSessions || opened.Load()+refused.Load() != total {
-			t.Errorf("%d opened, %d refused; want %d and the rest", opened.Load(), refused.Load(), hosting.DefaultMaxSessions)
+		t.Logf("%d initializes: %d sessions kept, %d refused; heap +%.1f MB", total, opened.Load(), refused.Load(), grew)
+		if int(opened.Load()) != maxSessions || int(opened.Load()+refused.Load()) != total {
+			t.Errorf("%d opened, %d refused; want %d and the rest", opened.Load(), refused.Load(), maxSessions)
 		}
-		if grew > 40 {
-			t.Errorf("heap grew %.1f MB for %d sessions, want under 40 MB", grew, opened.Load())
+		if limit := 40 / float64(scale); grew > limit {
+			t.Errorf("heap grew %.1f MB for %d sessions, want under %.0f MB", grew, opened.Load(), limit)
 		}
 	})
 
@@ -482,10 +510,11 @@ func TestSessionFloodMemory(t *testing.T) {
 		base := heapMB()
 		var bad atomic.Int32
 		var wg sync.WaitGroup
-		for range 4 {
+		for w := range 4 {
 			wg.Go(func() {
-				for range 250 {
-					if status, _, _ := post(t.Context(), srv.URL+"/mcp", map[string]string{"Mcp-Session-Id": long}, call); status == http.StatusBadRequest {
+				for i := range 250 / scale {
+					id := fmt.Sprintf("%d-%03d-", w, i) + long // each one distinct
+					if status, _, _ := post(t.Context(), srv.URL+"/mcp", map[string]string{"Mcp-Session-Id": id}, call); status == http.StatusBadRequest {
 						bad.Add(1)
 					}
 				}
@@ -493,9 +522,9 @@ func TestSessionFloodMemory(t *testing.T) {
 		}
 		wg.Wait()
 		grew := heapMB() - base
-		t.Logf("1,000 stateless requests with a 500 KB Mcp-Session-Id: %d refused (400); heap +%.1f MB", bad.Load(), grew)
-		if bad.Load() != 1000 {
-			t.Errorf("%d of 1000 refused, want all", bad.Load())
+		t.Logf("%d stateless requests with a 500 KB Mcp-Session-Id: %d refused (400); heap +%.1f MB", 1000/scale, bad.Load(), grew)
+		if int(bad.Load()) != 1000/scale {
+			t.Errorf("%d of %d refused, want all", bad.Load(), 1000/scale)
 		}
 		if grew > 10 {
 			t.Errorf("heap grew %.1f MB, want under 10 MB", grew)
@@ -564,7 +593,7 @@ func (b *countedBody) Close() error {
 // most MaxConcurrentCalls answers are being read at once, so the memory of answers in
 // flight stays within MaxConcurrentCalls × the client's response cap.
 func TestCallCap(t *testing.T) {
-	const calls, maxCalls, maxResp = 40, 4, 8 << 20
+	const calls, maxCalls, maxResp = 40, 4, 4 << 20
 	upstream, open := hugeClerk(t), &openBodies{}
 	s, err := tools.NewServer(tools.ServerConfig{Config: tools.Config{
 		Client: clerkapi.New(clerkapi.Config{BaseURL: upstream + "/v1", SecretKey: envKey, MaxRetries: -1, Timeout: 60 * time.Second,
@@ -609,7 +638,9 @@ func TestCallCap(t *testing.T) {
 	close(done)
 	<-sampled
 	grew := float64(top.Load())/(1<<20) - base
-	bound := float64(maxCalls*maxResp*4)/(1<<20) + 32
+	// An answer read whole holds up to 3× its size (io.ReadAll doubles its
+	// buffer), and the collector lets garbage reach as much again.
+	bound := float64(maxCalls*maxResp*6)/(1<<20) + 32
 	t.Logf("%d calls, cap %d, %d MiB answers: at most %d answers open at once; %d answered too large; peak heap +%.0f MB (bound %.0f MB)",
 		calls, maxCalls, maxResp>>20, open.peak.Load(), tooLarge.Load(), grew, bound)
 	if p := open.peak.Load(); p > maxCalls || p == 0 {

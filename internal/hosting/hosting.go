@@ -287,7 +287,8 @@ func (g *guard) readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) 
 	_ = rc.SetReadDeadline(time.Now().Add(g.o.BodyReadTimeout))
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, g.o.MaxBodyBytes))
 	if err == nil {
-		// Streams read no more body; later reads wait for the next request.
+		// The deadline is for the body only, not the call or stream the
+		// request then runs (net/http clears it too, today).
 		_ = rc.SetReadDeadline(time.Time{})
 		return body, true
 	}
