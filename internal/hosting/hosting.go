@@ -9,8 +9,11 @@ import (
 	"context"
 	"crypto/sha256"
 	"crypto/subtle"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"net/url"
@@ -18,6 +21,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 )
 
@@ -32,7 +36,11 @@ const SessionIdleTTL = 30 * time.Minute
 // base64 in a tool call, and not much more.
 const DefaultMaxBodyBytes = 16 << 20
 
-// Options configures the HTTP handler.
+// MinBodyRate is the slowest upload a body read allows: the default body
+// deadline is 10 s plus the body limit at this rate (42 s for 16 MiB).
+const MinBodyRate = 512 << 10
+
+// Options configures the HTTP handler. Zero values take the defaults.
 type Options struct {
 	// BaseURL is the externally visible origin SSE clients post messages to,
 	// e.g. https://mcp.example.com. Empty: taken from each request.
@@ -42,17 +50,58 @@ type Options struct {
 	// Stateless serves streamable HTTP without sessions, so any replica can
 	// answer any request (SSE always needs sticky sessions).
 	Stateless bool
-	// AuthTokens are the bearer tokens callers may present; empty: no auth.
+	// AuthTokens are the bearer tokens callers may present (see ParseTokens).
 	AuthTokens []string
+	// AllowNoAuth must be set to serve without AuthTokens: only on loopback,
+	// or beyond it with --insecure-no-auth (see CheckExposure). Without
+	// tokens and without it, every request is refused with 401.
+	AllowNoAuth bool
 	// AllowedOrigins lists the Origin values accepted besides loopback pages
 	// (http://localhost, 127.0.0.1, [::1] on any port); "*" accepts any.
 	AllowedOrigins []string
 	// MaxBodyBytes bounds request bodies (default DefaultMaxBodyBytes).
 	MaxBodyBytes int64
+	// BodyReadTimeout bounds the reading of one request body (default 10 s
+	// plus MaxBodyBytes at MinBodyRate).
+	BodyReadTimeout time.Duration
+	// MaxSessions caps live streamable HTTP sessions and SSE streams
+	// together (default DefaultMaxSessions); above it, 503 with Retry-After.
+	MaxSessions int
+	// SessionIdleTTL ends streamable HTTP sessions idle that long (default
+	// SessionIdleTTL; never in stateless mode, which keeps no sessions).
+	SessionIdleTTL time.Duration
+	// MaxConcurrentCalls caps tool calls running at once (default
+	// DefaultMaxConcurrentCalls); a call over it waits up to BusyWait
+	// (default DefaultBusyWait), then is answered "server busy".
+	MaxConcurrentCalls int
+	BusyWait           time.Duration
 	// KeyFromRequest takes each caller's Clerk secret key from KeyHeader, and
 	// WithKey puts it in the request context for the tool handlers.
 	KeyFromRequest bool
 	WithKey        func(ctx context.Context, key string) context.Context
+}
+
+// withDefaults returns o with every zero limit set to its default.
+func (o Options) withDefaults() Options {
+	if o.MaxBodyBytes <= 0 {
+		o.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if o.BodyReadTimeout <= 0 {
+		o.BodyReadTimeout = 10*time.Second + time.Duration(o.MaxBodyBytes/MinBodyRate)*time.Second
+	}
+	if o.MaxSessions <= 0 {
+		o.MaxSessions = DefaultMaxSessions
+	}
+	if o.SessionIdleTTL <= 0 {
+		o.SessionIdleTTL = SessionIdleTTL
+	}
+	if o.MaxConcurrentCalls <= 0 {
+		o.MaxConcurrentCalls = DefaultMaxConcurrentCalls
+	}
+	if o.BusyWait <= 0 {
+		o.BusyWait = DefaultBusyWait
+	}
+	return o
 }
 
 // Host is the HTTP handler for an MCP server, with the means to end its
@@ -76,14 +125,26 @@ func (h *Host) CloseSessions(ctx context.Context) {
 	}
 }
 
-// New returns the HTTP handler for s.
+// New returns the HTTP handler for s. It also caps the concurrent tool calls
+// of s (Options.MaxConcurrentCalls): call it once per server.
 func New(s *server.MCPServer, o Options) *Host {
+	o = o.withDefaults()
 	h := &Host{}
+	g := &guard{o: o, slots: newSessions(o.MaxSessions)}
+	s.Use(limitCalls(o.MaxConcurrentCalls, o.BusyWait))
 	mcpMux := http.NewServeMux()
 	if o.Streamable {
-		h.streamable = server.NewStreamableHTTPServer(s, server.WithEndpointPath("/mcp"), server.WithStateLess(o.Stateless),
-			// Forget sessions a client abandoned without DELETE.
-			server.WithSessionIdleTTL(SessionIdleTTL))
+		opts := []server.StreamableHTTPOption{server.WithEndpointPath("/mcp")}
+		if o.Stateless {
+			// No session, no per-session state: nothing to expire.
+			opts = append(opts, server.WithStateLess(true))
+		} else {
+			g.sessions = g.slots
+			opts = append(opts, server.WithSessionIdManager(g.sessions),
+				// Forget sessions a client abandoned without DELETE.
+				server.WithSessionIdleTTL(o.SessionIdleTTL))
+		}
+		h.streamable = server.NewStreamableHTTPServer(s, opts...)
 		mcpMux.Handle("/mcp", h.streamable)
 	}
 	if o.SSE {
@@ -102,64 +163,173 @@ func New(s *server.MCPServer, o Options) *Host {
 	}
 	mux.HandleFunc("GET /healthz", ok)
 	mux.HandleFunc("GET /readyz", ok)
-	mux.Handle("/", guard(o, mcpMux))
+	g.tokens = make([][32]byte, len(o.AuthTokens))
+	for i, t := range o.AuthTokens {
+		g.tokens[i] = sha256.Sum256([]byte(t))
+	}
+	g.next = mcpMux
+	mux.Handle("/", g)
 	h.Handler = mux
 	return h
 }
 
-// guard checks Origin, the caller's token, the body size and, in
-// key-from-request mode, the Clerk key, before any MCP handling.
-func guard(o Options, next http.Handler) http.Handler {
-	tokens := make([][32]byte, len(o.AuthTokens))
-	for i, t := range o.AuthTokens {
-		tokens[i] = sha256.Sum256([]byte(t))
+// NewServer returns the http.Server for a Host: headers within 10 s and
+// 64 KiB, idle connections closed after 2 min. It sets no ReadTimeout or
+// WriteTimeout, which would cut SSE and listening streams: the guard bounds
+// each body read instead.
+func NewServer(h *Host) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          log.New(io.Discard, "", 0),
 	}
-	limit := o.MaxBodyBytes
-	if limit <= 0 {
-		limit = DefaultMaxBodyBytes
+}
+
+// guard checks, in order and before any body byte is read: Origin, the
+// caller's token, the per-request Clerk key, the session header and the
+// declared body size; then it reserves a session slot for a request that may
+// open one, reads the body within its deadline, and passes the request on.
+// Every refusal made before the body is read closes the connection, so
+// net/http does not drain (up to 256 KB of) a body nobody wants.
+type guard struct {
+	o      Options
+	tokens [][32]byte
+	// slots counts live sessions and SSE streams; sessions is the same
+	// manager when streamable HTTP is stateful, nil otherwise.
+	slots, sessions *sessions
+	next            http.Handler
+}
+
+func (g *guard) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if origin := r.Header.Get("Origin"); origin != "" && !originAllowed(origin, g.o.AllowedOrigins) {
+		refuse(w, http.StatusForbidden, "Forbidden: Origin "+origin+" is not allowed (see --allowed-origins)")
+		return
 	}
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if origin := r.Header.Get("Origin"); origin != "" && !originAllowed(origin, o.AllowedOrigins) {
-			http.Error(w, "Forbidden: Origin "+origin+" is not allowed (see --allowed-origins)", http.StatusForbidden)
-			return
-		}
-		if len(tokens) > 0 && !authorized(r, tokens) {
+	if (len(g.tokens) > 0 || !g.o.AllowNoAuth) && !authorized(r, g.tokens) {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="clerk-mcp"`)
+		refuse(w, http.StatusUnauthorized, "Unauthorized: send Authorization: Bearer <token>")
+		return
+	}
+	if g.o.KeyFromRequest {
+		key := strings.TrimSpace(r.Header.Get(KeyHeader))
+		if key == "" {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="clerk-mcp"`)
-			http.Error(w, "Unauthorized: send Authorization: Bearer <token>", http.StatusUnauthorized)
+			refuse(w, http.StatusUnauthorized, "Unauthorized: send your Clerk secret key in "+KeyHeader)
 			return
 		}
-		if r.ContentLength > limit {
-			http.Error(w, "Request body too large", http.StatusRequestEntityTooLarge)
+		if g.o.WithKey != nil {
+			r = r.WithContext(g.o.WithKey(r.Context(), key))
+		}
+	}
+	sid := r.Header.Get(server.HeaderKeySessionID)
+	if len(sid) > MaxSessionIDBytes {
+		refuse(w, http.StatusBadRequest, fmt.Sprintf("Bad request: the Mcp-Session-Id header is over %d bytes", MaxSessionIDBytes))
+		return
+	}
+	if r.ContentLength > g.o.MaxBodyBytes {
+		refuse(w, http.StatusRequestEntityTooLarge, "Request body too large")
+		return
+	}
+	if g.sessions != nil && r.URL.Path == "/mcp" && (r.Method == http.MethodGet || r.Method == http.MethodDelete) &&
+		!mcp.IsModernProtocol(r.Header.Get(mcp.HeaderProtocolVersion)) {
+		// mcp-go opens a stream for any GET and ends nothing on an unknown
+		// DELETE: only sessions this server issued may do either.
+		switch {
+		case sid == "":
+			refuse(w, http.StatusBadRequest, "Bad request: the Mcp-Session-Id header is required")
+			return
+		case !g.sessions.known(sid):
+			refuse(w, http.StatusNotFound, "Session not found: start a new session with initialize")
 			return
 		}
-		if r.Body != nil && r.Body != http.NoBody {
-			// Read the (small, JSON-RPC) body up front so a body over the
-			// limit is a 413 whatever its framing.
-			body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
-			if err != nil {
-				var tooBig *http.MaxBytesError
-				if errors.As(err, &tooBig) {
-					http.Error(w, "Request body too large", http.StatusRequestEntityTooLarge)
-				} else {
-					http.Error(w, "Bad request body", http.StatusBadRequest)
-				}
+	}
+	if r.Method == http.MethodGet && r.URL.Path == "/sse" {
+		if !g.reserve(w) {
+			return
+		}
+		defer g.slots.release()
+	}
+	if r.Body != nil && r.Body != http.NoBody {
+		body, ok := g.readBody(w, r)
+		if !ok {
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		if g.sessions != nil && r.Method == http.MethodPost && r.URL.Path == "/mcp" && isInitialize(body) {
+			// mcp-go issues a new ID for every initialize, whatever header
+			// it carries.
+			if !g.reserve(w) {
 				return
 			}
-			r.Body = io.NopCloser(bytes.NewReader(body))
+			defer g.slots.release()
 		}
-		if o.KeyFromRequest {
-			key := strings.TrimSpace(r.Header.Get(KeyHeader))
-			if key == "" {
-				w.Header().Set("WWW-Authenticate", `Bearer realm="clerk-mcp"`)
-				http.Error(w, "Unauthorized: send your Clerk secret key in "+KeyHeader, http.StatusUnauthorized)
-				return
-			}
-			if o.WithKey != nil {
-				r = r.WithContext(o.WithKey(r.Context(), key))
-			}
-		}
-		next.ServeHTTP(w, r)
-	})
+	}
+	g.next.ServeHTTP(w, r)
+}
+
+// reserve takes a session slot, or answers 503.
+func (g *guard) reserve(w http.ResponseWriter) bool {
+	if g.slots.reserve() {
+		return true
+	}
+	w.Header().Set("Retry-After", "30")
+	http.Error(w, fmt.Sprintf("Service unavailable: %d sessions are open, the most this server keeps; retry later", g.o.MaxSessions), http.StatusServiceUnavailable)
+	return false
+}
+
+// readBody reads the (small, JSON-RPC) body up front, within the limit and
+// the deadline, so a body over the limit is a 413 whatever its framing and a
+// body trickled in is cut off.
+func (g *guard) readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+	rc := http.NewResponseController(w)
+	_ = rc.SetReadDeadline(time.Now().Add(g.o.BodyReadTimeout))
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, g.o.MaxBodyBytes))
+	if err == nil {
+		// The deadline is for the body only, not the call or stream the
+		// request then runs (net/http clears it too, today).
+		_ = rc.SetReadDeadline(time.Time{})
+		return body, true
+	}
+	var tooBig *http.MaxBytesError
+	var netErr net.Error
+	switch {
+	case errors.As(err, &tooBig):
+		refuse(w, http.StatusRequestEntityTooLarge, "Request body too large")
+	case errors.As(err, &netErr) && netErr.Timeout():
+		refuse(w, http.StatusRequestTimeout, fmt.Sprintf("Request timeout: the body took over %s", g.o.BodyReadTimeout))
+	default:
+		refuse(w, http.StatusBadRequest, "Bad request body")
+	}
+	return nil, false
+}
+
+// refuseLinger is how long a refused connection may still send body bytes
+// after its answer (the 0.5 s net/http itself lingers before a close): the
+// answer goes out first, and closing with unread input before the client
+// has read it would reset the connection and lose it.
+const refuseLinger = 500 * time.Millisecond
+
+// refuse answers an error and closes the connection. After a handler,
+// net/http reads up to 256 KB of an unread body before it lets go of the
+// connection, at whatever pace the client sends it: the read deadline ends
+// that refuseLinger after the answer.
+func refuse(w http.ResponseWriter, code int, msg string) {
+	w.Header().Set("Connection", "close")
+	http.Error(w, msg, code)
+	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(refuseLinger))
+}
+
+// isInitialize reports whether a JSON-RPC body is an initialize request.
+func isInitialize(body []byte) bool {
+	if !bytes.Contains(body, []byte(`"initialize"`)) {
+		return false
+	}
+	var m struct {
+		Method string `json:"method"`
+	}
+	return json.Unmarshal(body, &m) == nil && m.Method == string(mcp.MethodInitialize)
 }
 
 func authorized(r *http.Request, tokens [][32]byte) bool {

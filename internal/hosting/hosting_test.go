@@ -43,9 +43,9 @@ const (
 	envKey = "sk_test_SERVER_ENV_KEY_0000_must_never_be_used"
 )
 
-// newFake starts a fake Clerk: GET and DELETE /v1/users/{id} succeed, and
-// /v1/users/slow* waits for the caller to give up (at most 10 s), reporting
-// on the channels it returns.
+// newFake starts a fake Clerk: GET and DELETE /v1/users/{id} succeed,
+// /v1/users/pause* answers after a second, and /v1/users/slow* waits for the
+// caller to give up (at most 10 s), reporting on the channels it returns.
 func newFake(t testing.TB) (*fakeclerk.Server, *slowSignals) {
 	t.Helper()
 	fake := fakeclerk.New()
@@ -63,6 +63,9 @@ func newFake(t testing.TB) (*fakeclerk.Server, *slowSignals) {
 			case <-time.After(10 * time.Second):
 				fmt.Fprintf(w, `{"object":"user","id":%q}`, id)
 			}
+		case isUser && strings.HasPrefix(id, "pause"):
+			time.Sleep(time.Second)
+			fmt.Fprintf(w, `{"object":"user","id":%q}`, id)
 		case isUser && r.Method == http.MethodGet:
 			fmt.Fprintf(w, `{"object":"user","id":%q,"first_name":"Ada"}`, id)
 		case isUser && r.Method == http.MethodDelete:
@@ -325,7 +328,7 @@ func TestSecurity(t *testing.T) {
 		}
 	})
 	t.Run("no tokens configured", func(t *testing.T) {
-		srv := serve(t, newMCP(t, fake, nil), hosting.Options{Streamable: true})
+		srv := serve(t, newMCP(t, fake, nil), hosting.Options{Streamable: true, AllowNoAuth: true})
 		if r := rpc(t, srv.URL, nil, init); r.status != 200 {
 			t.Errorf("HTTP %d: %s", r.status, r.body)
 		}
