@@ -46,9 +46,9 @@ var nonPublic4 = prefixes(
 )
 
 var (
-	global6    = netip.MustParsePrefix("2000::/3")      // IPv6 global unicast; all else is not public
-	nat64      = netip.MustParsePrefix("64:ff9b::/96")  // well-known NAT64: judge the IPv4 inside
-	sixToFour  = netip.MustParsePrefix("2002::/16")     // 6to4: judge the IPv4 inside
+	global6    = netip.MustParsePrefix("2000::/3")     // IPv6 global unicast; all else is not public
+	nat64      = netip.MustParsePrefix("64:ff9b::/96") // well-known NAT64: judge the IPv4 inside
+	sixToFour  = netip.MustParsePrefix("2002::/16")    // 6to4: judge the IPv4 inside
 	nonPublic6 = prefixes(
 		"2001::/23",     // IETF protocol assignments: Teredo, benchmarking, ORCHID
 		"2001:db8::/32", // documentation
