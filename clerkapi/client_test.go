@@ -186,6 +186,33 @@ func keyWindow(key, text string) string {
 	return ""
 }
 
+// decoded returns JSON with every string decoded (encoding/json escapes no
+// letters), so a \u-escaped key shows; other text comes back as it is.
+func decoded(b []byte) string {
+	var v any
+	if json.Unmarshal(b, &v) != nil {
+		return string(b)
+	}
+	var walk func(any) any
+	walk = func(v any) any {
+		switch x := v.(type) {
+		case map[string]any:
+			out := map[string]any{}
+			for k, e := range x {
+				out[k] = walk(e)
+			}
+			return out
+		case []any:
+			for i, e := range x {
+				x[i] = walk(e)
+			}
+		}
+		return v
+	}
+	out, _ := json.Marshal(walk(v))
+	return string(out)
+}
+
 // uEscape writes every character of s as a JSON \u escape.
 func uEscape(s string) string {
 	var sb strings.Builder
@@ -760,6 +787,8 @@ func TestSecretKeyNeverInErrors(t *testing.T) {
 			for _, d := range ae.Errors {
 				assert.True(t, len(d.Meta) == 0 || json.Valid(d.Meta), "meta stays valid JSON after redaction: %s", d.Meta)
 			}
+			assertNoKey(t, decoded(j)) // no key behind \u escapes either
+			assertNoKey(t, decoded([]byte(ae.Body)))
 		})
 	}
 
@@ -1539,7 +1568,7 @@ func TestMachineKeyNeverInErrors(t *testing.T) {
 			require.ErrorAs(t, err, &ae)
 			j, jerr := json.Marshal(ae)
 			require.NoError(t, jerr)
-			for _, text := range []string{err.Error(), string(j)} {
+			for _, text := range []string{err.Error(), string(j), decoded(j)} {
 				if w := keyWindow(tc.key, text); w != "" {
 					t.Errorf("machine key fragment %q leaked in %s", w, text)
 				}

@@ -86,6 +86,7 @@ func TestUploadFilePathSpecialFiles(t *testing.T) {
 		// with the image or with a refusal.
 		target := filepath.Join(dir, "flip.png")
 		stageFile, stageFifo := filepath.Join(dir, "stage-file"), filepath.Join(dir, "stage-fifo")
+		require.NoError(t, os.Link(regular, target))
 		stop := make(chan struct{})
 		flipped := make(chan struct{})
 		go func() {
