@@ -7,10 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -85,8 +87,17 @@ func New(cfg Config) *Client {
 	if c.http == nil {
 		c.http = &http.Client{Transport: NewTransport()}
 	}
+	// The Clerk API never redirects: a redirect would carry the key (and a
+	// replayed body) to wherever it points. So no client, ours or the
+	// caller's, follows one; do reports the 3xx as an error.
+	hc := *c.http
+	hc.CheckRedirect = refuseRedirect
+	c.http = &hc
+	c.uploads.fetcher = sync.OnceValue(c.uploads.httpClient)
 	return c
 }
+
+func refuseRedirect(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 
 // NewTransport returns an http.Transport tuned for many calls to one host:
 // kept-alive connections, reused across calls.
@@ -217,14 +228,20 @@ func (c *Client) do(ctx context.Context, op *Operation, args Args) (*Response, e
 			wait = backoff(attempt)
 		case resp.Status >= 400:
 			return nil, newAPIError(resp.Status, resp.Header, resp.Body, scrub)
+		case resp.Status >= 300:
+			return nil, &APIError{Status: resp.Status, Body: "the Clerk API does not redirect; the redirect was not followed and nothing was sent to its target (check --api-url)"}
 		default:
 			return resp, nil
 		}
-		if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
-			if resp != nil {
-				return nil, newAPIError(resp.Status, resp.Header, resp.Body, scrub)
+		if dl, ok := ctx.Deadline(); (ok && time.Until(dl) < wait) || wait > maxRetryAfter {
+			if resp == nil {
+				return nil, &TransportError{Err: errors.New(scrub(err.Error()))}
 			}
-			return nil, &TransportError{Err: errors.New(scrub(err.Error()))}
+			e := newAPIError(resp.Status, resp.Header, resp.Body, scrub)
+			if resp.Status == http.StatusTooManyRequests {
+				e.RetryAfter = wait // fail fast: no sleep that cannot end in a retry
+			}
+			return nil, e
 		}
 		if err := c.sleep(ctx, wait); err != nil {
 			return nil, c.ctxError(ctx)
@@ -286,15 +303,9 @@ func (c *Client) ctxError(ctx context.Context) error {
 	return ctx.Err()
 }
 
-// scrub removes the secret keys from text that is about to leave the client.
-func (c *Client) scrub(s string) string {
-	for _, k := range [...]string{c.key, c.machine} {
-		if k != "" && strings.Contains(s, k) {
-			s = strings.ReplaceAll(s, k, "[redacted]")
-		}
-	}
-	return s
-}
+// scrub removes the secret keys from text that is about to leave the
+// client: any 12 of their characters, in any letter case (see redact).
+func (c *Client) scrub(s string) string { return redact(s, c.key, c.machine) }
 
 // scrubber returns the scrub of one request: the configured keys, and the
 // machine secret key the call brought as an argument, if any.
@@ -302,9 +313,7 @@ func (c *Client) scrubber(b *built) func(string) string {
 	if b.bearer == "" || b.bearer == c.key || b.bearer == c.machine {
 		return c.scrub
 	}
-	return func(s string) string {
-		return strings.ReplaceAll(c.scrub(s), b.bearer, "[redacted]")
-	}
+	return func(s string) string { return redact(s, c.key, c.machine, b.bearer) }
 }
 
 // errRateWait: the rate limiter has no slot before the call's deadline.
@@ -332,17 +341,27 @@ func backoff(attempt int) time.Duration {
 	return time.Duration(rand.Int64N(int64(ceil))) + 10*time.Millisecond
 }
 
-// retryAfter reads Retry-After in seconds or as an HTTP date.
+// maxRetryAfter caps one wait asked for by Retry-After: a longer wait ends
+// the call with Clerk's 429 instead.
+const maxRetryAfter = 60 * time.Second
+
+// retryAfter reads Retry-After in seconds or as an HTTP date. The result is
+// never negative and saturates instead of overflowing: a huge value means a
+// huge wait, never none. An unreadable or negative value gives fallback.
 func retryAfter(h http.Header, fallback time.Duration) time.Duration {
-	v := h.Get("Retry-After")
+	v := strings.TrimSpace(h.Get("Retry-After"))
 	if v == "" {
 		return fallback
 	}
-	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
+	if strings.Trim(v, "0123456789") == "" {
+		s, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || s > math.MaxInt64/int64(time.Second) {
+			return math.MaxInt64 // out of range: more digits than int64 holds
+		}
 		return time.Duration(s) * time.Second
 	}
 	if t, err := http.ParseTime(v); err == nil {
-		return max(time.Until(t), 0)
+		return max(time.Until(t), 0) // Sub saturates for far dates
 	}
 	return fallback
 }

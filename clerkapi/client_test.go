@@ -5,11 +5,15 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"math"
 	"mime"
 	"mime/multipart"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -160,16 +164,62 @@ func onlyRequest(t *testing.T, srv *fakeclerk.Server) fakeclerk.Request {
 	return reqs[0]
 }
 
-// assertNoKey fails if any 12-character window of the secret key appears.
+// assertNoKey fails if any 12-character window of the secret key appears,
+// in any letter case.
 func assertNoKey(t *testing.T, text string) {
 	t.Helper()
+	if w := keyWindow(testKey, text); w != "" {
+		t.Errorf("secret key fragment %q leaked in %q", w, text)
+	}
+}
+
+// keyWindow returns a 12-character window of key found in text, compared
+// case-insensitively, or "".
+func keyWindow(key, text string) string {
 	const window = 12
-	for i := 0; i+window <= len(testKey); i++ {
-		if strings.Contains(text, testKey[i:i+window]) {
-			t.Errorf("secret key fragment %q leaked in %q", testKey[i:i+window], text)
-			return
+	lt := strings.ToLower(text)
+	for i := 0; i+window <= len(key); i++ {
+		if strings.Contains(lt, strings.ToLower(key[i:i+window])) {
+			return key[i : i+window]
 		}
 	}
+	return ""
+}
+
+// decoded returns JSON with every string decoded (encoding/json escapes no
+// letters), so a \u-escaped key shows; other text comes back as it is.
+func decoded(b []byte) string {
+	var v any
+	if json.Unmarshal(b, &v) != nil {
+		return string(b)
+	}
+	var walk func(any) any
+	walk = func(v any) any {
+		switch x := v.(type) {
+		case map[string]any:
+			out := map[string]any{}
+			for k, e := range x {
+				out[k] = walk(e)
+			}
+			return out
+		case []any:
+			for i, e := range x {
+				x[i] = walk(e)
+			}
+		}
+		return v
+	}
+	out, _ := json.Marshal(walk(v))
+	return string(out)
+}
+
+// uEscape writes every character of s as a JSON \u escape.
+func uEscape(s string) string {
+	var sb strings.Builder
+	for _, r := range s {
+		fmt.Fprintf(&sb, "\\u%04x", r)
+	}
+	return sb.String()
 }
 
 func hangUp(w http.ResponseWriter, _ *http.Request) {
@@ -713,6 +763,15 @@ func TestSecretKeyNeverInErrors(t *testing.T) {
 		{name: "the key echoed in a plain-text body is redacted", resp: fakeclerk.Response{Status: 401, Body: []byte("Authorization: Bearer " + k + "\n")}},
 		{name: "the key echoed where the body is truncated leaves no fragment", resp: fakeclerk.Response{Status: 401, Body: []byte(strings.Repeat("-", 280) + k + strings.Repeat("-", 100))}},
 		{name: "the key echoed many times in a long body is redacted", resp: fakeclerk.Response{Status: 500, Body: []byte(strings.Repeat(k+" ", 40))}},
+		{name: "the key \\u-escaped in meta is redacted", resp: fakeclerk.Response{Status: 401, Body: []byte(`{"errors":[{"code":"c","message":"m","meta":{"authorization":"Bearer ` + uEscape(k) + `"}}]}`)}},
+		{name: "the key \\u-escaped as a meta object key is redacted", resp: fakeclerk.Response{Status: 401, Body: []byte(`{"errors":[{"code":"c","message":"m","meta":{"` + uEscape(k) + `":true}}]}`)}},
+		{name: "the key \\u-escaped in message is redacted", resp: fakeclerk.Response{Status: 401, Body: []byte(`{"errors":[{"code":"c","message":"` + uEscape(k) + `"}]}`)}},
+		{name: "the key upper-cased in message is redacted", resp: fakeclerk.Response{Status: 401, Body: []byte(`{"errors":[{"code":"c","message":"bad key ` + strings.ToUpper(k) + `"}]}`)}},
+		{name: "the key upper-cased in meta is redacted", resp: fakeclerk.Response{Status: 401, Body: []byte(`{"errors":[{"code":"c","message":"m","meta":{"k":"` + strings.ToUpper(k) + `"}}]}`)}},
+		{name: "the key truncated to 20 characters is redacted", resp: fakeclerk.Response{Status: 401, Body: []byte(`{"errors":[{"code":"c","message":"key ` + k[:20] + `… is invalid","meta":{"tail":"` + k[len(k)-20:] + `"}}]}`)}},
+		{name: "the key split across fields is redacted", resp: fakeclerk.Response{Status: 401, Body: []byte(`{"errors":[{"code":"c","message":"` + k[:len(k)/2] + `","long_message":"` + k[len(k)/2:] + `","meta":{"a":"` + k[:14] + `","b":["` + k[14:28] + `","` + k[28:] + `"]}}]}`)}},
+		{name: "the key \\u-escaped in a JSON body of another shape is redacted", resp: fakeclerk.Response{Status: 502, Body: []byte(`{"error":{"detail":"` + uEscape(k) + `"}}`)}},
+		{name: "the key in mixed case in a plain-text body is redacted", resp: fakeclerk.Response{Status: 401, Body: []byte("bearer " + strings.ToUpper(k[:20]) + k[20:])}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -728,6 +787,8 @@ func TestSecretKeyNeverInErrors(t *testing.T) {
 			for _, d := range ae.Errors {
 				assert.True(t, len(d.Meta) == 0 || json.Valid(d.Meta), "meta stays valid JSON after redaction: %s", d.Meta)
 			}
+			assertNoKey(t, decoded(j)) // no key behind \u escapes either
+			assertNoKey(t, decoded([]byte(ae.Body)))
 		})
 	}
 
@@ -1247,4 +1308,272 @@ func TestPlan(t *testing.T) {
 	t.Run("an operation without a request struct has no params", func(t *testing.T) {
 		assert.Empty(t, opPublic.Plan().Params)
 	})
+}
+
+func TestNoRedirects(t *testing.T) {
+	// elsewhere is where a redirect points: it must never be asked anything.
+	type seen struct {
+		count int
+		auths []string
+	}
+	newElsewhere := func(t *testing.T) (*httptest.Server, func() seen) {
+		var mu sync.Mutex
+		var s seen
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			s.count++
+			s.auths = append(s.auths, r.Header.Get("Authorization"))
+			mu.Unlock()
+		}))
+		t.Cleanup(srv.Close)
+		return srv, func() seen { mu.Lock(); defer mu.Unlock(); return s }
+	}
+	assertRefusedRedirect := func(t *testing.T, err error, status int) {
+		t.Helper()
+		var ae *APIError
+		require.ErrorAs(t, err, &ae)
+		assert.Equal(t, status, ae.Status)
+		assert.Contains(t, err.Error(), "the Clerk API does not redirect")
+		assert.Contains(t, err.Error(), strconv.Itoa(status))
+		assertNoKey(t, err.Error())
+	}
+
+	t.Run("a 307 to another port does not replay the PATCH body or the key there", func(t *testing.T) {
+		other, saw := newElsewhere(t)
+		h := newHarness(t)
+		h.srv.Respond(fakeclerk.Response{Status: 307, Header: map[string]string{"Location": other.URL + "/v1/things/t_1"}})
+		_, err := h.c.Do(context.Background(), methodOp("PATCH"), jargs(t, `{"thing_id":"t_1"}`))
+		assertRefusedRedirect(t, err, 307)
+		assert.Equal(t, 1, h.srv.Count(), "no retry either")
+		assert.Zero(t, saw().count, "the redirect target got no request")
+		assert.Empty(t, saw().auths)
+	})
+
+	t.Run("a 307 with a JSON body is not replayed", func(t *testing.T) {
+		other, saw := newElsewhere(t)
+		h := newHarness(t)
+		h.srv.Respond(fakeclerk.Response{Status: 307, Header: map[string]string{"Location": other.URL + "/"}})
+		_, err := h.c.Do(context.Background(), opWrite, jargs(t, `{"thing_id":"t_1","name":"secret plan"}`))
+		assertRefusedRedirect(t, err, 307)
+		assert.Zero(t, saw().count)
+	})
+
+	t.Run("a 302 on the same host to /leak is not followed", func(t *testing.T) {
+		h := newHarness(t)
+		h.srv.Respond(fakeclerk.Response{Status: 302, Header: map[string]string{"Location": "/leak?k=" + url.QueryEscape(testKey)}})
+		_, err := h.c.Do(context.Background(), opGetThing, jargs(t, `{"thing_id":"t_1"}`))
+		assertRefusedRedirect(t, err, 302)
+		reqs := h.srv.Requests()
+		require.Len(t, reqs, 1)
+		assert.Equal(t, "/things/t_1", reqs[0].Path)
+	})
+
+	t.Run("a 301 is not followed", func(t *testing.T) {
+		other, saw := newElsewhere(t)
+		h := newHarness(t)
+		h.srv.Respond(fakeclerk.Response{Status: 301, Header: map[string]string{"Location": other.URL + "/v1/things/t_1"}})
+		_, err := h.c.Do(context.Background(), opGetThing, jargs(t, `{"thing_id":"t_1"}`))
+		assertRefusedRedirect(t, err, 301)
+		assert.Equal(t, 1, h.srv.Count())
+		assert.Zero(t, saw().count)
+	})
+
+	t.Run("https to http is not followed, even with a caller's own http.Client", func(t *testing.T) {
+		other, saw := newElsewhere(t)
+		tlsClerk := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, other.URL+"/v1/things", http.StatusTemporaryRedirect)
+		}))
+		t.Cleanup(tlsClerk.Close)
+		c := New(Config{BaseURL: tlsClerk.URL + "/v1", SecretKey: testKey, HTTPClient: tlsClerk.Client()})
+		_, err := c.Do(context.Background(), opWrite, jargs(t, `{"thing_id":"t_1","name":"x"}`))
+		assertRefusedRedirect(t, err, 307)
+		assert.Zero(t, saw().count, "neither the key nor the body travelled in clear")
+		assert.Nil(t, tlsClerk.Client().CheckRedirect, "the caller's client is not modified")
+	})
+}
+
+func TestCheckBaseURL(t *testing.T) {
+	cases := []struct {
+		raw      string
+		insecure bool
+		want     string // "" accepts; else a part of the error
+	}{
+		{raw: "https://api.clerk.com/v1"},
+		{raw: "https://api.clerk.com"},
+		{raw: "https://proxy.example.com:8443/clerk/v1"},
+		{raw: "http://127.0.0.1:8080/v1"},
+		{raw: "http://localhost:8080/v1"},
+		{raw: "http://LOCALHOST/v1"},
+		{raw: "http://[::1]:9000/v1"},
+		{raw: "http://127.5.6.7/v1"},
+		{raw: "http://api.clerk.com/v1", want: "must be https:// unless the host is loopback"},
+		{raw: "http://10.0.0.5/v1", want: "must be https:// unless the host is loopback"},
+		{raw: "http://localhost.evil.com/v1", want: "must be https:// unless the host is loopback"},
+		{raw: "http://api.internal/v1", insecure: true},
+		{raw: "ftp://api.clerk.com/v1", want: "must be an https:// URL"},
+		{raw: "file:///etc/passwd", want: "must be an https:// URL"},
+		{raw: "api.clerk.com/v1", want: "must be an https:// URL"},
+		{raw: "", want: "must be an https:// URL"},
+		{raw: "https:api.clerk.com", want: "must name a host"},
+		{raw: "https:///v1", want: "must name a host"},
+		{raw: "https://user:hunter2@api.clerk.com/v1", want: "must not contain a user name or password"},
+		{raw: "https://user@api.clerk.com/v1", want: "must not contain a user name or password"},
+		{raw: "https://api.clerk.com/v1?x=1", want: "must not contain a query"},
+		{raw: "https://api.clerk.com/v1?", want: "must not contain a query"},
+		{raw: "https://api.clerk.com/v1#frag", want: "must not contain a query (?) or fragment (#)"},
+		{raw: "https://api.clerk.com/v1#", want: "fragment"},
+		{raw: "https://api clerk.com/v1", want: "is not a valid URL"},
+		{raw: "http://user:pw@127.0.0.1/v1", insecure: true, want: "user name or password"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.raw, func(t *testing.T) {
+			err := CheckBaseURL(tc.raw, tc.insecure)
+			if tc.want == "" {
+				assert.NoError(t, err)
+				return
+			}
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.want)
+			assert.Contains(t, err.Error(), "--api-url", "the error names the setting")
+			assert.NotContains(t, err.Error(), "hunter2", "the URL is not repeated")
+		})
+	}
+}
+
+func TestKeyEnvironment(t *testing.T) {
+	cases := map[string]string{
+		"sk_live_x":     "live",
+		" sk_live_x":    "live",
+		"sk_live_x\n":   "live",
+		"\tSK_LIVE_x":   "live",
+		"SK_LIVE_x":     "live",
+		"Sk_Live_x":     "live",
+		"sk_test_x":     "test",
+		" SK_TEST_x ":   "test",
+		"":              "unknown",
+		"   ":           "unknown",
+		"abc":           "unknown",
+		"sk_livex":      "unknown",
+		"pk_live_x":     "unknown",
+		"ak_machine123": "unknown",
+		"xsk_live_x":    "unknown",
+	}
+	for key, want := range cases {
+		assert.Equal(t, want, KeyEnvironment(key), "KeyEnvironment(%q)", key)
+	}
+}
+
+func TestRetryAfterOverflow(t *testing.T) {
+	tooMany := func(retryAfter string) fakeclerk.Response {
+		return fakeclerk.Response{Status: 429, Header: map[string]string{"Retry-After": retryAfter}, Body: []byte(`{"errors":[{"code":"too_many_requests","message":"slow down"}]}`)}
+	}
+	cases := []struct {
+		name, header, says string
+		method             string
+	}{
+		{name: "seconds that overflow a Duration, GET", header: "9223372037", method: "GET", says: "retry after 9223372037 s"},
+		{name: "seconds that overflow a Duration, POST", header: "9223372037", method: "POST", says: "retry after 9223372037 s"},
+		{name: "seconds beyond int64", header: "99999999999999999999999", method: "POST", says: "retry after 9223372037 s"},
+		{name: "an HTTP date in year 9999", header: "Fri, 31 Dec 9999 23:59:59 GMT", method: "PATCH", says: "retry after 9223372037 s"},
+		{name: "a wait beyond the call's deadline", header: "45", method: "GET", says: "retry after 45 s, beyond the call's time limit"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			// The real sleep: a wrapped-around wait would retry at once.
+			h := newHarness(t, func(c *Config) { c.Timeout = 30 * time.Second })
+			h.c.sleep = sleepCtx
+			h.srv.Respond(tooMany(tc.header))
+			start := time.Now()
+			_, err := h.c.Do(context.Background(), methodOp(tc.method), jargs(t, `{"thing_id":"t_1"}`))
+			var ae *APIError
+			require.ErrorAs(t, err, &ae)
+			assert.Equal(t, 429, ae.Status)
+			assert.Equal(t, "too_many_requests", ae.Code())
+			assert.Contains(t, err.Error(), "Clerk asked to "+tc.says)
+			assert.Contains(t, err.Error(), "beyond the call's time limit")
+			assert.Equal(t, 1, h.srv.Count(), "exactly one request: no hammering, no sleeping")
+			assert.Less(t, time.Since(start), time.Second)
+		})
+	}
+
+	t.Run("a wait over the 60 s cap fails fast even with time to spare", func(t *testing.T) {
+		h := newHarness(t, func(c *Config) { c.Timeout = 10 * time.Minute })
+		h.srv.Respond(tooMany("61"))
+		_, err := h.c.Do(context.Background(), methodOp("GET"), jargs(t, `{"thing_id":"t_1"}`))
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "Clerk asked to retry after 61 s, beyond the call's time limit (one wait is at most 60 s)")
+		assert.Equal(t, 1, h.srv.Count())
+		assert.Empty(t, h.waits.all())
+	})
+
+	t.Run("a wait of 60 s with time to spare is honoured", func(t *testing.T) {
+		h := newHarness(t, func(c *Config) { c.Timeout = 10 * time.Minute })
+		h.srv.Respond(tooMany("60"), fakeclerk.Response{Status: 200, Body: []byte(`{}`)})
+		_, err := h.c.Do(context.Background(), methodOp("POST"), jargs(t, `{"thing_id":"t_1"}`))
+		require.NoError(t, err)
+		assert.Equal(t, []time.Duration{60 * time.Second}, h.waits.all())
+	})
+
+	t.Run("the caller's own shorter deadline counts", func(t *testing.T) {
+		h := newHarness(t)
+		h.srv.Respond(tooMany("5"))
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		_, err := h.c.Do(ctx, methodOp("GET"), jargs(t, `{"thing_id":"t_1"}`))
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "Clerk asked to retry after 5 s, beyond the call's time limit")
+		assert.Equal(t, 1, h.srv.Count())
+	})
+
+	values := []struct {
+		header string
+		want   time.Duration
+	}{
+		{"9223372037", math.MaxInt64},
+		{"9223372036", 9223372036 * time.Second},
+		{"99999999999999999999999", math.MaxInt64},
+		{"Fri, 31 Dec 9999 23:59:59 GMT", math.MaxInt64},
+		{" 7 ", 7 * time.Second},
+		{"-1", -1}, // fallback
+		{"-9223372037", -1},
+		{"+5", -1},
+		{"1e3", -1},
+		{"Thu, 01 Jan 1970 00:00:00 GMT", 0},
+	}
+	for _, v := range values {
+		got := retryAfter(http.Header{"Retry-After": {v.header}}, -1)
+		assert.Equal(t, v.want, got, "retryAfter(%q)", v.header)
+	}
+}
+
+func TestMachineKeyNeverInErrors(t *testing.T) {
+	const configured = "ak_configuredMACHINEkey0123456789abcdef"
+	const perCall = "ak_percallMACHINEkey9876543210fedcba"
+	op := mustLookup(t, "create_m2m_token")
+	echo := func(key string) []fakeclerk.Response {
+		return []fakeclerk.Response{{Status: 401, Body: []byte(`{"errors":[{"code":"c","message":"` + strings.ToUpper(key) + `","meta":{"k":"` + uEscape(key) + `","part":"` + key[3:19] + `"}}],"clerk_trace_id":"` + uEscape(key[:15]) + `"}`)}}
+	}
+	for _, tc := range []struct {
+		name, key string
+		args      Args
+	}{
+		{name: "the configured machine key", key: configured, args: Args{}},
+		{name: "a machine key passed as an argument", key: perCall, args: Args{"machine_secret_key": json.RawMessage(strconv.Quote(perCall))}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t, func(c *Config) { c.MachineSecretKey = configured; c.MaxRetries = -1 })
+			h.srv.Respond(echo(tc.key)...)
+			_, err := h.c.Do(context.Background(), op, tc.args)
+			var ae *APIError
+			require.ErrorAs(t, err, &ae)
+			j, jerr := json.Marshal(ae)
+			require.NoError(t, jerr)
+			for _, text := range []string{err.Error(), string(j), decoded(j)} {
+				if w := keyWindow(tc.key, text); w != "" {
+					t.Errorf("machine key fragment %q leaked in %s", w, text)
+				}
+			}
+			assert.Contains(t, err.Error(), "[redacted]")
+		})
+	}
 }

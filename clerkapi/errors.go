@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -16,6 +18,9 @@ type APIError struct {
 	TraceID string        `json:"clerk_trace_id,omitempty"`
 	// Body holds the start of a body that is not in Clerk's error shape.
 	Body string `json:"body,omitempty"`
+	// RetryAfter is set on a 429 whose Retry-After the call could not wait
+	// for (beyond its deadline or maxRetryAfter): nothing more was sent.
+	RetryAfter time.Duration `json:"-"`
 }
 
 // ErrorDetail is one entry of Clerk's errors[] list.
@@ -49,6 +54,10 @@ func (e *APIError) Error() string {
 	if e.TraceID != "" {
 		sb.WriteString(" [trace " + e.TraceID + "]")
 	}
+	if e.RetryAfter > 0 {
+		fmt.Fprintf(&sb, "; Clerk asked to retry after %d s, beyond the call's time limit (one wait is at most %d s); nothing more was sent",
+			int64(math.Ceil(e.RetryAfter.Seconds())), int64(maxRetryAfter/time.Second))
+	}
 	return sb.String()
 }
 
@@ -71,13 +80,20 @@ func newAPIError(status int, h http.Header, body []byte, scrub func(string) stri
 	if json.Unmarshal(body, &parsed) == nil && len(parsed.Errors) > 0 {
 		e.Errors = parsed.Errors
 		e.TraceID = parsed.TraceID
+		// The strings are decoded, so a \u-escaped key is seen as the key.
 		for i := range e.Errors {
 			d := &e.Errors[i]
 			d.Code, d.Message, d.LongMessage = scrub(d.Code), scrub(d.Message), scrub(d.LongMessage)
-			d.Meta = json.RawMessage(scrub(string(d.Meta)))
+			if len(d.Meta) > 0 {
+				d.Meta, _ = scrubJSON(d.Meta, scrub) // valid: it was just parsed
+			}
 		}
 	} else {
 		const max = 300
+		// JSON in another shape is decoded before matching, like meta.
+		if j, ok := scrubJSON(body, scrub); ok {
+			body = j
+		}
 		// Scrub before cutting, so no fragment of the key survives the cut.
 		b := scrub(strings.TrimSpace(string(body)))
 		if len(b) > max {

@@ -142,3 +142,51 @@ func FuzzBuildRequest(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRedact: whatever text surrounds, repeats, cases or \u-escapes the
+// key, no 12-character run of it survives redact, nor scrubJSON followed
+// by decoding; text without any run of the key comes back unchanged.
+func FuzzRedact(f *testing.F) {
+	const key = "sk_test_FUZZkey0123456789abcdefABCDEF"
+	for _, s := range []string{
+		"", "plain", key, strings.ToUpper(key), key[:12], key[5:17] + key[30:], key + key[3:],
+		`{"meta":{"k":"` + key + `"}}`, `["\u0073k_test_FUZZkey0123"]`, `{"sk_test_FUZZkey01":1}`,
+		"sk_test_sk_test_FUZZkey0123", "é" + key[2:20] + "\xff",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := redact(s, key)
+		assertNoRun(t, key, out)
+		if !containsRun(key, s) && out != s {
+			t.Fatalf("redact changed text without the key: %q -> %q", s, out)
+		}
+		if j, ok := scrubJSON([]byte(s), func(x string) string { return redact(x, key) }); ok {
+			var v any
+			if err := json.Unmarshal(j, &v); err != nil {
+				t.Fatalf("scrubJSON made invalid JSON %q from %q: %v", j, s, err)
+			}
+			b, _ := json.Marshal(v) // re-escaped plainly: any surviving run shows
+			assertNoRun(t, key, string(b))
+		}
+	})
+}
+
+// containsRun reports whether s holds a 12-character run of key, in any
+// ASCII letter case.
+func containsRun(key, s string) bool {
+	ls, lk := lowerASCII(s), lowerASCII(key)
+	for i := 0; i+minSecretRun <= len(lk); i++ {
+		if strings.Contains(ls, lk[i:i+minSecretRun]) {
+			return true
+		}
+	}
+	return false
+}
+
+func assertNoRun(t *testing.T, key, s string) {
+	t.Helper()
+	if containsRun(key, s) {
+		t.Fatalf("a 12-character run of the key survived in %q", s)
+	}
+}

@@ -2,10 +2,13 @@ package clerkapi
 
 import (
 	"context"
+	"crypto/x509"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"os"
 	"path"
@@ -29,10 +32,20 @@ type Uploads struct {
 	// AllowPaths lets file_path read the local file system. Keep it off when
 	// callers are remote (HTTP transports): the path would be on this server.
 	AllowPaths bool
-	// HTTPClient fetches file_url. It never carries the Clerk secret key.
+	// HTTPClient, when set, replaces the file_url fetcher's transport (for
+	// in-process stubs): its transport then decides which addresses are
+	// reached. Leave it nil to fetch from public https addresses only.
+	// Fetches never carry the Clerk secret key.
 	HTTPClient *http.Client
 	// Timeout bounds a file_url fetch (default 20 s).
 	Timeout time.Duration
+
+	// allowAddr replaces publicAddr (tests reach 127.0.0.1 with it), and
+	// roots the system's root CAs, in the fetcher's own transport.
+	allowAddr func(netip.Addr) bool
+	roots     *x509.CertPool
+	// fetcher returns the fetch client, built on first use (New sets it).
+	fetcher func() *http.Client
 }
 
 var imageTypes = map[string]string{"image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif", "image/webp": ".webp"}
@@ -87,7 +100,19 @@ func (u *Uploads) readPath(p string) ([]byte, error) {
 	if !u.AllowPaths {
 		return nil, fmt.Errorf("local paths are disabled on this server; use file_base64 or file_url")
 	}
-	fi, err := os.Stat(p)
+	// Open first, then judge what was opened: a check before the open
+	// could be raced (a symlink swapped for a FIFO would block the read
+	// forever). The open neither follows a final symlink nor waits for a
+	// FIFO's writer.
+	f, err := openNoFollow(p)
+	if errors.Is(err, errSymlink) {
+		return nil, errSymlink
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot open %q: %v", p, errorText(err))
+	}
+	defer f.Close()
+	fi, err := f.Stat()
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %q: %v", p, errorText(err))
 	}
@@ -97,13 +122,11 @@ func (u *Uploads) readPath(p string) ([]byte, error) {
 	if fi.Size() > MaxUploadBytes {
 		return nil, fmt.Errorf("file is %d bytes; the limit is 10 MB", fi.Size())
 	}
-	f, err := os.Open(p)
-	if err != nil {
-		return nil, fmt.Errorf("cannot open %q: %v", p, errorText(err))
-	}
-	defer f.Close()
 	return readCapped(f)
 }
+
+// errSymlink: file_path names a symbolic link.
+var errSymlink = errors.New("file_path must not be a symbolic link")
 
 func decodeBase64(s string) ([]byte, error) {
 	if rest, ok := strings.CutPrefix(s, "data:"); ok {
@@ -133,6 +156,9 @@ func decodeBase64(s string) ([]byte, error) {
 	return nil, fmt.Errorf("not valid base64")
 }
 
+// fetch GETs an https URL from a public address (see dial.go). Failures
+// are reported without the address, port or network error behind them,
+// so file_url cannot be used to map what the server can reach.
 func (u *Uploads) fetch(ctx context.Context, raw string) ([]byte, error) {
 	p, err := url.Parse(raw)
 	if err != nil || p.Scheme != "https" || p.Host == "" {
@@ -146,18 +172,19 @@ func (u *Uploads) fetch(ctx context.Context, raw string) ([]byte, error) {
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, p.String(), nil)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("expected an https:// URL")
 	}
-	hc := u.HTTPClient
-	if hc == nil {
-		hc = http.DefaultClient
-	}
-	resp, err := hc.Do(req)
+	resp, err := u.fetcher().Do(req)
 	if err != nil {
-		if ctx.Err() != nil {
+		switch {
+		case errors.Is(err, errNotPublic):
+			return nil, fmt.Errorf("could not fetch file_url: %w", errNotPublic)
+		case errors.Is(err, errTooManyRedirects):
+			return nil, fmt.Errorf("could not fetch file_url: %w", errTooManyRedirects)
+		case ctx.Err() != nil:
 			return nil, fmt.Errorf("fetching the URL timed out after %s", timeout)
 		}
-		return nil, fmt.Errorf("fetching the URL failed: %v", errorText(err))
+		return nil, fmt.Errorf("could not fetch file_url: no valid https answer from the server")
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {

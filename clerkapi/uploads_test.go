@@ -3,6 +3,7 @@ package clerkapi
 import (
 	"bytes"
 	"context"
+	"crypto/x509"
 	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
@@ -13,6 +14,7 @@ import (
 	"image/png"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -253,6 +255,9 @@ func newImageHost(t *testing.T) *imageHost {
 	mux.HandleFunc("/photo", func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write(jpegData) })
 	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write(pngData) })
 	mux.HandleFunc("/moved", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/img/avatar.png", http.StatusFound) })
+	mux.HandleFunc("/to-http", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "http://"+r.Host+"/img/avatar.png", http.StatusFound)
+	})
 	mux.HandleFunc("/missing.png", func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
 	mux.HandleFunc("/text.png", func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte("not an image")) })
 	mux.HandleFunc("/big.png", func(w http.ResponseWriter, r *http.Request) {
@@ -294,7 +299,7 @@ func (ih *imageHost) authorizations() []string {
 func TestUploadFileURL(t *testing.T) {
 	ih := newImageHost(t)
 	withHost := func(c *Config) {
-		c.Uploads.HTTPClient = ih.Client()
+		fetchLoopback(c)
 		c.Uploads.Timeout = 30 * time.Second // generous: 11 MiB over TLS under -race
 	}
 	withShortFetch := func(c *Config) {
@@ -361,11 +366,35 @@ func TestUploadFileURL(t *testing.T) {
 
 	t.Run("an unreachable host is refused", func(t *testing.T) {
 		gone := httptest.NewTLSServer(http.NotFoundHandler())
-		u, hc := gone.URL, gone.Client()
+		u := gone.URL
 		gone.Close()
-		h := newHarness(t, func(c *Config) { c.Uploads.HTTPClient = hc })
-		assertRefused(t, h, uploadArgs(t, "file_url", u+"/a.png"), "file_url", "fetching the URL failed")
+		h := newHarness(t, fetchLoopback)
+		assertRefused(t, h, uploadArgs(t, "file_url", u+"/a.png"), "file_url", "could not fetch file_url: no valid https answer from the server")
 	})
+
+	t.Run("a stub HTTPClient replaces the transport and keeps the redirect rule", func(t *testing.T) {
+		h := newHarness(t, func(c *Config) { c.Uploads.HTTPClient = ih.Client() })
+		f := sentFile(t, h, uploadArgs(t, "file_url", ih.URL+"/moved"))
+		assert.Equal(t, pngData, f.Data)
+		h = newHarness(t, func(c *Config) { c.Uploads.HTTPClient = ih.Client() })
+		assertRefused(t, h, uploadArgs(t, "file_url", ih.URL+"/to-http"), "file_url", "could not fetch file_url: the address is not a public https address")
+	})
+}
+
+// testCerts trusts the certificate every httptest TLS server presents.
+var testCerts = sync.OnceValue(func() *x509.CertPool {
+	srv := httptest.NewTLSServer(http.NotFoundHandler())
+	defer srv.Close()
+	pool := x509.NewCertPool()
+	pool.AddCert(srv.Certificate())
+	return pool
+})
+
+// fetchLoopback lets the real fetcher reach httptest servers: loopback
+// counts as public, and their certificate is trusted.
+func fetchLoopback(c *Config) {
+	c.Uploads.allowAddr = func(a netip.Addr) bool { return a.IsLoopback() || publicAddr(a) }
+	c.Uploads.roots = testCerts()
 }
 
 func TestUploadSources(t *testing.T) {
