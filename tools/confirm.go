@@ -2,111 +2,142 @@ package tools
 
 import (
 	"bytes"
-	"crypto/hmac"
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/base64"
-	"encoding/binary"
+	"context"
 	"encoding/json"
 	"errors"
-	"io"
-	"sync"
+	"fmt"
 	"time"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
 
-// Gate issues and checks the confirmation tokens of destructive tools. A token
-// is bound to the tool, its canonical arguments and an expiry, is signed with
-// the gate's key, and is accepted once.
-type Gate struct {
-	key  []byte
-	ttl  time.Duration
-	now  func() time.Time
-	rand io.Reader
-
-	mu   sync.Mutex
-	used map[string]time.Time // nonce -> expiry, until it expires
+// Preview is the result of a destructive call made without confirmation:
+// nothing was sent to Clerk.
+type Preview struct {
+	Executed             bool   `json:"executed"`
+	ConfirmationRequired bool   `json:"confirmation_required"`
+	Tool                 string `json:"tool"`
+	Request              string `json:"request"`
+	Target               string `json:"target,omitempty"`
+	Confirm              string `json:"confirm"`
+	ExpiresAt            string `json:"expires_at"`
 }
 
-// NewGate returns a gate signing with key (random when empty) whose tokens
-// live for ttl (5 minutes when zero).
-func NewGate(key []byte, ttl time.Duration) *Gate {
-	if len(key) == 0 {
-		key = make([]byte, 32)
-		if _, err := rand.Read(key); err != nil {
-			panic(err)
+// elicitor asks the human on the other side of the client.
+type elicitor interface {
+	RequestElicitation(ctx context.Context, req mcp.ElicitationRequest) (*mcp.ElicitationResult, error)
+}
+
+// confirm is the confirmation gate of destructive operations, in one place.
+// It returns nil to let the call run, or the result that stands instead of
+// it: a preview with a token, or a refusal. Either way nothing is sent to
+// Clerk except, for the preview, a read of the target's identity.
+func (h *Handler) confirm(ctx context.Context, op *clerkapi.Operation, args clerkapi.Args) *mcp.CallToolResult {
+	raw, given := args["confirm"]
+	delete(args, "confirm")
+	if h.policy == PolicyOff {
+		return nil
+	}
+	canon, err := canonical(args)
+	if err != nil {
+		return mcp.NewToolResultError("Invalid arguments for " + op.Name + ": " + err.Error())
+	}
+	target, err := clerkapi.ExpandPath(op.Path, args)
+	if err != nil {
+		return mcp.NewToolResultError("Invalid arguments for " + op.Name + ":\n- " + err.Error())
+	}
+	request := op.Method + " " + target
+	if given {
+		if h.policy == PolicyElicit {
+			return refused(op, "this server confirms destructive calls with the user through the client, not with tokens")
+		}
+		var token string
+		if err := json.Unmarshal(raw, &token); err != nil {
+			return refused(op, "confirm must be the token string from the preview")
+		}
+		if err := h.gate.Verify(op.Name, canon, token); err != nil {
+			return refused(op, err.Error()+"; call "+op.Name+" without confirm to get a new preview and token")
+		}
+		return nil
+	}
+	identity := h.identify(ctx, op, args)
+	if h.policy == PolicyAuto || h.policy == PolicyElicit {
+		if supportsElicitation(ctx) && h.elicitor != nil {
+			return h.ask(ctx, op, request, identity)
+		}
+		if h.policy == PolicyElicit {
+			return refused(op, "this server requires the user's confirmation through the client (MCP elicitation), which this client does not support")
 		}
 	}
-	if ttl <= 0 {
-		ttl = 5 * time.Minute
+	token, exp := h.gate.Issue(op.Name, canon)
+	p := Preview{
+		ConfirmationRequired: true,
+		Tool:                 op.Name,
+		Request:              request,
+		Target:               identity,
+		Confirm:              token,
+		ExpiresAt:            exp.UTC().Format(time.RFC3339),
 	}
-	return &Gate{key: key, ttl: ttl, now: time.Now, rand: rand.Reader, used: map[string]time.Time{}}
+	b, _ := json.Marshal(p)
+	about := ""
+	if identity != "" {
+		about = " on " + identity
+	}
+	text := fmt.Sprintf("NOT EXECUTED: %s is destructive (%s%s). Confirm with the user, then call %s again with the same arguments and confirm: %q (single use, expires %s).",
+		op.Name, request, about, op.Name, token, p.ExpiresAt)
+	return &mcp.CallToolResult{
+		Content:           []mcp.Content{mcp.NewTextContent(text)},
+		StructuredContent: Structured(b),
+	}
 }
 
-// Token layout: expiry (uint32 Unix seconds) | nonce (6 bytes) | MAC (10 bytes).
-const (
-	tokExp   = 4
-	tokNonce = 6
-	tokMAC   = 10
-	tokLen   = tokExp + tokNonce + tokMAC
-)
-
-// Token refusal reasons.
-var (
-	ErrTokenMalformed = errors.New("the confirmation token is malformed")
-	ErrTokenMismatch  = errors.New("the confirmation token is not valid for this tool and these arguments")
-	ErrTokenExpired   = errors.New("the confirmation token has expired")
-	ErrTokenUsed      = errors.New("the confirmation token was already used")
-)
-
-// Issue returns a new token for the tool and canonical arguments.
-func (g *Gate) Issue(tool string, canon []byte) (string, time.Time) {
-	exp := g.now().Add(g.ttl).Truncate(time.Second)
-	var b [tokLen]byte
-	binary.BigEndian.PutUint32(b[:tokExp], uint32(exp.Unix()))
-	if _, err := io.ReadFull(g.rand, b[tokExp:tokExp+tokNonce]); err != nil {
-		panic(err)
+// ask puts the preview to the human and waits, up to the elicit timeout.
+func (h *Handler) ask(ctx context.Context, op *clerkapi.Operation, request, identity string) *mcp.CallToolResult {
+	msg := fmt.Sprintf("Allow %s? It is destructive: %s", op.Name, request)
+	if identity != "" {
+		msg += " on " + identity
 	}
-	copy(b[tokExp+tokNonce:], g.mac(tool, canon, b[:tokExp+tokNonce]))
-	return base64.RawURLEncoding.EncodeToString(b[:]), exp
-}
-
-// Verify accepts a token once, for the tool and arguments it was issued for.
-func (g *Gate) Verify(tool string, canon []byte, token string) error {
-	b, err := base64.RawURLEncoding.DecodeString(token)
-	if err != nil || len(b) != tokLen {
-		return ErrTokenMalformed
+	ctx, cancel := context.WithTimeout(ctx, h.elicitTimeout)
+	defer cancel()
+	res, err := h.elicitor.RequestElicitation(ctx, mcp.ElicitationRequest{
+		Params: mcp.ElicitationParams{
+			Message: msg + ".",
+			RequestedSchema: map[string]any{
+				"type": "object",
+				"properties": map[string]any{
+					"confirm": map[string]any{"type": "boolean", "title": "Run " + op.Name, "description": "Yes to run it, no to cancel."},
+				},
+				"required": []string{"confirm"},
+			},
+		},
+	})
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return refused(op, fmt.Sprintf("the user did not answer the confirmation request within %s", h.elicitTimeout))
+	case err != nil:
+		return refused(op, "the confirmation request to the user failed: "+err.Error())
+	case res.Action != mcp.ElicitationResponseActionAccept:
+		return refused(op, "the user "+string(res.Action)+"d the confirmation request")
 	}
-	if !hmac.Equal(b[tokExp+tokNonce:], g.mac(tool, canon, b[:tokExp+tokNonce])) {
-		return ErrTokenMismatch
+	if m, ok := res.Content.(map[string]any); !ok || m["confirm"] != true {
+		return refused(op, "the user answered no")
 	}
-	now := g.now()
-	exp := time.Unix(int64(binary.BigEndian.Uint32(b[:tokExp])), 0)
-	if !now.Before(exp) {
-		return ErrTokenExpired
-	}
-	nonce := string(b[tokExp : tokExp+tokNonce])
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	for n, e := range g.used {
-		if !now.Before(e) {
-			delete(g.used, n)
-		}
-	}
-	if _, seen := g.used[nonce]; seen {
-		return ErrTokenUsed
-	}
-	g.used[nonce] = exp
 	return nil
 }
 
-func (g *Gate) mac(tool string, canon, head []byte) []byte {
-	m := hmac.New(sha256.New, g.key)
-	m.Write([]byte(tool))
-	m.Write([]byte{0})
-	m.Write(canon)
-	m.Write([]byte{0})
-	m.Write(head)
-	return m.Sum(nil)[:tokMAC]
+// supportsElicitation reports whether the calling client declared the
+// elicitation capability (mcp-go would otherwise wait for an answer that
+// never comes).
+func supportsElicitation(ctx context.Context) bool {
+	s, ok := server.ClientSessionFromContext(ctx).(server.SessionWithClientInfo)
+	return ok && s.GetClientCapabilities().Elicitation != nil
+}
+
+func refused(op *clerkapi.Operation, why string) *mcp.CallToolResult {
+	return mcp.NewToolResultError("Refused " + op.Name + ": " + why + ". Nothing was sent to Clerk.")
 }
 
 // canonical renders arguments with sorted keys at every level and no
