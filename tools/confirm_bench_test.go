@@ -57,3 +57,24 @@ func BenchmarkConfirmedDeleteUser(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkShowChange is the work the preview and the elicitation added:
+// the display copy of the arguments, the message, and the token's scope
+// (the Clerk key's fingerprint among it).
+func BenchmarkShowChange(b *testing.B) {
+	h := benchGateHandler(b)
+	op, _ := clerkapi.Lookup("ban_users")
+	args := clerkapi.Args{"user_ids": json.RawMessage(`["user_ceo","user_cto","user_admin1"]`)}
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		tree, canon, err := canonical(args)
+		if err != nil {
+			b.Fatal(err)
+		}
+		c := change{Tool: op.Name, Request: "POST /users/ban", Arguments: shownArguments(op, tree)}
+		if confirmationText(c) == "" || h.scope(ctx, op, canon).Key == "" {
+			b.Fatal("empty")
+		}
+	}
+}
