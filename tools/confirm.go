@@ -2,125 +2,362 @@ package tools
 
 import (
 	"bytes"
-	"crypto/hmac"
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/base64"
-	"encoding/binary"
+	"context"
 	"encoding/json"
 	"errors"
-	"io"
-	"sync"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
 
-// Gate issues and checks the confirmation tokens of destructive tools. A token
-// is bound to the tool, its canonical arguments and an expiry, is signed with
-// the gate's key, and is accepted once.
-type Gate struct {
-	key  []byte
-	ttl  time.Duration
-	now  func() time.Time
-	rand io.Reader
-
-	mu   sync.Mutex
-	used map[string]time.Time // nonce -> expiry, until it expires
+// Preview is the result of a destructive call made without confirmation:
+// nothing was sent to Clerk. Its fields are named so that none clashes with
+// a field of any tool's output schema.
+type Preview struct {
+	Executed             bool           `json:"executed"`
+	ConfirmationRequired bool           `json:"confirmation_required"`
+	Tool                 string         `json:"tool"`
+	Request              string         `json:"request"`
+	Target               string         `json:"target,omitempty"`
+	Arguments            map[string]any `json:"arguments"`
+	Confirm              string         `json:"confirm"`
+	ExpiresAt            string         `json:"confirm_expires_at"`
 }
 
-// NewGate returns a gate signing with key (random when empty) whose tokens
-// live for ttl (5 minutes when zero).
-func NewGate(key []byte, ttl time.Duration) *Gate {
-	if len(key) == 0 {
-		key = make([]byte, 32)
-		if _, err := rand.Read(key); err != nil {
-			panic(err)
+// change is what a destructive call would do, as the user is shown it: the
+// request, the target's identity and the canonical arguments, secrets hidden
+// and long values capped.
+type change struct {
+	Tool      string
+	Request   string         // "POST /users/ban"
+	Target    string         // identity of the target; "" when unknown
+	Arguments map[string]any // shownArguments of the call
+}
+
+// elicitor asks the human on the other side of the client.
+type elicitor interface {
+	RequestElicitation(ctx context.Context, req mcp.ElicitationRequest) (*mcp.ElicitationResult, error)
+}
+
+// confirm is the confirmation gate of destructive operations, in one place.
+// It returns nil to let the call run, or the result that stands instead of
+// it: a preview with a token, or a refusal. Either way nothing is sent to
+// Clerk except, for the preview, a read of the target's identity.
+func (h *Handler) confirm(ctx context.Context, op *clerkapi.Operation, args clerkapi.Args) *mcp.CallToolResult {
+	raw, given := args["confirm"]
+	delete(args, "confirm")
+	if h.policy == PolicyOff {
+		return nil
+	}
+	tree, canon, err := canonical(args)
+	if err != nil {
+		return mcp.NewToolResultError("Invalid arguments for " + op.Name + ": " + err.Error())
+	}
+	target, err := clerkapi.ExpandPath(op.Path, args)
+	if err != nil {
+		return mcp.NewToolResultError("Invalid arguments for " + op.Name + ":\n- " + err.Error())
+	}
+	if given {
+		if h.policy == PolicyElicit {
+			return refused(op, "this server confirms destructive calls with the user through the client, not with tokens")
+		}
+		var token string
+		if err := json.Unmarshal(raw, &token); err != nil {
+			return refused(op, "confirm must be the token string from the preview")
+		}
+		if err := h.gate.Verify(h.scope(ctx, op, canon), token); err != nil {
+			return refused(op, err.Error()+"; call "+op.Name+" without confirm to get a new preview and token")
+		}
+		return nil
+	}
+	c := change{Tool: op.Name, Request: op.Method + " " + target, Target: h.identify(ctx, op, args), Arguments: shownArguments(op, tree)}
+	if h.policy == PolicyAuto || h.policy == PolicyElicit {
+		if supportsElicitation(ctx) && h.elicitor != nil {
+			return h.ask(ctx, op, c)
+		}
+		if h.policy == PolicyElicit {
+			return refused(op, "this server requires the user's confirmation through the client (MCP elicitation), which this client does not support")
 		}
 	}
-	if ttl <= 0 {
-		ttl = 5 * time.Minute
+	token, exp := h.gate.Issue(h.scope(ctx, op, canon))
+	p := Preview{
+		ConfirmationRequired: true,
+		Tool:                 op.Name,
+		Request:              c.Request,
+		Target:               c.Target,
+		Arguments:            c.Arguments,
+		Confirm:              token,
+		ExpiresAt:            exp.UTC().Format(time.RFC3339),
 	}
-	return &Gate{key: key, ttl: ttl, now: time.Now, rand: rand.Reader, used: map[string]time.Time{}}
+	b, _ := json.Marshal(p)
+	text := fmt.Sprintf("NOT EXECUTED: %s\nConfirm with the user, then call %s again with the same arguments and confirm: %q (single use, expires %s).",
+		confirmationText(c), op.Name, token, p.ExpiresAt)
+	return &mcp.CallToolResult{
+		Content:           []mcp.Content{mcp.NewTextContent(text)},
+		StructuredContent: Structured(b),
+	}
 }
 
-// Token layout: expiry (uint32 Unix seconds) | nonce (6 bytes) | MAC (10 bytes).
-const (
-	tokExp   = 4
-	tokNonce = 6
-	tokMAC   = 10
-	tokLen   = tokExp + tokNonce + tokMAC
-)
-
-// Token refusal reasons.
-var (
-	ErrTokenMalformed = errors.New("the confirmation token is malformed")
-	ErrTokenMismatch  = errors.New("the confirmation token is not valid for this tool and these arguments")
-	ErrTokenExpired   = errors.New("the confirmation token has expired")
-	ErrTokenUsed      = errors.New("the confirmation token was already used")
-)
-
-// Issue returns a new token for the tool and canonical arguments.
-func (g *Gate) Issue(tool string, canon []byte) (string, time.Time) {
-	exp := g.now().Add(g.ttl).Truncate(time.Second)
-	var b [tokLen]byte
-	binary.BigEndian.PutUint32(b[:tokExp], uint32(exp.Unix()))
-	if _, err := io.ReadFull(g.rand, b[tokExp:tokExp+tokNonce]); err != nil {
-		panic(err)
+// confirmationText tells the user what a destructive call would do: the
+// request, its target and every argument, one a line. The preview and the
+// elicitation message both say it.
+func confirmationText(c change) string {
+	var sb strings.Builder
+	sb.WriteString(c.Tool + " is destructive: " + c.Request)
+	if c.Target != "" {
+		sb.WriteString(" on " + c.Target)
 	}
-	copy(b[tokExp+tokNonce:], g.mac(tool, canon, b[:tokExp+tokNonce]))
-	return base64.RawURLEncoding.EncodeToString(b[:]), exp
+	if len(c.Arguments) == 0 {
+		sb.WriteString(". Arguments: none.")
+		return sb.String()
+	}
+	sb.WriteString(". Arguments:")
+	for _, k := range slices.Sorted(maps.Keys(c.Arguments)) {
+		sb.WriteString("\n- " + k + ": " + displayJSON(c.Arguments[k]))
+	}
+	return sb.String()
 }
 
-// Verify accepts a token once, for the tool and arguments it was issued for.
-func (g *Gate) Verify(tool string, canon []byte, token string) error {
-	b, err := base64.RawURLEncoding.DecodeString(token)
-	if err != nil || len(b) != tokLen {
-		return ErrTokenMalformed
+// ask puts the change to the human and waits, up to the elicit timeout.
+func (h *Handler) ask(ctx context.Context, op *clerkapi.Operation, c change) *mcp.CallToolResult {
+	ctx, cancel := context.WithTimeout(ctx, h.elicitTimeout)
+	defer cancel()
+	res, err := h.elicitor.RequestElicitation(ctx, mcp.ElicitationRequest{
+		Params: mcp.ElicitationParams{
+			Message: "Allow " + op.Name + "? " + confirmationText(c),
+			RequestedSchema: map[string]any{
+				"type": "object",
+				"properties": map[string]any{
+					"confirm": map[string]any{"type": "boolean", "title": "Run " + op.Name, "description": "Yes to run it, no to cancel."},
+				},
+				"required": []string{"confirm"},
+			},
+		},
+	})
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return refused(op, fmt.Sprintf("the user did not answer the confirmation request within %s", h.elicitTimeout))
+	case err != nil:
+		return refused(op, "the confirmation request to the user failed: "+err.Error())
+	case res.Action != mcp.ElicitationResponseActionAccept:
+		return refused(op, "the user "+string(res.Action)+"d the confirmation request")
 	}
-	if !hmac.Equal(b[tokExp+tokNonce:], g.mac(tool, canon, b[:tokExp+tokNonce])) {
-		return ErrTokenMismatch
+	if m, ok := res.Content.(map[string]any); !ok || m["confirm"] != true {
+		return refused(op, "the user answered no")
 	}
-	now := g.now()
-	exp := time.Unix(int64(binary.BigEndian.Uint32(b[:tokExp])), 0)
-	if !now.Before(exp) {
-		return ErrTokenExpired
-	}
-	nonce := string(b[tokExp : tokExp+tokNonce])
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	for n, e := range g.used {
-		if !now.Before(e) {
-			delete(g.used, n)
-		}
-	}
-	if _, seen := g.used[nonce]; seen {
-		return ErrTokenUsed
-	}
-	g.used[nonce] = exp
 	return nil
 }
 
-func (g *Gate) mac(tool string, canon, head []byte) []byte {
-	m := hmac.New(sha256.New, g.key)
-	m.Write([]byte(tool))
-	m.Write([]byte{0})
-	m.Write(canon)
-	m.Write([]byte{0})
-	m.Write(head)
-	return m.Sum(nil)[:tokMAC]
+// supportsElicitation reports whether the calling client declared the
+// elicitation capability (mcp-go would otherwise wait for an answer that
+// never comes).
+func supportsElicitation(ctx context.Context) bool {
+	s, ok := server.ClientSessionFromContext(ctx).(server.SessionWithClientInfo)
+	return ok && s.GetClientCapabilities().Elicitation != nil
 }
 
-// canonical renders arguments with sorted keys at every level and no
-// insignificant space, so the same arguments always bind the same token.
-func canonical(args map[string]json.RawMessage) ([]byte, error) {
+func refused(op *clerkapi.Operation, why string) *mcp.CallToolResult {
+	return mcp.NewToolResultError("Refused " + op.Name + ": " + why + ". Nothing was sent to Clerk.")
+}
+
+type callerCtx struct{}
+
+// WithCaller tells the gate who is calling: a fingerprint of the caller's
+// credential (clerkapi.Fingerprint of the bearer token, never the token),
+// set by the hosting layer. Confirmation tokens are bound to it, so a token
+// one caller obtained is refused to another, with or without sessions.
+func WithCaller(ctx context.Context, fingerprint string) context.Context {
+	return context.WithValue(ctx, callerCtx{}, fingerprint)
+}
+
+// Caller returns the fingerprint WithCaller set, or "".
+func Caller(ctx context.Context) string {
+	s, _ := ctx.Value(callerCtx{}).(string)
+	return s
+}
+
+// scope is what a token for this call binds: the tool, the canonical
+// arguments, the Clerk key the call will use, the MCP session and the
+// caller, whichever are known.
+func (h *Handler) scope(ctx context.Context, op *clerkapi.Operation, canon []byte) Scope {
+	s := Scope{Tool: op.Name, Args: canon, Caller: Caller(ctx)}
+	if key, ok := ctx.Value(secretKeyCtx{}).(string); ok && key != "" && h.client != nil {
+		s.Key = clerkapi.Fingerprint(key)
+	} else {
+		s.Key = h.client.KeyFingerprint()
+	}
+	if sess := server.ClientSessionFromContext(ctx); sess != nil {
+		s.Session = sess.SessionID()
+	}
+	return s
+}
+
+// canonical decodes the arguments and renders them with sorted keys at every
+// level and no insignificant space, so the same arguments always bind the
+// same token. The decoded tree is returned for display.
+func canonical(args map[string]json.RawMessage) (map[string]any, []byte, error) {
 	tree := make(map[string]any, len(args))
 	for k, raw := range args {
 		dec := json.NewDecoder(bytes.NewReader(raw))
 		dec.UseNumber()
 		var v any
 		if err := dec.Decode(&v); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		tree[k] = v
 	}
-	return json.Marshal(tree)
+	b, err := json.Marshal(tree)
+	return tree, b, err
+}
+
+// Limits of what a confirmation shows.
+const (
+	shownStringMax = 200  // characters of a string value, then "…"
+	shownListMax   = 50   // items of a list or keys of a nested object, then "and N more"
+	shownNodesMax  = 1000 // values in all, then the rest is counted, not shown
+	hiddenValue    = "[hidden]"
+)
+
+// shownArguments is the display copy of canonical arguments: every argument
+// by name, secret values (named so, or sent as the call's credential)
+// replaced by [hidden], long strings, lists and objects capped.
+func shownArguments(op *clerkapi.Operation, tree map[string]any) map[string]any {
+	out := make(map[string]any, len(tree))
+	budget := shownNodesMax
+	for k, v := range tree {
+		if credentialParam(op, k) {
+			out[k] = hiddenValue
+			continue
+		}
+		out[k] = shownValue(k, v, &budget)
+	}
+	return out
+}
+
+func shownValue(name string, v any, budget *int) any {
+	*budget--
+	if secretName(name) {
+		return hiddenValue
+	}
+	switch v := v.(type) {
+	case string:
+		if utf8.RuneCountInString(v) > shownStringMax {
+			i := 0
+			for n := range v {
+				if i == shownStringMax {
+					return v[:n] + "…"
+				}
+				i++
+			}
+		}
+		return v
+	case []any:
+		out := make([]any, 0, min(len(v), shownListMax+1))
+		for i, item := range v {
+			if i == shownListMax || *budget <= 0 {
+				return append(out, "and "+strconv.Itoa(len(v)-i)+" more")
+			}
+			out = append(out, shownValue("", item, budget))
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, min(len(v), shownListMax+1))
+		for i, k := range slices.Sorted(maps.Keys(v)) {
+			if i == shownListMax || *budget <= 0 {
+				out["…"] = "and " + strconv.Itoa(len(v)-i) + " more"
+				break
+			}
+			out[k] = shownValue(k, v[k], budget)
+		}
+		return out
+	}
+	return v
+}
+
+// credentialParam reports an argument the call sends as its credential.
+func credentialParam(op *clerkapi.Operation, name string) bool {
+	for _, p := range op.Plan().Params {
+		if p.Name == name {
+			return p.In == "auth"
+		}
+	}
+	return false
+}
+
+// secretName reports a name that says its value is a secret: password,
+// secret, token, passphrase, digest, credential(s), or a private, signing,
+// secret, API, access or encryption key, backup, recovery or verification
+// codes. Identifiers of such things
+// (sign_in_token_id, apiKeyID, previous_token_ttl) and keys that name
+// things (role_key) are not secrets.
+func secretName(name string) bool {
+	w := nameWords(name)
+	if len(w) == 0 {
+		return false
+	}
+	switch last := w[len(w)-1]; last {
+	case "password", "passwords", "secret", "secrets", "token", "tokens", "passphrase", "digest", "credential", "credentials":
+		return true
+	case "key", "keys":
+		if len(w) > 1 {
+			switch w[len(w)-2] {
+			case "private", "signing", "secret", "api", "access", "encryption":
+				return true
+			}
+		}
+	case "code", "codes":
+		if len(w) > 1 {
+			switch w[len(w)-2] {
+			case "backup", "recovery", "verification":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameWords splits snake_case, kebab-case and camelCase into lower-case words.
+func nameWords(name string) []string {
+	var words []string
+	start := 0
+	prevLower := false
+	for i, r := range name {
+		switch {
+		case r == '_' || r == '-' || r == '.' || r == ' ':
+			if i > start {
+				words = append(words, strings.ToLower(name[start:i]))
+			}
+			start, prevLower = i+1, false
+			continue
+		case unicode.IsUpper(r) && prevLower:
+			words = append(words, strings.ToLower(name[start:i]))
+			start = i
+		}
+		prevLower = unicode.IsLower(r) || unicode.IsDigit(r)
+	}
+	if start < len(name) {
+		words = append(words, strings.ToLower(name[start:]))
+	}
+	return words
+}
+
+// displayJSON renders a shown value on one line, <, > and & as they are.
+func displayJSON(v any) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if enc.Encode(v) != nil {
+		return "?"
+	}
+	return strings.TrimSuffix(b.String(), "\n")
 }

@@ -3,7 +3,6 @@ package tools
 import (
 	"context"
 	"encoding/json"
-	"strings"
 	"testing"
 	"time"
 
@@ -191,27 +190,4 @@ func TestSecretResultsCarryANotice(t *testing.T) {
 	assert.Contains(t, text(res), SecretNotice)
 	plain := callTool(t, cl, "get_user", map[string]any{"user_id": "user_1"})
 	assert.NotContains(t, text(plain), SecretNotice)
-}
-
-// FuzzGateVerify: no input crashes the verifier, and only the token issued
-// for exactly these arguments is accepted.
-func FuzzGateVerify(f *testing.F) {
-	g := NewGate([]byte("fuzz-key"), time.Minute)
-	// Issued deterministically: under -fuzz every worker process runs this
-	// too, and must hold the same token as the seed the coordinator sends.
-	g.now = func() time.Time { return time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC) }
-	g.rand = strings.NewReader(strings.Repeat("\x00", tokNonce))
-	issued, _ := g.Issue("delete_user", []byte(`{"user_id":"u1"}`))
-	f.Add("delete_user", `{"user_id":"u1"}`, issued)
-	f.Add("delete_user", `{"user_id":"u2"}`, issued)
-	f.Add("ban_user", `{"user_id":"u1"}`, issued)
-	f.Add("delete_user", `{}`, "")
-	f.Add("delete_user", `{}`, "!!!!")
-	f.Add("x", "", strings.Repeat("A", 27))
-	f.Fuzz(func(t *testing.T, tool, canon, token string) {
-		err := NewGate([]byte("fuzz-key"), time.Minute).Verify(tool, []byte(canon), token)
-		if err == nil && !(tool == "delete_user" && canon == `{"user_id":"u1"}` && token == issued) {
-			t.Fatalf("accepted a token for %q %q: %q", tool, canon, token)
-		}
-	})
 }
