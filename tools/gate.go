@@ -3,7 +3,6 @@ package tools
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
@@ -65,7 +64,7 @@ func (h *Handler) confirm(ctx context.Context, op *clerkapi.Operation, args cler
 	identity := h.identify(ctx, op, args)
 	if h.policy == PolicyAuto || h.policy == PolicyElicit {
 		if supportsElicitation(ctx) && h.elicitor != nil {
-			return h.ask(ctx, op, request, identity)
+			return h.ask(ctx, op, canon, request, identity)
 		}
 		if h.policy == PolicyElicit {
 			return refused(op, "this server requires the user's confirmation through the client (MCP elicitation), which this client does not support")
@@ -93,38 +92,9 @@ func (h *Handler) confirm(ctx context.Context, op *clerkapi.Operation, args cler
 	}
 }
 
-// ask puts the preview to the human and waits, up to the elicit timeout.
-func (h *Handler) ask(ctx context.Context, op *clerkapi.Operation, request, identity string) *mcp.CallToolResult {
-	msg := fmt.Sprintf("Allow %s? It is destructive: %s", op.Name, request)
-	if identity != "" {
-		msg += " on " + identity
-	}
-	ctx, cancel := context.WithTimeout(ctx, h.elicitTimeout)
-	defer cancel()
-	res, err := h.elicitor.RequestElicitation(ctx, mcp.ElicitationRequest{
-		Params: mcp.ElicitationParams{
-			Message: msg + ".",
-			RequestedSchema: map[string]any{
-				"type": "object",
-				"properties": map[string]any{
-					"confirm": map[string]any{"type": "boolean", "title": "Run " + op.Name, "description": "Yes to run it, no to cancel."},
-				},
-				"required": []string{"confirm"},
-			},
-		},
-	})
-	switch {
-	case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):
-		return refused(op, fmt.Sprintf("the user did not answer the confirmation request within %s", h.elicitTimeout))
-	case err != nil:
-		return refused(op, "the confirmation request to the user failed: "+err.Error())
-	case res.Action != mcp.ElicitationResponseActionAccept:
-		return refused(op, "the user "+string(res.Action)+"d the confirmation request")
-	}
-	if m, ok := res.Content.(map[string]any); !ok || m["confirm"] != true {
-		return refused(op, "the user answered no")
-	}
-	return nil
+// ask puts the preview to the human, at every protocol revision (elicit.go).
+func (h *Handler) ask(ctx context.Context, op *clerkapi.Operation, canon []byte, request, identity string) *mcp.CallToolResult {
+	return h.elicit(ctx, op, canon, elicitMessage(op, request, identity))
 }
 
 // supportsElicitation reports whether the calling client declared the

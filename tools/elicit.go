@@ -1,0 +1,219 @@
+package tools
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/clerk-mcp/clerk-mcp/clerkapi"
+)
+
+// Confirmation by elicitation, at every protocol revision we serve.
+//
+// Before 2026-07-28 the server asks with a server-initiated
+// elicitation/create and the call waits for the answer, up to the elicit
+// timeout. From 2026-07-28 on, server-initiated requests are gone (SEP-2322):
+// the call answers input_required, carrying the question and a request state,
+// and the client retries the same call with the human's answer and the state.
+// The state is a Gate token bound to the tool, the canonical arguments, the
+// caller and a deadline one elicit timeout away; it is accepted once, so a
+// forged, altered, replayed, late or transplanted state runs nothing.
+//
+// mcp-go's own bridge (a handler that always answers input_required, which
+// mcp-go turns into elicitation/create for older clients) is not used: it waits
+// for the answer on the request's context with no bound, so an unanswered
+// question would hold the call for ever.
+
+// confirmInput is the key of the confirmation question in inputRequests and
+// of its answer in inputResponses.
+const confirmInput = "confirm"
+
+// ErrStateMalformed and ErrStateExpired are request-state refusals; the
+// others are the Gate's.
+var (
+	ErrStateMalformed = errors.New("the confirmation request state is malformed")
+	ErrStateExpired   = errors.New("the confirmation request state has expired")
+)
+
+// callInfo is what a tool call brings besides its arguments that the
+// confirmation needs: a retry's answers, and the caller's credential.
+type callInfo struct {
+	roundTrip     *mcp.MultiRoundTripParams // nil on a first call
+	authorization string                    // the HTTP Authorization header, if any
+}
+
+type callInfoKey struct{}
+
+// carryCallInfo is the tool handler middleware that hands a retried call's
+// answers (SEP-2322) and the caller's credential to the gate. It adds nothing
+// to a plain call.
+func carryCallInfo(next server.ToolHandlerFunc) server.ToolHandlerFunc {
+	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		info := callInfo{authorization: req.Header.Get("Authorization")}
+		if p := req.Params.MultiRoundTripParams; len(p.InputResponses) > 0 || p.RequestState != "" {
+			info.roundTrip = &p
+		}
+		if info.roundTrip != nil || info.authorization != "" {
+			ctx = context.WithValue(ctx, callInfoKey{}, &info)
+		}
+		return next(ctx, req)
+	}
+}
+
+// elicitMessage is the question put to the human.
+func elicitMessage(op *clerkapi.Operation, request, identity string) string {
+	msg := fmt.Sprintf("Allow %s? It is destructive: %s", op.Name, request)
+	if identity != "" {
+		msg += " on " + identity
+	}
+	return msg + "."
+}
+
+// elicitParams is the elicitation request: the message and a yes/no form.
+func elicitParams(op *clerkapi.Operation, message string) mcp.ElicitationParams {
+	return mcp.ElicitationParams{
+		Message: message,
+		RequestedSchema: map[string]any{
+			"type": "object",
+			"properties": map[string]any{
+				"confirm": map[string]any{"type": "boolean", "title": "Run " + op.Name, "description": "Yes to run it, no to cancel."},
+			},
+			"required": []string{"confirm"},
+		},
+	}
+}
+
+// elicit asks the human to confirm op with canonical arguments canon. It
+// returns nil to let the call run, or the result that stands instead of it:
+// a question (input_required) or a refusal.
+func (h *Handler) elicit(ctx context.Context, op *clerkapi.Operation, canon []byte, message string) *mcp.CallToolResult {
+	params := elicitParams(op, message)
+	if !mcp.IsModernProtocol(server.RequestProtocolVersion(ctx)) {
+		return h.elicitNow(ctx, op, params)
+	}
+	info, _ := ctx.Value(callInfoKey{}).(*callInfo)
+	binding := stateBinding(ctx, op, info)
+	if info == nil || info.roundTrip == nil {
+		state := h.issueState(binding, canon)
+		return server.NewInputRequestBuilder(state).Elicit(confirmInput, params).ToolResult()
+	}
+	if err := h.verifyState(binding, canon, info.roundTrip.RequestState); err != nil {
+		return refused(op, err.Error()+"; call "+op.Name+" again without inputResponses and requestState to be asked anew")
+	}
+	answer := server.ElicitationResponse(info.roundTrip.InputResponses, confirmInput)
+	if answer == nil {
+		return refused(op, `the retried call carries no readable answer under inputResponses["`+confirmInput+`"]`)
+	}
+	return judge(op, answer)
+}
+
+// elicitNow asks with a server-initiated elicitation/create (protocol
+// revisions before 2026-07-28) and waits up to the elicit timeout.
+func (h *Handler) elicitNow(ctx context.Context, op *clerkapi.Operation, params mcp.ElicitationParams) *mcp.CallToolResult {
+	ctx, cancel := context.WithTimeout(ctx, h.elicitTimeout)
+	defer cancel()
+	res, err := h.elicitor.RequestElicitation(ctx, mcp.ElicitationRequest{Params: params})
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return refused(op, fmt.Sprintf("the user did not answer the confirmation request within %s", h.elicitTimeout))
+	case err != nil:
+		return refused(op, "the confirmation request to the user failed: "+err.Error())
+	case res == nil:
+		return refused(op, "the client returned no answer to the confirmation request")
+	}
+	return judge(op, res)
+}
+
+// judge lets the call run only on an accepted "yes".
+func judge(op *clerkapi.Operation, res *mcp.ElicitationResult) *mcp.CallToolResult {
+	switch res.Action {
+	case mcp.ElicitationResponseActionAccept:
+	case mcp.ElicitationResponseActionDecline:
+		return refused(op, "the user declined the confirmation request")
+	case mcp.ElicitationResponseActionCancel:
+		return refused(op, "the user cancelled the confirmation request")
+	default:
+		return refused(op, fmt.Sprintf("the answer to the confirmation request has no known action (%q)", res.Action))
+	}
+	if m, ok := res.Content.(map[string]any); !ok || m["confirm"] != true {
+		return refused(op, "the user answered no")
+	}
+	return nil
+}
+
+// stateBinding is what a request state is bound to besides the arguments:
+// its purpose (a state is never a confirm token, nor the reverse), the tool,
+// and the caller: the MCP session, the caller's own Clerk key
+// (--key-from-request) and the HTTP Authorization header. Secrets enter only
+// hashed, and only the HMAC.
+func stateBinding(ctx context.Context, op *clerkapi.Operation, info *callInfo) string {
+	m := sha256.New()
+	if s := server.ClientSessionFromContext(ctx); s != nil {
+		m.Write([]byte(s.SessionID()))
+	}
+	m.Write([]byte{0})
+	if key, _ := ctx.Value(secretKeyCtx{}).(string); key != "" {
+		m.Write([]byte(key))
+	}
+	m.Write([]byte{0})
+	if info != nil {
+		m.Write([]byte(info.authorization))
+	}
+	return "elicitation-state:" + op.Name + ":" + hex.EncodeToString(m.Sum(nil))
+}
+
+// A request state is the deadline (Unix milliseconds, 8 bytes, base64url),
+// a dot, and a Gate token over the binding and the arguments with the
+// deadline appended; the Gate's own expiry (--confirm-ttl) applies as well.
+func (h *Handler) issueState(binding string, canon []byte) string {
+	var d [8]byte
+	binary.BigEndian.PutUint64(d[:], uint64(time.Now().Add(h.elicitTimeout).UnixMilli()))
+	token, _ := h.gate.Issue(binding, stateCanon(canon, d[:]))
+	return base64.RawURLEncoding.EncodeToString(d[:]) + "." + token
+}
+
+func (h *Handler) verifyState(binding string, canon []byte, state string) error {
+	head, token, ok := strings.Cut(state, ".")
+	d, err := base64.RawURLEncoding.DecodeString(head)
+	if !ok || err != nil || len(d) != 8 {
+		return ErrStateMalformed
+	}
+	if err := h.gate.Verify(binding, stateCanon(canon, d), token); err != nil {
+		if errors.Is(err, ErrTokenMalformed) {
+			return ErrStateMalformed
+		}
+		return stateError(err)
+	}
+	if time.Now().UnixMilli() >= int64(binary.BigEndian.Uint64(d)) {
+		return ErrStateExpired
+	}
+	return nil
+}
+
+// stateError rewords the Gate's token refusals for a request state.
+func stateError(err error) error {
+	switch {
+	case errors.Is(err, ErrTokenMismatch):
+		return errors.New("the confirmation request state is not valid for this tool, these arguments and this caller")
+	case errors.Is(err, ErrTokenExpired):
+		return ErrStateExpired
+	case errors.Is(err, ErrTokenUsed):
+		return errors.New("the confirmation request state was already used")
+	}
+	return err
+}
+
+func stateCanon(canon, deadline []byte) []byte {
+	out := make([]byte, 0, len(canon)+1+len(deadline))
+	out = append(append(append(out, canon...), 0), deadline...)
+	return out
+}
