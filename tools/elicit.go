@@ -182,9 +182,12 @@ func (h *Handler) issueState(binding string, canon []byte) string {
 }
 
 func (h *Handler) verifyState(binding string, canon []byte, state string) error {
+	// Strict: a state has one spelling (unused low bits in the last
+	// character would otherwise give each state several).
 	head, token, ok := strings.Cut(state, ".")
-	d, err := base64.RawURLEncoding.DecodeString(head)
-	if !ok || err != nil || len(d) != 8 {
+	d, err := base64.RawURLEncoding.Strict().DecodeString(head)
+	_, terr := base64.RawURLEncoding.Strict().DecodeString(token)
+	if !ok || err != nil || terr != nil || len(d) != 8 {
 		return ErrStateMalformed
 	}
 	if err := h.gate.Verify(binding, stateCanon(canon, d), token); err != nil {
@@ -216,4 +219,35 @@ func stateCanon(canon, deadline []byte) []byte {
 	out := make([]byte, 0, len(canon)+1+len(deadline))
 	out = append(append(append(out, canon...), 0), deadline...)
 	return out
+}
+
+// cannotElicit says why the human cannot be asked on this call, or "" when
+// they can: the client declared elicitation (in this request's _meta from
+// 2026-07-28 on, at initialize before) and the transport can carry the
+// question. From 2026-07-28 on every transport can (the question is in the
+// result); before, the server must send a request on the session, which
+// stateless streamable HTTP has not, and which mcp-go v1.2.1's SSE session
+// cannot send.
+func (h *Handler) cannotElicit(ctx context.Context) string {
+	const undeclared = "this client did not declare the elicitation capability"
+	if h.elicitor == nil {
+		return "this server has no way to reach the client"
+	}
+	if info := server.RequestProtocolInfoFromContext(ctx); info != nil && info.Modern {
+		if info.ClientCapabilities == nil || info.ClientCapabilities.Elicitation == nil {
+			return undeclared
+		}
+		return ""
+	}
+	s := server.ClientSessionFromContext(ctx)
+	if s == nil || s.SessionID() == "" {
+		return "this transport keeps no session (stateless HTTP), so before protocol revision " + mcp.ProtocolVersion20260728 + " the server cannot ask the client"
+	}
+	if c, ok := s.(server.SessionWithClientInfo); !ok || c.GetClientCapabilities().Elicitation == nil {
+		return undeclared
+	}
+	if _, ok := s.(server.SessionWithElicitation); !ok {
+		return "this transport (SSE) cannot send the client a request before protocol revision " + mcp.ProtocolVersion20260728 + "; use streamable HTTP or a client of " + mcp.ProtocolVersion20260728
+	}
+	return ""
 }

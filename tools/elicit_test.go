@@ -211,17 +211,36 @@ func TestElicitRoundTripRefusals(t *testing.T) {
 	}
 }
 
+// flipLast changes the last byte the string encodes: the character before
+// the last, which carries whole bits (the last one may carry padding bits).
 func flipLast(s string) string {
-	if s == "" {
-		return "A"
+	if len(s) < 2 {
+		return "AA"
 	}
-	last := s[len(s)-1]
+	i := len(s) - 2
 	repl := byte('A')
-	if last == 'A' {
+	if s[i] == 'A' {
 		repl = 'B'
 	}
-	return s[:len(s)-1] + string(repl)
+	return s[:i] + string(repl) + s[i+1:]
 }
+
+// A state's last character has unused low bits; a second spelling of the
+// same state is refused, not taken for the same state.
+func TestElicitStateHasOneSpelling(t *testing.T) {
+	m, fake := newModern(t, time.Minute)
+	state := m.ask("delete_user", user1)
+	// 20-byte token: 27 characters, the last carrying 4 bits and 2 unused.
+	last := strings.IndexByte(base64URL, state[len(state)-1])
+	require.GreaterOrEqual(t, last, 0)
+	other := state[:len(state)-1] + string(base64URL[last^1])
+	res := m.call("delete_user", user1, reply(other, mcp.ElicitationResponseActionAccept, yes))
+	require.True(t, res.IsError, text(res))
+	assert.Contains(t, text(res), "malformed")
+	assert.Zero(t, writes(fake))
+}
+
+const base64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
 func TestElicitRoundTripExpires(t *testing.T) {
 	m, fake := newModern(t, 50*time.Millisecond)

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
-	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
@@ -63,11 +62,12 @@ func (h *Handler) confirm(ctx context.Context, op *clerkapi.Operation, args cler
 	}
 	identity := h.identify(ctx, op, args)
 	if h.policy == PolicyAuto || h.policy == PolicyElicit {
-		if supportsElicitation(ctx) && h.elicitor != nil {
+		why := h.cannotElicit(ctx)
+		if why == "" {
 			return h.ask(ctx, op, canon, request, identity)
 		}
 		if h.policy == PolicyElicit {
-			return refused(op, "this server requires the user's confirmation through the client (MCP elicitation), which this client does not support")
+			return refused(op, "this server requires the user's confirmation through the client (MCP elicitation), but "+why)
 		}
 	}
 	token, exp := h.gate.Issue(op.Name, canon)
@@ -95,14 +95,6 @@ func (h *Handler) confirm(ctx context.Context, op *clerkapi.Operation, args cler
 // ask puts the preview to the human, at every protocol revision (elicit.go).
 func (h *Handler) ask(ctx context.Context, op *clerkapi.Operation, canon []byte, request, identity string) *mcp.CallToolResult {
 	return h.elicit(ctx, op, canon, elicitMessage(op, request, identity))
-}
-
-// supportsElicitation reports whether the calling client declared the
-// elicitation capability (mcp-go would otherwise wait for an answer that
-// never comes).
-func supportsElicitation(ctx context.Context) bool {
-	s, ok := server.ClientSessionFromContext(ctx).(server.SessionWithClientInfo)
-	return ok && s.GetClientCapabilities().Elicitation != nil
 }
 
 func refused(op *clerkapi.Operation, why string) *mcp.CallToolResult {
