@@ -396,3 +396,39 @@ func rawCallTool(t *testing.T, ctx context.Context, c *client.Client, name strin
 }
 
 var rawCalls atomic.Int64
+
+// A request state is bound to its caller: over stateless streamable HTTP
+// with two callers' bearer tokens, caller B's retry with caller A's state and
+// a yes runs nothing, and A's own retry still runs once.
+func TestE2EElicitationStateIsPerCaller(t *testing.T) {
+	fake := newElicitFake(t)
+	srv := elicitHTTP(t, fake, tools.PolicyAuto, hosting.Options{Streamable: true, Stateless: true, AuthTokens: []string{"token-alice", "token-bob"}})
+	ctx := testContext(t)
+	as := func(token string) *client.Client {
+		tr, err := transport.NewStreamableHTTP(srv.URL+"/mcp", transport.WithHTTPHeaders(map[string]string{"Authorization": "Bearer " + token}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := startClient(t, ctx, tr, &human{})
+		initializeAt(t, ctx, c, "")
+		return c
+	}
+	alice, bob := as("token-alice"), as("token-bob")
+	args := map[string]any{"user_id": e2eUserID}
+	first := rawCallTool(t, ctx, alice, "delete_user", args, nil)
+	if !first.NeedsInput() {
+		t.Fatalf("first call is not a question: %s", resultText(first))
+	}
+	yes := &mcp.MultiRoundTripParams{RequestState: first.RequestState, InputResponses: mcp.InputResponses{"confirm": mcp.NewElicitationInputResponse(mcp.ElicitationResult{
+		ElicitationResponse: mcp.ElicitationResponse{Action: mcp.ElicitationResponseActionAccept, Content: map[string]any{"confirm": true}},
+	})}}
+	fake.Reset()
+	res := rawCallTool(t, ctx, bob, "delete_user", args, yes)
+	if !res.IsError || !strings.Contains(resultText(res), "this caller") || deletes(fake) != 0 {
+		t.Errorf("bob with alice's state: error %v, writes %v: %s", res.IsError, summarize(fake.Requests()), resultText(res))
+	}
+	res = rawCallTool(t, ctx, alice, "delete_user", args, yes)
+	if res.IsError || deletes(fake) != 1 {
+		t.Errorf("alice's own retry: error %v, writes %v: %s", res.IsError, summarize(fake.Requests()), resultText(res))
+	}
+}
