@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mark3labs/mcp-go/client/transport"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 	"github.com/stretchr/testify/assert"
@@ -40,6 +41,8 @@ type modern struct {
 	session string
 	key     string
 	auth    string
+	// undeclared: the request does not declare elicitation in its _meta.
+	undeclared bool
 }
 
 func newModern(t *testing.T, elicitTimeout time.Duration) (*modern, *fakeclerk.Server) {
@@ -60,10 +63,13 @@ func (m *modern) call(tool string, args map[string]any, rt mcp.MultiRoundTripPar
 	op, ok := clerkapi.Lookup(tool)
 	require.True(m.t, ok, tool)
 	caps := mcp.ClientCapabilities{Elicitation: &mcp.ElicitationCapability{}}
-	ctx := server.WithRequestProtocolInfo(context.Background(), &server.RequestProtocolInfo{
+	ctx := (&server.MCPServer{}).WithContext(context.Background(), &testSession{id: m.session, caps: caps})
+	if m.undeclared {
+		caps = mcp.ClientCapabilities{} // an earlier request's declaration does not count
+	}
+	ctx = server.WithRequestProtocolInfo(ctx, &server.RequestProtocolInfo{
 		Modern: true, ProtocolVersion: mcp.ProtocolVersion20260728, ClientCapabilities: &caps,
 	})
-	ctx = (&server.MCPServer{}).WithContext(ctx, &testSession{id: m.session, caps: caps})
 	if m.key != "" {
 		ctx = WithSecretKey(ctx, m.key)
 	}
@@ -277,4 +283,47 @@ func TestElicitStateCarriesNoSecret(t *testing.T) {
 	res := m.call("delete_user", user1, mcp.MultiRoundTripParams{})
 	b := text(res)
 	assert.NotContains(t, b, "VerySecret")
+}
+
+// At 2026-07-28 the capability is read from the request itself: a request
+// that does not declare elicitation gets a token preview under auto and a
+// refusal under elicit, and nothing runs.
+func TestElicitModernNeedsTheRequestsCapability(t *testing.T) {
+	m, fake := newModern(t, time.Minute)
+	m.undeclared = true
+	res := m.call("delete_user", user1, mcp.MultiRoundTripParams{})
+	require.False(t, res.IsError, text(res))
+	assert.False(t, res.NeedsInput())
+	assert.Contains(t, text(res), "NOT EXECUTED")
+	m.h.policy = PolicyElicit
+	res = m.call("delete_user", user1, mcp.MultiRoundTripParams{})
+	require.True(t, res.IsError)
+	assert.Contains(t, text(res), "did not declare the elicitation capability")
+	assert.Zero(t, writes(fake))
+}
+
+// Before 2026-07-28 the human is always asked: answers sent along with the
+// call (inputResponses saying yes, any requestState) do not skip the
+// question.
+func TestElicitLegacyIgnoresSentAnswers(t *testing.T) {
+	cl, fake := mcpSession(t, Config{}, answer(mcp.ElicitationResponseActionDecline, nil))
+	// Sent raw: mcp-go's CallTool would drop the round-trip fields.
+	resp, err := cl.GetTransport().SendRequest(context.Background(), transport.JSONRPCRequest{
+		JSONRPC: mcp.JSONRPC_VERSION,
+		ID:      mcp.NewRequestId("legacy-with-answers"),
+		Method:  string(mcp.MethodToolsCall),
+		Params: map[string]any{
+			"name":           "delete_user",
+			"arguments":      user1,
+			"requestState":   "AAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAA",
+			"inputResponses": reply("", mcp.ElicitationResponseActionAccept, yes).InputResponses,
+		},
+	})
+	require.NoError(t, err)
+	require.Nil(t, resp.Error)
+	res, err := mcp.ParseCallToolResult(&resp.Result)
+	require.NoError(t, err)
+	require.True(t, res.IsError, text(res))
+	assert.Contains(t, text(res), "declined")
+	assert.Zero(t, writes(fake))
 }
