@@ -58,12 +58,14 @@ type callInfoKey struct{}
 // to a plain call.
 func carryCallInfo(next server.ToolHandlerFunc) server.ToolHandlerFunc {
 	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-		info := callInfo{authorization: req.Header.Get("Authorization")}
-		if p := req.Params.MultiRoundTripParams; len(p.InputResponses) > 0 || p.RequestState != "" {
-			info.roundTrip = &p
-		}
-		if info.roundTrip != nil || info.authorization != "" {
-			ctx = context.WithValue(ctx, callInfoKey{}, &info)
+		auth := req.Header.Get("Authorization")
+		rt := req.Params.MultiRoundTripParams
+		if retry := len(rt.InputResponses) > 0 || rt.RequestState != ""; retry || auth != "" {
+			info := &callInfo{authorization: auth}
+			if retry {
+				info.roundTrip = &mcp.MultiRoundTripParams{InputResponses: rt.InputResponses, RequestState: rt.RequestState}
+			}
+			ctx = context.WithValue(ctx, callInfoKey{}, info)
 		}
 		return next(ctx, req)
 	}

@@ -327,3 +327,15 @@ func TestElicitLegacyIgnoresSentAnswers(t *testing.T) {
 	assert.Contains(t, text(res), "declined")
 	assert.Zero(t, writes(fake))
 }
+
+// The middleware costs a plain call (no retry, no Authorization) nothing.
+func TestCarryCallInfoAllocatesNothingForPlainCalls(t *testing.T) {
+	next := func(context.Context, mcp.CallToolRequest) (*mcp.CallToolResult, error) { return nil, nil }
+	mw := carryCallInfo(next)
+	req := mcp.CallToolRequest{}
+	req.Params.Name = "get_user"
+	ctx := context.Background()
+	if n := testing.AllocsPerRun(100, func() { _, _ = mw(ctx, req) }); n != 0 {
+		t.Errorf("carryCallInfo allocates %v times per plain call", n)
+	}
+}
