@@ -39,6 +39,10 @@ type Operation struct {
 	// `in:"auth"` argument, else Config.MachineSecretKey), not the instance key.
 	MachineAuth bool
 	HTML        bool // the endpoint answers text/html rather than JSON
+	// Oracle: the call tells whether a guessed credential (password, TOTP
+	// code) is right. Reading nothing, it still lets a caller guess, so
+	// --read-only leaves it out.
+	Oracle bool
 }
 
 // Kind classifies what an operation does to the instance.

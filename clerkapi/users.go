@@ -121,12 +121,12 @@ var usersOperations = []Operation{
 	{
 		Name: "verify_user_password", OperationID: "VerifyPassword", Method: "POST", Path: "/users/{user_id}/verify_password",
 		Description: "Check a user's password.",
-		Request:     VerifyUserPasswordRequest{}, Response: VerifyUserPasswordResponse{},
+		Request:     VerifyUserPasswordRequest{}, Response: VerifyUserPasswordResponse{}, Oracle: true,
 	},
 	{
 		Name: "verify_user_totp", OperationID: "VerifyTOTP", Method: "POST", Path: "/users/{user_id}/verify_totp",
 		Description: "A valid backup code is used up.",
-		Request:     VerifyUserTOTPRequest{}, Response: VerifyUserTOTPResponse{},
+		Request:     VerifyUserTOTPRequest{}, Response: VerifyUserTOTPResponse{}, Oracle: true,
 	},
 	{
 		Name: "disable_user_mfa", OperationID: "DisableMFA", Method: "DELETE", Path: "/users/{user_id}/mfa",

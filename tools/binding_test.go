@@ -67,6 +67,8 @@ func hostedServer(t *testing.T, gate *Gate, o hosting.Options, mw func(http.Hand
 	s, err := NewServer(ServerConfig{Config: cfg})
 	require.NoError(t, err)
 	o.WithKey = WithSecretKey
+	o.WithCaller = WithCaller
+	o.AllowNoAuth = len(o.AuthTokens) == 0 // a loopback test server, as main allows
 	var h http.Handler = hosting.New(s, o)
 	if mw != nil {
 		h = mw(h)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -82,11 +81,12 @@ func (h *Handler) confirm(ctx context.Context, op *clerkapi.Operation, args cler
 	}
 	c := change{Tool: op.Name, Request: op.Method + " " + target, Target: h.identify(ctx, op, args), Arguments: shownArguments(op, tree)}
 	if h.policy == PolicyAuto || h.policy == PolicyElicit {
-		if supportsElicitation(ctx) && h.elicitor != nil {
-			return h.ask(ctx, op, c)
+		why := h.cannotElicit(ctx)
+		if why == "" {
+			return h.elicit(ctx, op, canon, "Allow "+op.Name+"? "+confirmationText(c))
 		}
 		if h.policy == PolicyElicit {
-			return refused(op, "this server requires the user's confirmation through the client (MCP elicitation), which this client does not support")
+			return refused(op, "this server requires the user's confirmation through the client (MCP elicitation), but "+why)
 		}
 	}
 	token, exp := h.gate.Issue(h.scope(ctx, op, canon))
@@ -126,44 +126,6 @@ func confirmationText(c change) string {
 		sb.WriteString("\n- " + k + ": " + displayJSON(c.Arguments[k]))
 	}
 	return sb.String()
-}
-
-// ask puts the change to the human and waits, up to the elicit timeout.
-func (h *Handler) ask(ctx context.Context, op *clerkapi.Operation, c change) *mcp.CallToolResult {
-	ctx, cancel := context.WithTimeout(ctx, h.elicitTimeout)
-	defer cancel()
-	res, err := h.elicitor.RequestElicitation(ctx, mcp.ElicitationRequest{
-		Params: mcp.ElicitationParams{
-			Message: "Allow " + op.Name + "? " + confirmationText(c),
-			RequestedSchema: map[string]any{
-				"type": "object",
-				"properties": map[string]any{
-					"confirm": map[string]any{"type": "boolean", "title": "Run " + op.Name, "description": "Yes to run it, no to cancel."},
-				},
-				"required": []string{"confirm"},
-			},
-		},
-	})
-	switch {
-	case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):
-		return refused(op, fmt.Sprintf("the user did not answer the confirmation request within %s", h.elicitTimeout))
-	case err != nil:
-		return refused(op, "the confirmation request to the user failed: "+err.Error())
-	case res.Action != mcp.ElicitationResponseActionAccept:
-		return refused(op, "the user "+string(res.Action)+"d the confirmation request")
-	}
-	if m, ok := res.Content.(map[string]any); !ok || m["confirm"] != true {
-		return refused(op, "the user answered no")
-	}
-	return nil
-}
-
-// supportsElicitation reports whether the calling client declared the
-// elicitation capability (mcp-go would otherwise wait for an answer that
-// never comes).
-func supportsElicitation(ctx context.Context) bool {
-	s, ok := server.ClientSessionFromContext(ctx).(server.SessionWithClientInfo)
-	return ok && s.GetClientCapabilities().Elicitation != nil
 }
 
 func refused(op *clerkapi.Operation, why string) *mcp.CallToolResult {

@@ -3,6 +3,7 @@ package tools
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -36,6 +37,13 @@ func (s *testSession) GetClientCapabilities() mcp.ClientCapabilities {
 		return mcp.ClientCapabilities{Elicitation: &mcp.ElicitationCapability{}}
 	}
 	return mcp.ClientCapabilities{}
+}
+
+// RequestElicitation makes testSession a session that can carry a question
+// (as stdio and streamable HTTP sessions can); the handler asks through its
+// own elicitor.
+func (s *testSession) RequestElicitation(context.Context, mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
+	return nil, errors.New("ask through the handler's elicitor")
 }
 
 // inSession returns ctx as served in the session.

@@ -29,7 +29,7 @@ type Selection struct {
 	Toolsets      []string // toolset names, "default", "all" or "none"; empty means default
 	Tools         []string // single tools added to the listing
 	Exclude       []string // tools removed from everything, discovery included
-	ReadOnly      bool     // only read tools, wins over Tools
+	ReadOnly      bool     // only read tools, and no credential oracle; wins over Tools
 	NoDestructive bool     // writes stay, destructive tools go
 	NoDiscovery   bool     // no search/describe/call tools
 }
@@ -97,7 +97,7 @@ func (sel Selection) Resolve(ops []clerkapi.Operation) (*Surface, error) {
 	for i := range ops {
 		op := &ops[i]
 		k := op.Kind()
-		if slices.Contains(sel.Exclude, op.Name) || (sel.ReadOnly && k != clerkapi.Read) || (sel.NoDestructive && k == clerkapi.Destructive) {
+		if slices.Contains(sel.Exclude, op.Name) || (sel.ReadOnly && (k != clerkapi.Read || op.Oracle)) || (sel.NoDestructive && k == clerkapi.Destructive) {
 			continue
 		}
 		s.allowed[op.Name] = op

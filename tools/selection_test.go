@@ -196,3 +196,29 @@ func TestDiscoveryReachesEveryAllowedOperation(t *testing.T) {
 		assert.False(t, r.IsError, op.Name)
 	}
 }
+
+// --read-only offers no credential oracle: verify_user_password answers
+// whether a guessed password is right, so a read-only agent could brute-force
+// it through call_operation. Listing, naming and discovery all refuse it.
+func TestReadOnlyExcludesCredentialOracles(t *testing.T) {
+	surface, err := Selection{ReadOnly: true, Toolsets: []string{"all"}, Tools: []string{"verify_user_password"}}.Resolve(clerkapi.Catalog())
+	require.NoError(t, err)
+	for _, name := range []string{"verify_user_password", "verify_user_totp"} {
+		_, ok := surface.Allowed(name)
+		assert.False(t, ok, "%s reachable under --read-only", name)
+	}
+	_, ok := surface.Allowed("verify_api_key")
+	assert.True(t, ok, "a read-only verify that guesses nothing stays")
+
+	c, fake := discoverySession(t, Selection{ReadOnly: true})
+	res := callTool(t, c, "call_operation", map[string]any{"name": "verify_user_password",
+		"arguments": map[string]any{"user_id": "user_2xAbCdEfGh", "password": "hunter2hunter2"}})
+	require.True(t, res.IsError)
+	assert.Contains(t, text(res), `No operation "verify_user_password" is available here`)
+	assert.Zero(t, fake.Count())
+	for _, op := range clerkapi.Catalog() {
+		if op.Oracle {
+			assert.Contains(t, []string{"verify_user_password", "verify_user_totp"}, op.Name, "a new oracle: document it in the README")
+		}
+	}
+}

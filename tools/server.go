@@ -33,6 +33,8 @@ func NewServer(cfg ServerConfig) (*server.MCPServer, error) {
 		server.WithPromptCapabilities(false),
 		server.WithInstructions(Instructions),
 		server.WithElicitation(),
+		// Retried calls bring the user's answer (2026-07-28); see elicit.go.
+		server.WithToolHandlerMiddleware(carryCallInfo),
 		server.WithHooks(schemaHook(cfg.SchemaProfile, inputs)),
 	)
 	surface := cfg.Surface

@@ -238,7 +238,7 @@ func exerciseEach(t *testing.T, fake *fakeclerk.Server, newClient func() (*clien
 
 func newHostingServer(t *testing.T, s *server.MCPServer) *httptest.Server {
 	t.Helper()
-	srv := httptest.NewServer(hosting.New(s, hosting.Options{SSE: true, Streamable: true}))
+	srv := httptest.NewServer(hosting.New(s, hosting.Options{SSE: true, Streamable: true, AllowNoAuth: true}))
 	t.Cleanup(func() {
 		srv.CloseClientConnections()
 		srv.Close()

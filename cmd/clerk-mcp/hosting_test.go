@@ -8,6 +8,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -49,6 +50,33 @@ func TestPublicListenNeedsAToken(t *testing.T) {
 			}
 		})
 	}
+	// D1: a blank token list is no token. Before the fix these started on
+	// 0.0.0.0 without the INSECURE warning and answered /mcp unauthenticated.
+	for _, blank := range []string{" , ", ",", " ", ",,, ,"} {
+		for _, viaEnv := range []bool{true, false} {
+			t.Run(fmt.Sprintf("blank token %q env=%v", blank, viaEnv), func(t *testing.T) {
+				clearEnv(t)
+				t.Setenv("CLERK_SECRET_KEY", fakeKey)
+				args := []string{"--transport", "http", "--addr", "0.0.0.0:0"}
+				if viaEnv {
+					t.Setenv("CLERK_MCP_AUTH_TOKEN", blank)
+				} else {
+					args = append(args, "--auth-token", blank)
+				}
+				if code, _, stderr := runCapture(args...); code != 2 || !strings.Contains(stderr, "refusing to listen on") {
+					t.Errorf("exit %d, stderr %q; want 2, refusing", code, stderr)
+				}
+			})
+		}
+	}
+	t.Run("short token", func(t *testing.T) {
+		clearEnv(t)
+		t.Setenv("CLERK_SECRET_KEY", fakeKey)
+		code, _, stderr := runCapture("--transport", "http", "--addr", "0.0.0.0:0", "--auth-token", "hunter2, ")
+		if code != 2 || !strings.Contains(stderr, "shorter than 16") || strings.Contains(stderr, "hunter2") {
+			t.Errorf("exit %d, stderr %q; want 2, naming the length and not the token", code, stderr)
+		}
+	})
 	t.Run("env address", func(t *testing.T) {
 		clearEnv(t)
 		t.Setenv("CLERK_SECRET_KEY", fakeKey)
@@ -210,11 +238,11 @@ func TestKeyFromRequestBinary(t *testing.T) {
 	fake := newFake(t)
 	ctx, cancel := context.WithTimeout(t.Context(), 20*time.Second)
 	defer cancel()
-	c := startChild(t, ctx, append(childEnv(fake), "CLERK_MCP_AUTH_TOKEN=tok_binary"),
+	c := startChild(t, ctx, append(childEnv(fake), "CLERK_MCP_AUTH_TOKEN=tok_binary_0123456789"),
 		"--transport", "http", "--addr", "127.0.0.1:0", "--key-from-request")
 	const callerKey = "sk_test_caller_binary_0123456789"
-	hdr := map[string]string{"Authorization": "Bearer tok_binary", "X-Clerk-Secret-Key": callerKey}
-	if code, _ := postMCP(t, ctx, c.base, initBody, map[string]string{"Authorization": "Bearer tok_binary"}); code != http.StatusUnauthorized {
+	hdr := map[string]string{"Authorization": "Bearer tok_binary_0123456789", "X-Clerk-Secret-Key": callerKey}
+	if code, _ := postMCP(t, ctx, c.base, initBody, map[string]string{"Authorization": "Bearer tok_binary_0123456789"}); code != http.StatusUnauthorized {
 		t.Errorf("without %s: HTTP %d, want 401", "X-Clerk-Secret-Key", code)
 	}
 	code, session := postMCP(t, ctx, c.base, initBody, hdr)

@@ -8,10 +8,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log"
 	"log/slog"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -56,6 +54,10 @@ type config struct {
 	schemaProfile       string
 	sandbox             bool
 	authTokens          string
+	tokens              []string // authTokens parsed
+	maxSessions         int
+	maxConcurrentCalls  int
+	allowInsecureAPIURL bool
 	insecureNoAuth      bool
 	allowedOrigins      string
 	maxBodyBytes        int64
@@ -100,6 +102,9 @@ var envTwins = map[string]string{
 	"key-from-request":       "CLERK_MCP_KEY_FROM_REQUEST",
 	"stateless":              "CLERK_MCP_STATELESS",
 	"rate-limit":             "CLERK_MCP_RATE_LIMIT",
+	"max-sessions":           "CLERK_MCP_MAX_SESSIONS",
+	"max-concurrent-calls":   "CLERK_MCP_MAX_CONCURRENT_CALLS",
+	"allow-insecure-api-url": "CLERK_MCP_ALLOW_INSECURE_API_URL",
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -139,6 +144,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.BoolVar(&cfg.insecureNoAuth, "insecure-no-auth", false, "allow listening on a non-loopback address without --auth-token")
 	fs.StringVar(&cfg.allowedOrigins, "allowed-origins", "", "comma list of browser Origins allowed besides loopback pages; * allows any")
 	fs.Int64Var(&cfg.maxBodyBytes, "max-body-bytes", hosting.DefaultMaxBodyBytes, "largest HTTP request body accepted (413 above)")
+	fs.IntVar(&cfg.maxSessions, "max-sessions", hosting.DefaultMaxSessions, "live streamable HTTP sessions and SSE streams kept at once (503 with Retry-After above)")
+	fs.IntVar(&cfg.maxConcurrentCalls, "max-concurrent-calls", hosting.DefaultMaxConcurrentCalls, "HTTP: tool calls running at once; a call over it waits briefly, then is answered \"server busy\"")
+	fs.BoolVar(&cfg.allowInsecureAPIURL, "allow-insecure-api-url", false, "allow an http:// --api-url to a host beyond loopback (the key would travel in clear)")
 	fs.BoolVar(&cfg.keyFromRequest, "key-from-request", false, "HTTP: take each caller's Clerk secret key from the "+hosting.KeyHeader+" header instead of CLERK_SECRET_KEY")
 	fs.BoolVar(&cfg.stateless, "stateless", false, "HTTP: streamable HTTP without sessions, for replicas behind a load balancer (SSE still needs sticky sessions)")
 	fs.Float64Var(&cfg.rateLimit, "rate-limit", 8, "Clerk requests per second per key, below Clerk's development-instance limit of 10/s; 0: no limit")
@@ -204,9 +212,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		printTools(stdout, surface)
 		return 0
 	}
-	if cfg.transport != "stdio" && !hosting.IsLoopback(cfg.addr) && cfg.authTokens == "" && !cfg.insecureNoAuth {
-		fmt.Fprintf(stderr, "clerk-mcp: refusing to listen on %s without --auth-token: anyone who reaches it could use your Clerk key (pass --insecure-no-auth to accept that)\n", cfg.addr)
-		return 2
+	insecure := false
+	if cfg.transport != "stdio" {
+		// The parsed list decides: " , " is no token at all (D1).
+		if cfg.tokens, err = hosting.ParseTokens(cfg.authTokens); err == nil {
+			insecure, err = hosting.CheckExposure(cfg.addr, cfg.tokens, cfg.insecureNoAuth)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "clerk-mcp:", err)
+			return 2
+		}
+	}
+	if !cfg.sandbox {
+		if err := clerkapi.CheckBaseURL(cfg.apiURL, cfg.allowInsecureAPIURL); err != nil {
+			fmt.Fprintln(stderr, "clerk-mcp:", err)
+			return 2
+		}
 	}
 	key := os.Getenv("CLERK_SECRET_KEY")
 	switch {
@@ -223,14 +244,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "clerk-mcp: CLERK_SECRET_KEY is not set; export your instance's secret key (sk_test_… or sk_live_…) from the Clerk dashboard, API keys page, or try --sandbox")
 		return 2
 	}
-	env := keyEnvironment(key)
+	env := clerkapi.KeyEnvironment(key)
 	if cfg.sandbox {
 		env, cfg.apiURL = "sandbox", "embedded sandbox"
 	} else if cfg.keyFromRequest {
 		env = "per-request"
 	}
-	if policy == tools.PolicyOff && (env == "live" || env == "per-request") && !cfg.allowUnconfirmed {
-		fmt.Fprintln(stderr, "clerk-mcp: --confirm off with a live key (sk_live_…) also needs --allow-unconfirmed-live; destructive tools would run on production data without any confirmation")
+	// Fail closed: a key that is not recognisably a test key counts as live.
+	if policy == tools.PolicyOff && env != "test" && env != "sandbox" && !cfg.allowUnconfirmed {
+		fmt.Fprintf(stderr, "clerk-mcp: --confirm off with a %s key also needs --allow-unconfirmed-live; only a test key (sk_test_…) or the sandbox runs unconfirmed without it, since destructive tools would otherwise run on what may be production data\n", env)
 		return 2
 	}
 	ver := version()
@@ -240,7 +262,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if policy == tools.PolicyOff {
 		logger.Warn("confirmation is OFF: destructive tools (delete, ban, revoke, rotate, replace) run without any confirmation", "key_environment", env)
 	}
-	if cfg.transport != "stdio" && cfg.authTokens == "" && !hosting.IsLoopback(cfg.addr) {
+	if insecure {
 		logger.Warn("INSECURE: listening beyond loopback without --auth-token; anyone who reaches this address can act on your Clerk instance", "addr", cfg.addr)
 	}
 
@@ -305,18 +327,17 @@ func serveHTTP(ctx context.Context, cfg config, s *server.MCPServer, logger *slo
 		SSE:            true,
 		Streamable:     cfg.transport == "http",
 		Stateless:      cfg.stateless,
-		AuthTokens:     list(cfg.authTokens),
-		AllowedOrigins: list(cfg.allowedOrigins),
-		MaxBodyBytes:   cfg.maxBodyBytes,
-		KeyFromRequest: cfg.keyFromRequest,
-		WithKey:        tools.WithSecretKey,
+		AuthTokens:         cfg.tokens,
+		AllowNoAuth:        len(cfg.tokens) == 0, // CheckExposure allowed it: loopback, or --insecure-no-auth
+		AllowedOrigins:     list(cfg.allowedOrigins),
+		MaxBodyBytes:       cfg.maxBodyBytes,
+		MaxSessions:        cfg.maxSessions,
+		MaxConcurrentCalls: cfg.maxConcurrentCalls,
+		KeyFromRequest:     cfg.keyFromRequest,
+		WithKey:            tools.WithSecretKey,
+		WithCaller:         tools.WithCaller,
 	})
-	srv := &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: 10 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		ErrorLog:          log.New(io.Discard, "", 0),
-	}
+	srv := hosting.NewServer(h)
 	// Open SSE and listening streams never end by themselves; without this,
 	// Shutdown waits out its timeout whenever a client is connected. A stream
 	// whose request was already in a handler when shutdown began opens after
@@ -387,17 +408,6 @@ func isTerminal(w io.Writer) bool {
 	}
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
-
-// keyEnvironment names the instance environment a key is for, never the key.
-func keyEnvironment(key string) string {
-	switch {
-	case strings.HasPrefix(key, "sk_live_"):
-		return "live"
-	case strings.HasPrefix(key, "sk_test_"):
-		return "test"
-	}
-	return "unknown"
 }
 
 // noneAsNegative maps a flag's 0 (no cap, no retries) to the negative that

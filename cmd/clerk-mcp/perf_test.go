@@ -126,7 +126,7 @@ func TestPerfTable(t *testing.T) {
 // the load, the server and the fake Clerk.
 func perfHTTP(t *testing.T, bin string, env []string) loadgen.Result {
 	cmd := exec.Command(bin, "--transport", "http", "--addr", "127.0.0.1:0", "--log-format", "json", "--log-level", "info")
-	cmd.Env = append(env, "CLERK_MCP_AUTH_TOKEN=perf-token")
+	cmd.Env = append(env, "CLERK_MCP_AUTH_TOKEN=perf-token-0123456789")
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -148,7 +148,7 @@ func perfHTTP(t *testing.T, bin string, env []string) loadgen.Result {
 	}
 	go func() { _, _ = io.Copy(io.Discard, stderr) }()
 	res, err := loadgen.Run(t.Context(), loadgen.Config{
-		URL: "http://" + addr + "/mcp", Token: "perf-token", Sessions: 200, Calls: 100,
+		URL: "http://" + addr + "/mcp", Token: "perf-token-0123456789", Sessions: 200, Calls: 100,
 		Call: func(int, int) (string, string) {
 			return `{"name":"get_user","arguments":{"user_id":"user_1"}}`, "user_"
 		},

@@ -20,6 +20,15 @@ func TestConfirmPolicyAtStart(t *testing.T) {
 		{"off with a test key starts, warning", "sk_test_x", []string{"--confirm", "off"}, 0, "confirmation is OFF"},
 		{"unknown policy", "sk_test_x", []string{"--confirm", "maybe"}, 2, "--confirm must be"},
 		{"the log names the key's environment, never the key", "sk_live_secretvalue", nil, 0, "key_environment=live"},
+		// The live-key rule fails closed: spaces, case, or an unknown form.
+		{"off with a live key behind a space", " sk_live_x", []string{"--confirm", "off"}, 2, "--allow-unconfirmed-live"},
+		{"off with an upper-case live key", "SK_LIVE_x", []string{"--confirm", "off"}, 2, "--allow-unconfirmed-live"},
+		{"off with an unrecognised key", "rk_something_x", []string{"--confirm", "off"}, 2, "--allow-unconfirmed-live"},
+		{"off with an unrecognised key and the flag starts", "rk_something_x", []string{"--confirm", "off", "--allow-unconfirmed-live"}, 0, "confirmation is OFF"},
+		// The key never travels in clear beyond loopback.
+		{"http api url beyond loopback refused", "sk_test_x", []string{"--api-url", "http://api.example.com/v1"}, 2, "must be https:// unless the host is loopback"},
+		{"http api url on loopback starts", "sk_test_x", []string{"--api-url", "http://127.0.0.1:9/v1"}, 0, "starting"},
+		{"http api url with the explicit flag starts", "sk_test_x", []string{"--api-url", "http://api.example.com/v1", "--allow-insecure-api-url"}, 0, "starting"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

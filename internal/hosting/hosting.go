@@ -9,6 +9,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"crypto/subtle"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -79,6 +80,10 @@ type Options struct {
 	// WithKey puts it in the request context for the tool handlers.
 	KeyFromRequest bool
 	WithKey        func(ctx context.Context, key string) context.Context
+	// WithCaller, when set, puts a fingerprint of the caller's bearer token
+	// (never the token) in the request context, so confirmations bind to
+	// the caller (tools.WithCaller).
+	WithCaller func(ctx context.Context, fingerprint string) context.Context
 }
 
 // withDefaults returns o with every zero limit set to its default.
@@ -207,10 +212,16 @@ func (g *guard) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		refuse(w, http.StatusForbidden, "Forbidden: Origin "+origin+" is not allowed (see --allowed-origins)")
 		return
 	}
-	if (len(g.tokens) > 0 || !g.o.AllowNoAuth) && !authorized(r, g.tokens) {
-		w.Header().Set("WWW-Authenticate", `Bearer realm="clerk-mcp"`)
-		refuse(w, http.StatusUnauthorized, "Unauthorized: send Authorization: Bearer <token>")
-		return
+	if len(g.tokens) > 0 || !g.o.AllowNoAuth {
+		fp, ok := authorized(r, g.tokens)
+		if !ok {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="clerk-mcp"`)
+			refuse(w, http.StatusUnauthorized, "Unauthorized: send Authorization: Bearer <token>")
+			return
+		}
+		if g.o.WithCaller != nil {
+			r = r.WithContext(g.o.WithCaller(r.Context(), fp))
+		}
 	}
 	if g.o.KeyFromRequest {
 		key := strings.TrimSpace(r.Header.Get(KeyHeader))
@@ -332,18 +343,21 @@ func isInitialize(body []byte) bool {
 	return json.Unmarshal(body, &m) == nil && m.Method == string(mcp.MethodInitialize)
 }
 
-func authorized(r *http.Request, tokens [][32]byte) bool {
+// authorized reports whether the request presents one of the tokens, and a
+// fingerprint of the token it presented (the first 16 bytes of its SHA-256,
+// hex): who the caller is, without the credential.
+func authorized(r *http.Request, tokens [][32]byte) (string, bool) {
 	// The scheme is case-insensitive (RFC 9110 §11.1): "bearer x" is valid.
 	scheme, got, ok := strings.Cut(r.Header.Get("Authorization"), " ")
 	if !ok || !strings.EqualFold(scheme, "Bearer") {
-		return false
+		return "", false
 	}
 	sum := sha256.Sum256([]byte(strings.TrimSpace(got)))
 	match := 0
 	for _, t := range tokens {
 		match |= subtle.ConstantTimeCompare(sum[:], t[:])
 	}
-	return match == 1
+	return "bearer:" + hex.EncodeToString(sum[:16]), match == 1
 }
 
 func originAllowed(origin string, allowed []string) bool {
