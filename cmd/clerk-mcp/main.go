@@ -324,9 +324,9 @@ func serveHTTP(ctx context.Context, cfg config, s *server.MCPServer, logger *slo
 		return 1
 	}
 	h := hosting.New(s, hosting.Options{
-		SSE:            true,
-		Streamable:     cfg.transport == "http",
-		Stateless:      cfg.stateless,
+		SSE:                true,
+		Streamable:         cfg.transport == "http",
+		Stateless:          cfg.stateless,
 		AuthTokens:         cfg.tokens,
 		AllowNoAuth:        len(cfg.tokens) == 0, // CheckExposure allowed it: loopback, or --insecure-no-auth
 		AllowedOrigins:     list(cfg.allowedOrigins),
