@@ -155,7 +155,7 @@ type transport struct {
 	idle    atomic.Int32 // waiting for the turn
 	most    int32        // workers at the most
 
-	inflight sync.Map // request id (raw JSON) -> *request, for notifications/cancelled
+	inflight sync.Map // request id (raw JSON) -> *call, for notifications/cancelled
 
 	conc   int // requests served at once, at the most
 	queued int // requests waiting for a slot, at the most
@@ -167,29 +167,30 @@ type transport struct {
 	wg     sync.WaitGroup // messages being served
 }
 
-type request struct{ cancel context.CancelFunc }
-
-// call is a request that may take long, from the moment it is read: its
-// context (ended by notifications/cancelled or the end of the session), and
-// done, which ends tracking it.
+// call is a request that may take long, from the moment it is read, with a
+// context of its own: a notifications/cancelled naming its id, or the end
+// of the session, cancels it.
 type call struct {
-	ctx  context.Context
-	done func()
-	env  envelope
-	line []byte
+	ctx    context.Context
+	cancel context.CancelFunc
+	key    string // its id, for inflight
+	env    envelope
+	line   []byte
 }
 
-// track gives a long request a context of its own, which a
-// notifications/cancelled naming its id cancels, and the function that
-// ends it.
-func (t *transport) track(ctx context.Context, id json.RawMessage) (context.Context, func()) {
-	ctx, cancel := context.WithCancel(ctx)
-	key, r := string(id), &request{cancel: cancel}
-	t.inflight.Store(key, r)
-	return ctx, func() {
-		t.inflight.CompareAndDelete(key, r)
-		cancel()
-	}
+// track makes a long request a call, which notifications/cancelled finds
+// by its id until done.
+func (t *transport) track(ctx context.Context, env *envelope, line []byte) *call {
+	c := &call{key: string(env.ID), env: *env, line: line}
+	c.ctx, c.cancel = context.WithCancel(ctx)
+	t.inflight.Store(c.key, c)
+	return c
+}
+
+// done ends tracking a call, and its context.
+func (t *transport) done(c *call) {
+	t.inflight.CompareAndDelete(c.key, c)
+	c.cancel()
 }
 
 // cancelled applies a notifications/cancelled to the request it names. mcp-go
@@ -205,7 +206,7 @@ func (t *transport) cancelled(line []byte) {
 		return
 	}
 	if r, ok := t.inflight.Load(string(n.Params.RequestID)); ok {
-		r.(*request).cancel()
+		r.(*call).cancel()
 	}
 }
 
@@ -279,7 +280,7 @@ func (t *transport) work(ctx context.Context) {
 			if c.ctx.Err() == nil {
 				t.dispatch(c.ctx, &c.env, c.line)
 			}
-			c.done()
+			t.done(c)
 			t.wg.Done()
 			c = t.next()
 		}
@@ -292,13 +293,12 @@ func (t *transport) work(ctx context.Context) {
 // busy" error. It is tracked first, so that a cancellation read next finds
 // it wherever it is.
 func (t *transport) admit(ctx context.Context, env *envelope, line []byte) *call {
-	c := &call{env: *env, line: line}
-	c.ctx, c.done = t.track(ctx, env.ID)
+	c := t.track(ctx, env, line)
 	t.mu.Lock()
 	switch {
 	case t.closed:
 		t.mu.Unlock()
-		c.done()
+		t.done(c)
 		return nil
 	case t.busy < t.conc:
 		t.busy++
@@ -309,7 +309,7 @@ func (t *transport) admit(ctx context.Context, env *envelope, line []byte) *call
 	if len(t.queue) >= t.queued { // make room of the requests cancelled while waiting
 		t.queue = slices.DeleteFunc(t.queue, func(q *call) bool {
 			if q.ctx.Err() != nil {
-				q.done()
+				t.done(q)
 				return true
 			}
 			return false
@@ -322,7 +322,7 @@ func (t *transport) admit(ctx context.Context, env *envelope, line []byte) *call
 	}
 	running, waiting := t.busy, len(t.queue)
 	t.mu.Unlock()
-	c.done()
+	t.done(c)
 	t.writeError(env.ID, CodeBusy, fmt.Sprintf("server busy: %d requests running and %d waiting; this one was not run, try again later", running, waiting))
 	return nil
 }
@@ -338,7 +338,7 @@ func (t *transport) next() *call {
 		t.queue[0] = nil
 		t.queue = t.queue[1:]
 		if c.ctx.Err() != nil {
-			c.done()
+			t.done(c)
 			continue
 		}
 		t.wg.Add(1)
@@ -361,7 +361,7 @@ func (t *transport) shut() {
 		if c.ctx.Err() == nil {
 			t.writeError(c.env.ID, CodeBusy, "the session ended before this request started; it was not run")
 		}
-		c.done()
+		t.done(c)
 	}
 }
 
