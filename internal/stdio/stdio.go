@@ -15,6 +15,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -52,6 +53,14 @@ type Options struct {
 const CodeBusy = -32000
 
 var sessions atomic.Int64
+
+// processNonce is random per process, so session ids (which confirmation
+// tokens bind) differ between two processes that share a confirm key.
+var processNonce = sync.OnceValue(func() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return fmt.Sprintf("%x", b)
+})
 
 // Serve runs one MCP session on in and out until in ends or ctx is done.
 // Requests are served concurrently, up to Options.Concurrency at once; up to
@@ -98,7 +107,7 @@ func Serve(ctx context.Context, s *server.MCPServer, in io.Reader, out io.Writer
 		most: int32(opt.Concurrency + 2),
 	}
 	sess := &session{
-		id:      "stdio-" + strconv.FormatInt(sessions.Add(1), 10),
+		id:      "stdio-" + processNonce() + "-" + strconv.FormatInt(sessions.Add(1), 10),
 		notify:  make(chan mcp.JSONRPCNotification, 64),
 		out:     t.out,
 		pending: map[int64]chan reply{},

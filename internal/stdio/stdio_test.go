@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -450,4 +452,31 @@ func TestServeMaxLineBelowTheBuffer(t *testing.T) {
 	assert.EqualValues(t, mcp.PARSE_ERROR, m["error"].(map[string]any)["code"])
 	p.send(`{"jsonrpc":"2.0","id":3,"method":"ping"}`)
 	assert.EqualValues(t, 3, p.recv()["id"])
+}
+
+// Session ids carry a per-process nonce: confirmation tokens bind the
+// session, and two processes sharing CLERK_MCP_CONFIRM_KEY must not accept
+// each other's tokens because both numbered their first session 1.
+func TestSessionIDsDifferAcrossProcesses(t *testing.T) {
+	if os.Getenv("STDIO_PRINT_NONCE") == "1" {
+		fmt.Print(processNonce())
+		return
+	}
+	var nonces []string
+	for range 2 {
+		cmd := exec.Command(os.Args[0], "-test.run", "^TestSessionIDsDifferAcrossProcesses$")
+		cmd.Env = append(os.Environ(), "STDIO_PRINT_NONCE=1")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, _, _ := strings.Cut(string(out), "PASS")
+		if len(strings.TrimSpace(n)) != 16 {
+			t.Fatalf("nonce %q, want 16 hex characters", n)
+		}
+		nonces = append(nonces, strings.TrimSpace(n))
+	}
+	if nonces[0] == nonces[1] {
+		t.Errorf("two processes share the session nonce %s", nonces[0])
+	}
 }
