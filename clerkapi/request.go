@@ -20,8 +20,8 @@ type Args map[string]json.RawMessage
 
 // Param is one argument of an operation and where it goes in the request.
 type Param struct {
-	Name  string
-	In    string // path, query, body, form or file
+	Name     string
+	In       string // path, query, body, form or file
 	Comma    bool   // query array sent comma-joined instead of as repeated keys
 	Whole    bool   // body: this argument's value is the whole (array) body
 	Nullable bool   // body: a JSON null is sent as is (Clerk reads it as "clear")
