@@ -50,7 +50,9 @@ func NewServer(cfg ServerConfig) (*server.MCPServer, error) {
 			return nil, err
 		}
 	}
-	if err := register(s, surface, cfg.Config, inputs); err != nil {
+	tc := cfg.Config
+	tc.profile = cfg.SchemaProfile
+	if err := register(s, surface, tc, inputs); err != nil {
 		return nil, err
 	}
 	RegisterPrompts(s)
