@@ -162,7 +162,7 @@ func (h *Handler) decode(op *clerkapi.Operation, raw json.RawMessage, p Profile)
 		}
 	}
 	send, msgs := sortNulls(op.Plan(), nulls, p)
-	if msgs = append(msgs, v.validate(checked)...); len(msgs) > 0 {
+	if msgs = append(msgs, requiredGiven(v.validate(checked), send)...); len(msgs) > 0 {
 		return nil, "Invalid arguments for " + op.Name + ":\n- " + strings.Join(sortedMessages(msgs), "\n- ")
 	}
 	if msg := applyNulls(args, send); msg != "" {

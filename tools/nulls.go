@@ -35,6 +35,20 @@ func sortNulls(plan *clerkapi.Plan, nulls []string, p Profile) (send, refuse []s
 	return send, refuse
 }
 
+// requiredGiven drops the "required" complaints about fields taken out as
+// nulls to send: a required field Clerk takes null for (create_billing_price
+// amount) is given when it is null.
+func requiredGiven(msgs, send []string) []string {
+	if len(send) == 0 {
+		return msgs
+	}
+	given := map[string]bool{}
+	for _, n := range send {
+		given[strings.NewReplacer("[", ".", "]", "").Replace(n)+": required"] = true
+	}
+	return slices.DeleteFunc(msgs, func(m string) bool { return given[m] })
+}
+
 // applyNulls puts back the nulls to send and expands the unset argument into
 // nulls. It returns a message naming the field when an unset name is also
 // given a value (or sits inside an object given as null).
