@@ -424,4 +424,3 @@ func nullAt(body any, path string) bool {
 	}
 	return nullAt(v, rest)
 }
-
