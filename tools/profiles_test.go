@@ -44,6 +44,9 @@ func TestProfilesHoldTheirConstraints(t *testing.T) {
 				assert.NotContains(t, s, k, "%s/%s", def.Name, p)
 			}
 			walk(s, func(path string, n map[string]any) {
+				if _, enum := n["enum"]; enum && p != ProfileCanonical {
+					assert.Contains(t, n, "type", "%s/%s%s: Gemini and strict want an enum's type", def.Name, p, path)
+				}
 				if _, isSchema := n["type"]; !isSchema {
 					return
 				}
