@@ -22,7 +22,7 @@ type CreateAdminPortalLinkTokenRequest struct {
 
 type RevokeAdminPortalLinkTokenRequest struct {
 	AdminPortalLinkTokenID string  `json:"adminPortalLinkTokenID" in:"path" jsonschema:"required"`
-	RevocationReason       *string `json:"revocation_reason,omitempty" in:"body"`
+	RevocationReason       *string `json:"revocation_reason,omitempty" in:"body,nullable"`
 }
 
 type CreateAdminPortalLinkTokenResponse struct {

@@ -46,12 +46,12 @@ var apiKeysOperations = []Operation{
 type CreateAPIKeyRequest struct {
 	Type                   *string        `json:"type,omitempty" in:"body" jsonschema:"minLength=3,maxLength=25,default=api_key"`
 	Name                   string         `json:"name" in:"body" jsonschema:"required,minLength=3"`
-	Description            *string        `json:"description,omitempty" in:"body" jsonschema:"maxLength=255"`
+	Description            *string        `json:"description,omitempty" in:"body,nullable" jsonschema:"maxLength=255"`
 	Subject                string         `json:"subject" in:"body" jsonschema:"required"`
-	Claims                 map[string]any `json:"claims,omitempty" in:"body"`
+	Claims                 map[string]any `json:"claims,omitempty" in:"body,nullable"`
 	Scopes                 []string       `json:"scopes,omitempty" in:"body"`
-	CreatedBy              *string        `json:"created_by,omitempty" in:"body"`
-	SecondsUntilExpiration *float64       `json:"seconds_until_expiration,omitempty" in:"body" jsonschema:"exclusiveMinimum=0"`
+	CreatedBy              *string        `json:"created_by,omitempty" in:"body,nullable"`
+	SecondsUntilExpiration *float64       `json:"seconds_until_expiration,omitempty" in:"body,nullable" jsonschema:"exclusiveMinimum=0"`
 }
 
 type ListAPIKeysRequest struct {
@@ -68,11 +68,11 @@ type GetAPIKeyRequest struct {
 
 type UpdateAPIKeyRequest struct {
 	APIKeyID               string         `json:"apiKeyID" in:"path" jsonschema:"required"`
-	Claims                 map[string]any `json:"claims,omitempty" in:"body"`
+	Claims                 map[string]any `json:"claims,omitempty" in:"body,nullable"`
 	Scopes                 []string       `json:"scopes,omitempty" in:"body"`
-	Description            *string        `json:"description,omitempty" in:"body" jsonschema:"maxLength=255"`
+	Description            *string        `json:"description,omitempty" in:"body,nullable" jsonschema:"maxLength=255"`
 	Subject                *string        `json:"subject,omitempty" in:"body"`
-	SecondsUntilExpiration *float64       `json:"seconds_until_expiration,omitempty" in:"body" jsonschema:"exclusiveMinimum=0"`
+	SecondsUntilExpiration *float64       `json:"seconds_until_expiration,omitempty" in:"body,nullable" jsonschema:"exclusiveMinimum=0"`
 }
 
 type DeleteAPIKeyRequest struct {
@@ -85,7 +85,7 @@ type GetAPIKeySecretRequest struct {
 
 type RevokeAPIKeyRequest struct {
 	APIKeyID         string  `json:"apiKeyID" in:"path" jsonschema:"required"`
-	RevocationReason *string `json:"revocation_reason,omitempty" in:"body"`
+	RevocationReason *string `json:"revocation_reason,omitempty" in:"body,nullable"`
 }
 
 type VerifyAPIKeyRequest struct {

@@ -19,11 +19,11 @@ var betaFeaturesOperations = []Operation{
 }
 
 type UpdateInstanceAuthConfigRequest struct {
-	RestrictedToAllowlist *bool `json:"restricted_to_allowlist,omitempty" in:"body" jsonschema:"default=false"`
+	RestrictedToAllowlist *bool `json:"restricted_to_allowlist,omitempty" in:"body,nullable" jsonschema:"default=false"`
 	// Local part only, e.g. support.
-	FromEmailAddress  *string `json:"from_email_address,omitempty" in:"body"`
-	ProgressiveSignUp *bool   `json:"progressive_sign_up,omitempty" in:"body"`
-	TestMode          *bool   `json:"test_mode,omitempty" in:"body"`
+	FromEmailAddress  *string `json:"from_email_address,omitempty" in:"body,nullable"`
+	ProgressiveSignUp *bool   `json:"progressive_sign_up,omitempty" in:"body,nullable"`
+	TestMode          *bool   `json:"test_mode,omitempty" in:"body,nullable"`
 }
 
 type UpdateProductionInstanceDomainRequest struct {

@@ -77,9 +77,9 @@ type CreateBillingPriceRequest struct {
 	PlanID   string  `json:"plan_id" in:"body" jsonschema:"required"`
 	Currency *string `json:"currency,omitempty" in:"body" jsonschema:"default=USD"`
 	// Monthly, in cents.
-	Amount int64 `json:"amount" in:"body" jsonschema:"required"`
+	Amount int64 `json:"amount" in:"body,nullable" jsonschema:"required"`
 	// Monthly, in cents, if billed yearly.
-	AnnualMonthlyAmount     *int64  `json:"annual_monthly_amount,omitempty" in:"body"`
+	AnnualMonthlyAmount     *int64  `json:"annual_monthly_amount,omitempty" in:"body,nullable"`
 	Description             *string `json:"description,omitempty" in:"body"`
 	SupportedBillingPeriods *string `json:"supported_billing_periods,omitempty" in:"body" jsonschema:"enum=month,enum=annual,enum=both"`
 }

@@ -54,10 +54,10 @@ type writeRequest struct {
 	ThingID string         `json:"thing_id" in:"path"`
 	Mode    *string        `json:"mode,omitempty" in:"query"`
 	Name    *string        `json:"name,omitempty" in:"body"`
-	Meta    map[string]any `json:"meta,omitempty" in:"body"`
+	Meta    map[string]any `json:"meta,omitempty" in:"body,nullable"`
 	Tags    []string       `json:"tags,omitempty" in:"body"`
 	Big     *int64         `json:"big,omitempty" in:"body"`
-	Note    *string        `json:"note,omitempty" in:"body"`
+	Note    *string        `json:"note,omitempty" in:"body,nullable"`
 }
 
 type bulkItem struct {
@@ -378,6 +378,77 @@ func TestUnknownArgument(t *testing.T) {
 	assert.Zero(t, h.srv.Count())
 }
 
+// TestNullsAreSentOrRefused: a null for a field tagged nullable is sent as
+// null (Clerk reads it as "clear"); for any other field it is refused with
+// the field's name and nothing is sent, never dropped.
+func TestNullsAreSentOrRefused(t *testing.T) {
+	for _, tc := range []struct{ name, args, field string }{
+		{"a null query parameter", `{"thing_id":"t_1","mode":null,"name":"n"}`, "mode"},
+		{"a null for a body field that is not nullable", `{"thing_id":"t_1","name":null}`, "name"},
+		{"a null path parameter", `{"thing_id":null,"name":"n"}`, "thing_id"},
+	} {
+		t.Run(tc.name+" is refused", func(t *testing.T) {
+			h := newHarness(t)
+			_, err := h.c.Do(context.Background(), opWrite, jargs(t, tc.args))
+			var ae *ArgError
+			require.ErrorAs(t, err, &ae)
+			assert.Equal(t, tc.field, ae.Arg)
+			assert.Zero(t, h.srv.Count(), "no request may be sent")
+		})
+	}
+	t.Run("the plan knows nullable fields at every depth", func(t *testing.T) {
+		type inner struct {
+			A *string `json:"a,omitempty" in:",nullable"`
+			B *string `json:"b,omitempty"`
+		}
+		type req struct {
+			ID    string  `json:"id" in:"path"`
+			Obj   *inner  `json:"obj,omitempty" in:"body"`
+			List  []inner `json:"list,omitempty" in:"body"`
+			Clear *string `json:"clear,omitempty" in:"body,nullable"`
+			Query *string `json:"query,omitempty" in:"query,nullable"`
+		}
+		p := (&Operation{Name: "test_nullable_plan", Request: req{}}).Plan()
+		assert.Equal(t, []string{"obj.a", "clear"}, p.Clearable())
+		for path, want := range map[string]bool{"obj.a": true, "obj.b": false, "list[].a": true, "list[].b": false, "clear": true, "query": false, "id": false} {
+			assert.Equal(t, want, p.Nullable(path), path)
+		}
+	})
+}
+
+// TestEmptyUpdateIsRefused: a PATCH, or a PUT with a JSON body, given only
+// its path IDs is refused naming what it takes, with no request; POST
+// actions and multipart PUTs are not updates.
+func TestEmptyUpdateIsRefused(t *testing.T) {
+	patch := &Operation{Name: "test_patch_write", Method: "PATCH", Path: "/things/{thing_id}", Request: writeRequest{}}
+	put := &Operation{Name: "test_put_write", Method: "PUT", Path: "/things/{thing_id}", Request: writeRequest{}}
+	putUpload := &Operation{Name: "test_put_upload", Method: "PUT", Path: "/things/{thing_id}/image", Request: uploadRequest{}}
+	for _, op := range []*Operation{patch, put} {
+		t.Run(op.Method+" with nothing to change", func(t *testing.T) {
+			h := newHarness(t)
+			_, err := h.c.Do(context.Background(), op, jargs(t, `{"thing_id":"t_1"}`))
+			var ae *ArgError
+			require.ErrorAs(t, err, &ae)
+			assert.Equal(t, "arguments: nothing to change: give at least one of mode, name, meta, tags, big, note", ae.Error())
+			assert.Zero(t, h.srv.Count(), "no request may be sent")
+		})
+		t.Run(op.Method+" with only a null is a change", func(t *testing.T) {
+			h := newHarness(t)
+			_, err := h.c.Do(context.Background(), op, jargs(t, `{"thing_id":"t_1","note":null}`))
+			require.NoError(t, err)
+			assert.Equal(t, `{"note":null}`, string(onlyRequest(t, h.srv).Body))
+		})
+	}
+	assert.True(t, patch.Update())
+	assert.True(t, put.Update())
+	assert.False(t, putUpload.Update(), "a multipart PUT needs its file anyway")
+	assert.False(t, opWrite.Update(), "a POST with an empty body is a complete request")
+	assert.False(t, methodOp("PUT").Update(), "a PUT without body fields has nothing to give")
+	h := newHarness(t)
+	_, err := h.c.Do(context.Background(), opWrite, jargs(t, `{"thing_id":"t_1"}`))
+	require.NoError(t, err, "a POST with no body fields given is sent")
+}
+
 func TestQuery(t *testing.T) {
 	cases := []struct {
 		name string
@@ -395,7 +466,6 @@ func TestQuery(t *testing.T) {
 		{name: "big integers are not rounded", op: opSearch, args: `{"big":9007199254740993}`, want: url.Values{"big": {"9007199254740993"}}},
 		{name: "decimals keep their digits", op: opSearch, args: `{"ratio":1.50}`, want: url.Values{"ratio": {"1.50"}}},
 		{name: "strings are decoded and re-escaped", op: opSearch, args: `{"name":"ü & \"q\" +1"}`, want: url.Values{"name": {`ü & "q" +1`}}},
-		{name: "null params are left out", op: opSearch, args: `{"name":null,"limit":5}`, want: url.Values{"limit": {"5"}}},
 		{name: "a paginated operation adds paginated=true", op: opPaged, args: `{"limit":5}`, want: url.Values{"limit": {"5"}, "paginated": {"true"}}},
 		{name: "a paginated operation adds paginated=true with no args", op: opPaged, args: `{}`, want: url.Values{"paginated": {"true"}}},
 		{name: "a non-paginated operation sends no query at all without args", op: opSearch, args: `{}`, want: url.Values{}},

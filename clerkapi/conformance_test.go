@@ -54,7 +54,7 @@ func TestSpecConformance(t *testing.T) {
 		t.Fatalf("parsing spec %s: %v", path, err)
 	}
 	sp := &openAPI{root: root}
-	r := &conformance{spec: sp, allowUsed: map[string]bool{}}
+	r := &conformance{spec: sp, allowUsed: map[string]bool{}, nullable: map[string]int{}}
 
 	ops := sp.operations(r)
 	if len(ops) == 0 {
@@ -82,8 +82,8 @@ func TestSpecConformance(t *testing.T) {
 		sort.Strings(r.problems)
 		t.Errorf("spec conformance: %d mismatches with %s:\n  %s", len(r.problems), path, strings.Join(r.problems, "\n  "))
 	}
-	t.Logf("spec conformance: %d spec operations, %d catalog rows, %d excluded, %d allowed quirks",
-		len(ops), len(Catalog()), len(excluded), len(conformanceAllow))
+	t.Logf("spec conformance: %d spec operations, %d catalog rows, %d excluded, %d allowed quirks; nullable body fields: %v",
+		len(ops), len(Catalog()), len(excluded), len(conformanceAllow), r.nullable)
 }
 
 // ---- the spec side ----
@@ -129,6 +129,7 @@ type specResponse struct {
 type specSchema struct {
 	typ      string // "" when the spec leaves the type open
 	format   string
+	nullable bool
 	enum     []string
 	items    *specSchema
 	props    map[string]*specSchema
@@ -323,6 +324,7 @@ func (s *openAPI) schema(v any, r *conformance, depth int) *specSchema {
 	}
 	out.typ, _ = m["type"].(string)
 	out.format, _ = m["format"].(string)
+	out.nullable, _ = m["nullable"].(bool)
 	if enum, ok := m["enum"].([]any); ok {
 		for _, e := range enum {
 			if e == nil {
@@ -410,6 +412,7 @@ type goField struct {
 	in       string // path, query, body, form, file; "" in nested structs
 	comma    bool
 	whole    bool
+	nullable bool // tagged nullable: a JSON null is sent, as "clear"
 	typ      reflect.Type
 	required bool
 	enum     []string
@@ -446,13 +449,15 @@ func goFields(t reflect.Type) []goField {
 			name = f.Name
 		}
 		in, opts, _ := strings.Cut(f.Tag.Get("in"), ",")
+		optList := strings.Split(opts, ",")
 		gf := goField{
-			name:   name,
-			in:     in,
-			comma:  opts == "comma",
-			whole:  opts == "whole",
-			typ:    f.Type,
-			goName: t.Name() + "." + f.Name,
+			name:     name,
+			in:       in,
+			comma:    slices.Contains(optList, "comma"),
+			whole:    slices.Contains(optList, "whole"),
+			nullable: slices.Contains(optList, "nullable"),
+			typ:      f.Type,
+			goName:   t.Name() + "." + f.Name,
 		}
 		gf.required, gf.enum = parseSchemaTag(f.Tag.Get("jsonschema"))
 		out = append(out, gf)
@@ -550,6 +555,19 @@ type conformance struct {
 	problems  []string
 	notes     []string
 	allowUsed map[string]bool
+	nullable  map[string]int // nullable body fields compared, by nullableWhere
+}
+
+// nullableWhere sorts a nullable field's location: a top-level body field,
+// one nested in a body object, or one in the items of an array.
+func nullableWhere(loc string) string {
+	switch {
+	case strings.Contains(loc, "[]"):
+		return "in array items"
+	case strings.Count(loc, ".") > 1:
+		return "nested"
+	}
+	return "top-level"
 }
 
 // errf records a mismatch at "OperationID location" unless it is allowed.
@@ -680,6 +698,9 @@ func (r *conformance) checkPath(o specOp, row *Operation, fields []goField) {
 	ours := map[string]bool{}
 	for _, f := range fields {
 		ours[f.name] = true
+		if f.nullable {
+			r.errf(o.id, "path."+f.name, "%s is tagged nullable; only body fields can be sent as null", f.goName)
+		}
 		if !specNames[f.name] {
 			r.errf(o.id, "path."+f.name, "%s is not a path parameter in the spec", f.goName)
 			continue
@@ -733,6 +754,11 @@ func (r *conformance) checkQuery(o specOp, row *Operation, fields []goField) {
 		}
 		if f.required != p.required {
 			r.errf(o.id, loc, "required: spec %t, ours %t", p.required, f.required)
+		}
+		if f.nullable {
+			// A query string cannot carry a JSON null (the spec marks a few
+			// query parameters nullable; leaving one out is the same thing).
+			r.errf(o.id, loc, "%s is tagged nullable; a query parameter cannot be sent as null", f.goName)
 		}
 		if p.style != "" && p.style != "form" {
 			r.errf(o.id, loc, "spec style %q is not supported", p.style)
@@ -800,6 +826,9 @@ func (r *conformance) checkBody(o specOp, byIn map[string][]goField) {
 				return
 			}
 			f := whole[0]
+			if f.nullable {
+				r.errf(o.id, "body."+f.name, "%s: a whole array body cannot be null", f.goName)
+			}
 			if f.required != o.body.required {
 				r.errf(o.id, "body."+f.name, "required: spec request body %t, ours %t", o.body.required, f.required)
 			}
@@ -871,6 +900,12 @@ func (r *conformance) compareFields(op, loc string, sch *specSchema, fields []go
 		}
 		if f.required != sch.required[name] {
 			r.errf(op, l, "required: spec %t, ours %t (%s)", sch.required[name], f.required, f.goName)
+		}
+		if p.nullable {
+			r.nullable[nullableWhere(l)]++
+		}
+		if f.nullable != p.nullable {
+			r.errf(op, l, "nullable: spec %t, ours %t (%s: tag it in:\"body,nullable\", or in:\",nullable\" inside an object)", p.nullable, f.nullable, f.goName)
 		}
 		r.compareValue(op, l, p, f.typ, f.enum, depth)
 	}
@@ -1002,4 +1037,49 @@ func specSameSet(a, b []string) bool {
 		sb[x] = true
 	}
 	return maps.Equal(sa, sb)
+}
+
+// TestConformanceCatchesNullableMarks holds the nullable comparison to its
+// word: a nullable spec field without the tag, a tagged field the spec does
+// not mark, both at the top and inside a nested object, each fail.
+func TestConformanceCatchesNullableMarks(t *testing.T) {
+	type inner struct {
+		Missing *string `json:"missing,omitempty"`
+		Extra   *string `json:"extra,omitempty" in:",nullable"`
+		Right   *string `json:"right,omitempty" in:",nullable"`
+	}
+	type req struct {
+		Missing *string `json:"missing,omitempty" in:"body"`
+		Extra   *string `json:"extra,omitempty" in:"body,nullable"`
+		Right   *string `json:"right,omitempty" in:"body,nullable"`
+		Saml    *inner  `json:"saml,omitempty" in:"body"`
+	}
+	str := func(nullable bool) *specSchema {
+		return &specSchema{typ: "string", nullable: nullable, required: map[string]bool{}}
+	}
+	obj := func() *specSchema {
+		return &specSchema{typ: "object", required: map[string]bool{}, props: map[string]*specSchema{
+			"missing": str(true), "extra": str(false), "right": str(true),
+		}}
+	}
+	body := obj()
+	body.props["saml"] = obj()
+	r := &conformance{allowUsed: map[string]bool{}, nullable: map[string]int{}}
+	r.compareFields("Op", "body", body, goFields(reflect.TypeOf(req{})), 0)
+	sort.Strings(r.problems)
+	var locs []string
+	for _, p := range r.problems {
+		loc, _, _ := strings.Cut(p, ": ")
+		locs = append(locs, loc)
+		if !strings.Contains(p, "nullable: spec") {
+			t.Errorf("unexpected problem %q", p)
+		}
+	}
+	want := []string{"Op body.extra", "Op body.missing", "Op body.saml.extra", "Op body.saml.missing"}
+	if !slices.Equal(locs, want) {
+		t.Errorf("problems at %v, want %v", locs, want)
+	}
+	if r.nullable["top-level"] != 2 || r.nullable["nested"] != 2 {
+		t.Errorf("counted %v nullable fields, want 2 top-level and 2 nested", r.nullable)
+	}
 }

@@ -30,7 +30,7 @@ type AddDomainRequest struct {
 	Name string `json:"name" in:"body" jsonschema:"required"`
 	// Must be true.
 	IsSatellite bool    `json:"is_satellite" in:"body" jsonschema:"required"`
-	ProxyURL    *string `json:"proxy_url,omitempty" in:"body"`
+	ProxyURL    *string `json:"proxy_url,omitempty" in:"body,nullable"`
 }
 
 type DeleteDomainRequest struct {
@@ -39,9 +39,9 @@ type DeleteDomainRequest struct {
 
 type UpdateDomainRequest struct {
 	DomainID    string  `json:"domain_id" in:"path" jsonschema:"required"`
-	Name        *string `json:"name,omitempty" in:"body"`
-	ProxyURL    *string `json:"proxy_url,omitempty" in:"body"`
-	IsSecondary *bool   `json:"is_secondary,omitempty" in:"body"`
+	Name        *string `json:"name,omitempty" in:"body,nullable"`
+	ProxyURL    *string `json:"proxy_url,omitempty" in:"body,nullable"`
+	IsSecondary *bool   `json:"is_secondary,omitempty" in:"body,nullable"`
 }
 
 type Domains struct {

@@ -43,9 +43,9 @@ var emailAddressesOperations = []Operation{
 type CreateEmailAddressRequest struct {
 	UserID                           string `json:"user_id" in:"body" jsonschema:"required"`
 	EmailAddress                     string `json:"email_address" in:"body" jsonschema:"required"`
-	Verified                         *bool  `json:"verified,omitempty" in:"body"`
-	Primary                          *bool  `json:"primary,omitempty" in:"body"`
-	NotifyPrimaryEmailAddressChanged *bool  `json:"notify_primary_email_address_changed,omitempty" in:"body" jsonschema:"default=false"`
+	Verified                         *bool  `json:"verified,omitempty" in:"body,nullable"`
+	Primary                          *bool  `json:"primary,omitempty" in:"body,nullable"`
+	NotifyPrimaryEmailAddressChanged *bool  `json:"notify_primary_email_address_changed,omitempty" in:"body,nullable" jsonschema:"default=false"`
 }
 
 type GetEmailAddressRequest struct {
@@ -58,9 +58,9 @@ type DeleteEmailAddressRequest struct {
 
 type UpdateEmailAddressRequest struct {
 	EmailAddressID                   string `json:"email_address_id" in:"path" jsonschema:"required"`
-	Verified                         *bool  `json:"verified,omitempty" in:"body"`
-	Primary                          *bool  `json:"primary,omitempty" in:"body"`
-	NotifyPrimaryEmailAddressChanged *bool  `json:"notify_primary_email_address_changed,omitempty" in:"body" jsonschema:"default=false"`
+	Verified                         *bool  `json:"verified,omitempty" in:"body,nullable"`
+	Primary                          *bool  `json:"primary,omitempty" in:"body,nullable"`
+	NotifyPrimaryEmailAddressChanged *bool  `json:"notify_primary_email_address_changed,omitempty" in:"body,nullable" jsonschema:"default=false"`
 }
 
 type PrepareEmailAddressVerificationRequest struct {
@@ -77,7 +77,7 @@ type ReplaceUserEmailAddressRequest struct {
 	UserID                           string  `json:"user_id" in:"path" jsonschema:"required"`
 	EmailAddress                     string  `json:"email_address" in:"body" jsonschema:"required"`
 	IdentificationStatus             *string `json:"identification_status,omitempty" in:"body" jsonschema:"default=verified,enum=verified,enum=reserved,enum=unverified"`
-	NotifyPrimaryEmailAddressChanged *bool   `json:"notify_primary_email_address_changed,omitempty" in:"body" jsonschema:"default=false"`
+	NotifyPrimaryEmailAddressChanged *bool   `json:"notify_primary_email_address_changed,omitempty" in:"body,nullable" jsonschema:"default=false"`
 }
 
 type EmailAddress struct {

@@ -48,32 +48,32 @@ type CreateEnterpriseConnectionRequest struct {
 	Name                            string                                              `json:"name" in:"body" jsonschema:"required"`
 	Provider                        string                                              `json:"provider" in:"body" jsonschema:"required,enum=saml_custom,enum=saml_okta,enum=saml_google,enum=saml_microsoft,enum=oidc_custom,enum=oidc_github_enterprise,enum=oidc_gitlab"`
 	Domains                         []string                                            `json:"domains" in:"body" jsonschema:"required,minItems=1"`
-	OrganizationID                  *string                                             `json:"organization_id,omitempty" in:"body"`
-	AllowOrganizationAccountLinking *bool                                               `json:"allow_organization_account_linking,omitempty" in:"body"`
-	Active                          *bool                                               `json:"active,omitempty" in:"body"`
-	SAML                            *CreateEnterpriseConnectionRequestSAML              `json:"saml,omitempty" in:"body"`
-	Oidc                            *CreateEnterpriseConnectionRequestOidc              `json:"oidc,omitempty" in:"body"`
+	OrganizationID                  *string                                             `json:"organization_id,omitempty" in:"body,nullable"`
+	AllowOrganizationAccountLinking *bool                                               `json:"allow_organization_account_linking,omitempty" in:"body,nullable"`
+	Active                          *bool                                               `json:"active,omitempty" in:"body,nullable"`
+	SAML                            *CreateEnterpriseConnectionRequestSAML              `json:"saml,omitempty" in:"body,nullable"`
+	Oidc                            *CreateEnterpriseConnectionRequestOidc              `json:"oidc,omitempty" in:"body,nullable"`
 	CustomAttributes                []CreateEnterpriseConnectionRequestCustomAttributes `json:"custom_attributes,omitempty" in:"body"`
 }
 
 type CreateEnterpriseConnectionRequestSAML struct {
-	IDPEntityID       *string                                                `json:"idp_entity_id,omitempty"`
-	IDPSSOURL         *string                                                `json:"idp_sso_url,omitempty"`
-	IDPCertificate    *string                                                `json:"idp_certificate,omitempty"`
-	IDPMetadataURL    *string                                                `json:"idp_metadata_url,omitempty"`
-	IDPMetadata       *string                                                `json:"idp_metadata,omitempty"`
-	AttributeMapping  *CreateEnterpriseConnectionRequestSAMLAttributeMapping `json:"attribute_mapping,omitempty"`
-	AllowSubdomains   *bool                                                  `json:"allow_subdomains,omitempty"`
-	AllowIDPInitiated *bool                                                  `json:"allow_idp_initiated,omitempty"`
-	ForceAuthn        *bool                                                  `json:"force_authn,omitempty"`
-	LoginHint         *CreateEnterpriseConnectionRequestSAMLLoginHint        `json:"login_hint,omitempty"`
+	IDPEntityID       *string                                                `json:"idp_entity_id,omitempty" in:",nullable"`
+	IDPSSOURL         *string                                                `json:"idp_sso_url,omitempty" in:",nullable"`
+	IDPCertificate    *string                                                `json:"idp_certificate,omitempty" in:",nullable"`
+	IDPMetadataURL    *string                                                `json:"idp_metadata_url,omitempty" in:",nullable"`
+	IDPMetadata       *string                                                `json:"idp_metadata,omitempty" in:",nullable"`
+	AttributeMapping  *CreateEnterpriseConnectionRequestSAMLAttributeMapping `json:"attribute_mapping,omitempty" in:",nullable"`
+	AllowSubdomains   *bool                                                  `json:"allow_subdomains,omitempty" in:",nullable"`
+	AllowIDPInitiated *bool                                                  `json:"allow_idp_initiated,omitempty" in:",nullable"`
+	ForceAuthn        *bool                                                  `json:"force_authn,omitempty" in:",nullable"`
+	LoginHint         *CreateEnterpriseConnectionRequestSAMLLoginHint        `json:"login_hint,omitempty" in:",nullable"`
 }
 
 type CreateEnterpriseConnectionRequestSAMLAttributeMapping struct {
-	UserID       *string `json:"user_id,omitempty"`
-	EmailAddress *string `json:"email_address,omitempty"`
-	FirstName    *string `json:"first_name,omitempty"`
-	LastName     *string `json:"last_name,omitempty"`
+	UserID       *string `json:"user_id,omitempty" in:",nullable"`
+	EmailAddress *string `json:"email_address,omitempty" in:",nullable"`
+	FirstName    *string `json:"first_name,omitempty" in:",nullable"`
+	LastName     *string `json:"last_name,omitempty" in:",nullable"`
 }
 
 type CreateEnterpriseConnectionRequestSAMLLoginHint struct {
@@ -82,13 +82,13 @@ type CreateEnterpriseConnectionRequestSAMLLoginHint struct {
 }
 
 type CreateEnterpriseConnectionRequestOidc struct {
-	ClientID     *string `json:"client_id,omitempty"`
-	ClientSecret *string `json:"client_secret,omitempty"`
-	DiscoveryURL *string `json:"discovery_url,omitempty"`
-	AuthURL      *string `json:"auth_url,omitempty"`
-	TokenURL     *string `json:"token_url,omitempty"`
-	UserInfoURL  *string `json:"user_info_url,omitempty"`
-	RequiresPkce *bool   `json:"requires_pkce,omitempty"`
+	ClientID     *string `json:"client_id,omitempty" in:",nullable"`
+	ClientSecret *string `json:"client_secret,omitempty" in:",nullable"`
+	DiscoveryURL *string `json:"discovery_url,omitempty" in:",nullable"`
+	AuthURL      *string `json:"auth_url,omitempty" in:",nullable"`
+	TokenURL     *string `json:"token_url,omitempty" in:",nullable"`
+	UserInfoURL  *string `json:"user_info_url,omitempty" in:",nullable"`
+	RequiresPkce *bool   `json:"requires_pkce,omitempty" in:",nullable"`
 }
 
 type CreateEnterpriseConnectionRequestCustomAttributes struct {
@@ -106,39 +106,39 @@ type GetEnterpriseConnectionRequest struct {
 
 type UpdateEnterpriseConnectionRequest struct {
 	EnterpriseConnectionID string  `json:"enterprise_connection_id" in:"path" jsonschema:"required"`
-	Name                   *string `json:"name,omitempty" in:"body"`
+	Name                   *string `json:"name,omitempty" in:"body,nullable"`
 	// Replaces all domains.
-	Domains                          []string `json:"domains,omitempty" in:"body"`
-	Active                           *bool    `json:"active,omitempty" in:"body"`
-	SyncUserAttributes               *bool    `json:"sync_user_attributes,omitempty" in:"body"`
-	DisableAdditionalIdentifications *bool    `json:"disable_additional_identifications,omitempty" in:"body"`
-	AllowOrganizationAccountLinking  *bool    `json:"allow_organization_account_linking,omitempty" in:"body"`
+	Domains                          []string `json:"domains,omitempty" in:"body,nullable"`
+	Active                           *bool    `json:"active,omitempty" in:"body,nullable"`
+	SyncUserAttributes               *bool    `json:"sync_user_attributes,omitempty" in:"body,nullable"`
+	DisableAdditionalIdentifications *bool    `json:"disable_additional_identifications,omitempty" in:"body,nullable"`
+	AllowOrganizationAccountLinking  *bool    `json:"allow_organization_account_linking,omitempty" in:"body,nullable"`
 	// Permanent; cannot be unlinked.
-	OrganizationID   *string                                             `json:"organization_id,omitempty" in:"body"`
-	SAML             *UpdateEnterpriseConnectionRequestSAML              `json:"saml,omitempty" in:"body"`
-	Oidc             *UpdateEnterpriseConnectionRequestOidc              `json:"oidc,omitempty" in:"body"`
-	CustomAttributes []UpdateEnterpriseConnectionRequestCustomAttributes `json:"custom_attributes,omitempty" in:"body"`
+	OrganizationID   *string                                             `json:"organization_id,omitempty" in:"body,nullable"`
+	SAML             *UpdateEnterpriseConnectionRequestSAML              `json:"saml,omitempty" in:"body,nullable"`
+	Oidc             *UpdateEnterpriseConnectionRequestOidc              `json:"oidc,omitempty" in:"body,nullable"`
+	CustomAttributes []UpdateEnterpriseConnectionRequestCustomAttributes `json:"custom_attributes,omitempty" in:"body,nullable"`
 }
 
 type UpdateEnterpriseConnectionRequestSAML struct {
-	Name              *string                                                `json:"name,omitempty"`
-	IDPEntityID       *string                                                `json:"idp_entity_id,omitempty"`
-	IDPSSOURL         *string                                                `json:"idp_sso_url,omitempty"`
-	IDPCertificate    *string                                                `json:"idp_certificate,omitempty"`
-	IDPMetadataURL    *string                                                `json:"idp_metadata_url,omitempty"`
-	IDPMetadata       *string                                                `json:"idp_metadata,omitempty"`
-	AttributeMapping  *UpdateEnterpriseConnectionRequestSAMLAttributeMapping `json:"attribute_mapping,omitempty"`
-	AllowSubdomains   *bool                                                  `json:"allow_subdomains,omitempty"`
-	AllowIDPInitiated *bool                                                  `json:"allow_idp_initiated,omitempty"`
-	ForceAuthn        *bool                                                  `json:"force_authn,omitempty"`
-	LoginHint         *UpdateEnterpriseConnectionRequestSAMLLoginHint        `json:"login_hint,omitempty"`
+	Name              *string                                                `json:"name,omitempty" in:",nullable"`
+	IDPEntityID       *string                                                `json:"idp_entity_id,omitempty" in:",nullable"`
+	IDPSSOURL         *string                                                `json:"idp_sso_url,omitempty" in:",nullable"`
+	IDPCertificate    *string                                                `json:"idp_certificate,omitempty" in:",nullable"`
+	IDPMetadataURL    *string                                                `json:"idp_metadata_url,omitempty" in:",nullable"`
+	IDPMetadata       *string                                                `json:"idp_metadata,omitempty" in:",nullable"`
+	AttributeMapping  *UpdateEnterpriseConnectionRequestSAMLAttributeMapping `json:"attribute_mapping,omitempty" in:",nullable"`
+	AllowSubdomains   *bool                                                  `json:"allow_subdomains,omitempty" in:",nullable"`
+	AllowIDPInitiated *bool                                                  `json:"allow_idp_initiated,omitempty" in:",nullable"`
+	ForceAuthn        *bool                                                  `json:"force_authn,omitempty" in:",nullable"`
+	LoginHint         *UpdateEnterpriseConnectionRequestSAMLLoginHint        `json:"login_hint,omitempty" in:",nullable"`
 }
 
 type UpdateEnterpriseConnectionRequestSAMLAttributeMapping struct {
-	UserID       *string `json:"user_id,omitempty"`
-	EmailAddress *string `json:"email_address,omitempty"`
-	FirstName    *string `json:"first_name,omitempty"`
-	LastName     *string `json:"last_name,omitempty"`
+	UserID       *string `json:"user_id,omitempty" in:",nullable"`
+	EmailAddress *string `json:"email_address,omitempty" in:",nullable"`
+	FirstName    *string `json:"first_name,omitempty" in:",nullable"`
+	LastName     *string `json:"last_name,omitempty" in:",nullable"`
 }
 
 type UpdateEnterpriseConnectionRequestSAMLLoginHint struct {
@@ -147,13 +147,13 @@ type UpdateEnterpriseConnectionRequestSAMLLoginHint struct {
 }
 
 type UpdateEnterpriseConnectionRequestOidc struct {
-	ClientID     *string `json:"client_id,omitempty"`
-	ClientSecret *string `json:"client_secret,omitempty"`
-	DiscoveryURL *string `json:"discovery_url,omitempty"`
-	AuthURL      *string `json:"auth_url,omitempty"`
-	TokenURL     *string `json:"token_url,omitempty"`
-	UserInfoURL  *string `json:"user_info_url,omitempty"`
-	RequiresPkce *bool   `json:"requires_pkce,omitempty"`
+	ClientID     *string `json:"client_id,omitempty" in:",nullable"`
+	ClientSecret *string `json:"client_secret,omitempty" in:",nullable"`
+	DiscoveryURL *string `json:"discovery_url,omitempty" in:",nullable"`
+	AuthURL      *string `json:"auth_url,omitempty" in:",nullable"`
+	TokenURL     *string `json:"token_url,omitempty" in:",nullable"`
+	UserInfoURL  *string `json:"user_info_url,omitempty" in:",nullable"`
+	RequiresPkce *bool   `json:"requires_pkce,omitempty" in:",nullable"`
 }
 
 type UpdateEnterpriseConnectionRequestCustomAttributes struct {

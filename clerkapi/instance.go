@@ -62,64 +62,64 @@ type GetInstanceRequest struct {
 }
 
 type UpdateInstanceRequest struct {
-	TestMode                                    *bool    `json:"test_mode,omitempty" in:"body"`
-	Hibp                                        *bool    `json:"hibp,omitempty" in:"body"`
-	SupportEmail                                *string  `json:"support_email,omitempty" in:"body"`
-	ClerkJsVersion                              *string  `json:"clerk_js_version,omitempty" in:"body"`
-	DevelopmentOrigin                           *string  `json:"development_origin,omitempty" in:"body"`
+	TestMode                                    *bool    `json:"test_mode,omitempty" in:"body,nullable"`
+	Hibp                                        *bool    `json:"hibp,omitempty" in:"body,nullable"`
+	SupportEmail                                *string  `json:"support_email,omitempty" in:"body,nullable"`
+	ClerkJsVersion                              *string  `json:"clerk_js_version,omitempty" in:"body,nullable"`
+	DevelopmentOrigin                           *string  `json:"development_origin,omitempty" in:"body,nullable"`
 	AllowedOrigins                              []string `json:"allowed_origins,omitempty" in:"body"`
-	CookielessDev                               *bool    `json:"cookieless_dev,omitempty" in:"body"`
-	URLBasedSessionSyncing                      *bool    `json:"url_based_session_syncing,omitempty" in:"body"`
-	PreferredSignInStrategyWhenPasswordRequired *string  `json:"preferred_sign_in_strategy_when_password_required,omitempty" in:"body" jsonschema:"enum=password,enum=otp,enum="`
+	CookielessDev                               *bool    `json:"cookieless_dev,omitempty" in:"body,nullable"`
+	URLBasedSessionSyncing                      *bool    `json:"url_based_session_syncing,omitempty" in:"body,nullable"`
+	PreferredSignInStrategyWhenPasswordRequired *string  `json:"preferred_sign_in_strategy_when_password_required,omitempty" in:"body,nullable" jsonschema:"enum=password,enum=otp,enum="`
 }
 
 type UpdateInstanceRestrictionsRequest struct {
-	Allowlist                          *bool `json:"allowlist,omitempty" in:"body"`
-	Blocklist                          *bool `json:"blocklist,omitempty" in:"body"`
-	AllowlistBlocklistDisabledOnSignIn *bool `json:"allowlist_blocklist_disabled_on_sign_in,omitempty" in:"body"`
-	BlockEmailSubaddresses             *bool `json:"block_email_subaddresses,omitempty" in:"body"`
-	BlockDisposableEmailDomains        *bool `json:"block_disposable_email_domains,omitempty" in:"body"`
+	Allowlist                          *bool `json:"allowlist,omitempty" in:"body,nullable"`
+	Blocklist                          *bool `json:"blocklist,omitempty" in:"body,nullable"`
+	AllowlistBlocklistDisabledOnSignIn *bool `json:"allowlist_blocklist_disabled_on_sign_in,omitempty" in:"body,nullable"`
+	BlockEmailSubaddresses             *bool `json:"block_email_subaddresses,omitempty" in:"body,nullable"`
+	BlockDisposableEmailDomains        *bool `json:"block_disposable_email_domains,omitempty" in:"body,nullable"`
 }
 
 type GetInstanceProtectRequest struct {
 }
 
 type UpdateInstanceProtectRequest struct {
-	RulesEnabled   *bool `json:"rules_enabled,omitempty" in:"body"`
-	SpecterEnabled *bool `json:"specter_enabled,omitempty" in:"body"`
+	RulesEnabled   *bool `json:"rules_enabled,omitempty" in:"body,nullable"`
+	SpecterEnabled *bool `json:"specter_enabled,omitempty" in:"body,nullable"`
 }
 
 type GetInstanceCommunicationRequest struct {
 }
 
 type UpdateInstanceCommunicationRequest struct {
-	BlockedCountryCodes []string `json:"blocked_country_codes,omitempty" in:"body" jsonschema:"maxItems=250,uniqueItems=true,pattern=^[A-Z]{2}$"`
+	BlockedCountryCodes []string `json:"blocked_country_codes,omitempty" in:"body,nullable" jsonschema:"maxItems=250,uniqueItems=true,pattern=^[A-Z]{2}$"`
 }
 
 type GetInstanceOAuthApplicationSettingsRequest struct {
 }
 
 type UpdateInstanceOAuthApplicationSettingsRequest struct {
-	DynamicOAuthClientRegistration                         *bool    `json:"dynamic_oauth_client_registration,omitempty" in:"body"`
-	DefaultScopes                                          []string `json:"default_scopes,omitempty" in:"body"`
-	OAuthJWTAccessTokens                                   *bool    `json:"oauth_jwt_access_tokens,omitempty" in:"body"`
-	ClientIDMetadataDocumentsAdvertised                    *bool    `json:"client_id_metadata_documents_advertised,omitempty" in:"body"`
-	ClientIDMetadataDocumentsOnlyAllowPreRegisteredClients *bool    `json:"client_id_metadata_documents_only_allow_pre_registered_clients,omitempty" in:"body"`
-	ClientIDMetadataDocumentsBlockImplicitlyAllowedClients *bool    `json:"client_id_metadata_documents_block_implicitly_allowed_clients,omitempty" in:"body"`
+	DynamicOAuthClientRegistration                         *bool    `json:"dynamic_oauth_client_registration,omitempty" in:"body,nullable"`
+	DefaultScopes                                          []string `json:"default_scopes,omitempty" in:"body,nullable"`
+	OAuthJWTAccessTokens                                   *bool    `json:"oauth_jwt_access_tokens,omitempty" in:"body,nullable"`
+	ClientIDMetadataDocumentsAdvertised                    *bool    `json:"client_id_metadata_documents_advertised,omitempty" in:"body,nullable"`
+	ClientIDMetadataDocumentsOnlyAllowPreRegisteredClients *bool    `json:"client_id_metadata_documents_only_allow_pre_registered_clients,omitempty" in:"body,nullable"`
+	ClientIDMetadataDocumentsBlockImplicitlyAllowedClients *bool    `json:"client_id_metadata_documents_block_implicitly_allowed_clients,omitempty" in:"body,nullable"`
 }
 
 type GetInstanceOrganizationSettingsRequest struct {
 }
 
 type UpdateInstanceOrganizationSettingsRequest struct {
-	Enabled                *bool    `json:"enabled,omitempty" in:"body"`
-	MaxAllowedMemberships  *int64   `json:"max_allowed_memberships,omitempty" in:"body"`
-	AdminDeleteEnabled     *bool    `json:"admin_delete_enabled,omitempty" in:"body"`
-	DomainsEnabled         *bool    `json:"domains_enabled,omitempty" in:"body"`
-	SlugDisabled           *bool    `json:"slug_disabled,omitempty" in:"body"`
+	Enabled                *bool    `json:"enabled,omitempty" in:"body,nullable"`
+	MaxAllowedMemberships  *int64   `json:"max_allowed_memberships,omitempty" in:"body,nullable"`
+	AdminDeleteEnabled     *bool    `json:"admin_delete_enabled,omitempty" in:"body,nullable"`
+	DomainsEnabled         *bool    `json:"domains_enabled,omitempty" in:"body,nullable"`
+	SlugDisabled           *bool    `json:"slug_disabled,omitempty" in:"body,nullable"`
 	DomainsEnrollmentModes []string `json:"domains_enrollment_modes,omitempty" in:"body"`
-	CreatorRoleID          *string  `json:"creator_role_id,omitempty" in:"body"`
-	DomainsDefaultRoleID   *string  `json:"domains_default_role_id,omitempty" in:"body"`
+	CreatorRoleID          *string  `json:"creator_role_id,omitempty" in:"body,nullable"`
+	DomainsDefaultRoleID   *string  `json:"domains_default_role_id,omitempty" in:"body,nullable"`
 }
 
 type Instance struct {

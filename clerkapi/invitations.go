@@ -28,9 +28,9 @@ type CreateInvitationRequest struct {
 	PublicMetadata map[string]any `json:"public_metadata,omitempty" in:"body"`
 	// Where the invitation link lands.
 	RedirectURL    *string `json:"redirect_url,omitempty" in:"body"`
-	Notify         *bool   `json:"notify,omitempty" in:"body" jsonschema:"default=true"`
-	IgnoreExisting *bool   `json:"ignore_existing,omitempty" in:"body" jsonschema:"default=false"`
-	ExpiresInDays  *int64  `json:"expires_in_days,omitempty" in:"body" jsonschema:"minimum=1,maximum=365,default=30"`
+	Notify         *bool   `json:"notify,omitempty" in:"body,nullable" jsonschema:"default=true"`
+	IgnoreExisting *bool   `json:"ignore_existing,omitempty" in:"body,nullable" jsonschema:"default=false"`
+	ExpiresInDays  *int64  `json:"expires_in_days,omitempty" in:"body,nullable" jsonschema:"minimum=1,maximum=365,default=30"`
 	TemplateSlug   *string `json:"template_slug,omitempty" in:"body" jsonschema:"enum=invitation,enum=waitlist_invitation"`
 }
 
@@ -47,11 +47,11 @@ type CreateInvitationsBulkRequest struct {
 
 type CreateInvitationsBulkRequestItem struct {
 	EmailAddress   string         `json:"email_address" jsonschema:"required"`
-	PublicMetadata map[string]any `json:"public_metadata,omitempty"`
-	RedirectURL    *string        `json:"redirect_url,omitempty"`
-	Notify         *bool          `json:"notify,omitempty" jsonschema:"default=true"`
-	IgnoreExisting *bool          `json:"ignore_existing,omitempty" jsonschema:"default=false"`
-	ExpiresInDays  *int64         `json:"expires_in_days,omitempty" jsonschema:"minimum=1,maximum=365,default=30"`
+	PublicMetadata map[string]any `json:"public_metadata,omitempty" in:",nullable"`
+	RedirectURL    *string        `json:"redirect_url,omitempty" in:",nullable"`
+	Notify         *bool          `json:"notify,omitempty" in:",nullable" jsonschema:"default=true"`
+	IgnoreExisting *bool          `json:"ignore_existing,omitempty" in:",nullable" jsonschema:"default=false"`
+	ExpiresInDays  *int64         `json:"expires_in_days,omitempty" in:",nullable" jsonschema:"minimum=1,maximum=365,default=30"`
 	TemplateSlug   *string        `json:"template_slug,omitempty" jsonschema:"default=invitation,enum=invitation,enum=waitlist_invitation"`
 }
 

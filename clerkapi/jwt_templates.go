@@ -36,12 +36,12 @@ type CreateJWTTemplateRequest struct {
 	Name   string         `json:"name" in:"body" jsonschema:"required"`
 	Claims map[string]any `json:"claims" in:"body" jsonschema:"required"`
 	// Seconds.
-	Lifetime *int64 `json:"lifetime,omitempty" in:"body" jsonschema:"minimum=30,maximum=315360000"`
+	Lifetime *int64 `json:"lifetime,omitempty" in:"body,nullable" jsonschema:"minimum=30,maximum=315360000"`
 	// Seconds.
-	AllowedClockSkew *int64  `json:"allowed_clock_skew,omitempty" in:"body" jsonschema:"minimum=0,maximum=300"`
+	AllowedClockSkew *int64  `json:"allowed_clock_skew,omitempty" in:"body,nullable" jsonschema:"minimum=0,maximum=300"`
 	CustomSigningKey *bool   `json:"custom_signing_key,omitempty" in:"body"`
-	SigningAlgorithm *string `json:"signing_algorithm,omitempty" in:"body"`
-	SigningKey       *string `json:"signing_key,omitempty" in:"body"`
+	SigningAlgorithm *string `json:"signing_algorithm,omitempty" in:"body,nullable"`
+	SigningKey       *string `json:"signing_key,omitempty" in:"body,nullable"`
 }
 
 type GetJWTTemplateRequest struct {
@@ -53,12 +53,12 @@ type UpdateJWTTemplateRequest struct {
 	Name       string         `json:"name" in:"body" jsonschema:"required"`
 	Claims     map[string]any `json:"claims" in:"body" jsonschema:"required"`
 	// Seconds.
-	Lifetime *int64 `json:"lifetime,omitempty" in:"body" jsonschema:"minimum=30,maximum=315360000"`
+	Lifetime *int64 `json:"lifetime,omitempty" in:"body,nullable" jsonschema:"minimum=30,maximum=315360000"`
 	// Seconds.
-	AllowedClockSkew *int64  `json:"allowed_clock_skew,omitempty" in:"body" jsonschema:"minimum=0,maximum=300"`
+	AllowedClockSkew *int64  `json:"allowed_clock_skew,omitempty" in:"body,nullable" jsonschema:"minimum=0,maximum=300"`
 	CustomSigningKey *bool   `json:"custom_signing_key,omitempty" in:"body"`
-	SigningAlgorithm *string `json:"signing_algorithm,omitempty" in:"body"`
-	SigningKey       *string `json:"signing_key,omitempty" in:"body"`
+	SigningAlgorithm *string `json:"signing_algorithm,omitempty" in:"body,nullable"`
+	SigningKey       *string `json:"signing_key,omitempty" in:"body,nullable"`
 }
 
 type DeleteJWTTemplateRequest struct {

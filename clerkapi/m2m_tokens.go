@@ -27,8 +27,8 @@ type CreateM2MTokenRequest struct {
 	// Default: CLERK_MACHINE_SECRET_KEY.
 	MachineSecretKey       *string        `json:"machine_secret_key,omitempty" in:"auth"`
 	TokenFormat            *string        `json:"token_format,omitempty" in:"body" jsonschema:"default=opaque,enum=opaque,enum=jwt"`
-	SecondsUntilExpiration *float64       `json:"seconds_until_expiration,omitempty" in:"body" jsonschema:"exclusiveMinimum=0"`
-	Claims                 map[string]any `json:"claims,omitempty" in:"body"`
+	SecondsUntilExpiration *float64       `json:"seconds_until_expiration,omitempty" in:"body,nullable" jsonschema:"exclusiveMinimum=0"`
+	Claims                 map[string]any `json:"claims,omitempty" in:"body,nullable"`
 	MinRemainingTTLSeconds *int64         `json:"min_remaining_ttl_seconds,omitempty" in:"body" jsonschema:"minimum=0"`
 }
 
@@ -42,7 +42,7 @@ type ListM2MTokensRequest struct {
 
 type RevokeM2MTokenRequest struct {
 	M2MTokenID       string  `json:"m2m_token_id" in:"path" jsonschema:"required"`
-	RevocationReason *string `json:"revocation_reason,omitempty" in:"body"`
+	RevocationReason *string `json:"revocation_reason,omitempty" in:"body,nullable"`
 }
 
 type VerifyM2MTokenRequest struct {

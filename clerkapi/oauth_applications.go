@@ -51,13 +51,13 @@ type ListOAuthApplicationsRequest struct {
 
 type CreateOAuthApplicationRequest struct {
 	Name         string   `json:"name" in:"body" jsonschema:"required,maxLength=256"`
-	RedirectUris []string `json:"redirect_uris,omitempty" in:"body"`
-	CallbackURL  *string  `json:"callback_url,omitempty" in:"body" jsonschema:"maxLength=1024"`
+	RedirectUris []string `json:"redirect_uris,omitempty" in:"body,nullable"`
+	CallbackURL  *string  `json:"callback_url,omitempty" in:"body,nullable" jsonschema:"maxLength=1024"`
 	// Space-separated.
-	Scopes               *string `json:"scopes,omitempty" in:"body" jsonschema:"maxLength=1024,default=profile email"`
-	ConsentScreenEnabled *bool   `json:"consent_screen_enabled,omitempty" in:"body" jsonschema:"default=true"`
-	PkceRequired         *bool   `json:"pkce_required,omitempty" in:"body" jsonschema:"default=false"`
-	Public               *bool   `json:"public,omitempty" in:"body"`
+	Scopes               *string `json:"scopes,omitempty" in:"body,nullable" jsonschema:"maxLength=1024,default=profile email"`
+	ConsentScreenEnabled *bool   `json:"consent_screen_enabled,omitempty" in:"body,nullable" jsonschema:"default=true"`
+	PkceRequired         *bool   `json:"pkce_required,omitempty" in:"body,nullable" jsonschema:"default=false"`
+	Public               *bool   `json:"public,omitempty" in:"body,nullable"`
 }
 
 type GetOAuthApplicationRequest struct {
@@ -66,14 +66,14 @@ type GetOAuthApplicationRequest struct {
 
 type UpdateOAuthApplicationRequest struct {
 	OAuthApplicationID string   `json:"oauth_application_id" in:"path" jsonschema:"required"`
-	Name               *string  `json:"name,omitempty" in:"body" jsonschema:"maxLength=256"`
-	RedirectUris       []string `json:"redirect_uris,omitempty" in:"body"`
-	CallbackURL        *string  `json:"callback_url,omitempty" in:"body" jsonschema:"maxLength=1024"`
+	Name               *string  `json:"name,omitempty" in:"body,nullable" jsonschema:"maxLength=256"`
+	RedirectUris       []string `json:"redirect_uris,omitempty" in:"body,nullable"`
+	CallbackURL        *string  `json:"callback_url,omitempty" in:"body,nullable" jsonschema:"maxLength=1024"`
 	// Space-separated.
-	Scopes               *string `json:"scopes,omitempty" in:"body" jsonschema:"maxLength=1024"`
-	ConsentScreenEnabled *bool   `json:"consent_screen_enabled,omitempty" in:"body"`
-	PkceRequired         *bool   `json:"pkce_required,omitempty" in:"body"`
-	Public               *bool   `json:"public,omitempty" in:"body"`
+	Scopes               *string `json:"scopes,omitempty" in:"body,nullable" jsonschema:"maxLength=1024"`
+	ConsentScreenEnabled *bool   `json:"consent_screen_enabled,omitempty" in:"body,nullable"`
+	PkceRequired         *bool   `json:"pkce_required,omitempty" in:"body,nullable"`
+	Public               *bool   `json:"public,omitempty" in:"body,nullable"`
 }
 
 type DeleteOAuthApplicationRequest struct {

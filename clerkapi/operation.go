@@ -23,8 +23,9 @@ type Operation struct {
 
 	// Request is the zero value of the request struct. Its fields carry
 	// `json` names, an `in` tag (path, query, query+comma, body, body+whole,
-	// form, file, or auth for a credential used as the bearer key) and
-	// `jsonschema` constraints; doc comments describe them.
+	// form, file, or auth for a credential used as the bearer key; body,nullable
+	// where Clerk takes a null, and in:",nullable" on such fields of nested
+	// objects) and `jsonschema` constraints; doc comments describe them.
 	Request any
 	// Response is the zero value of the response type, used for the output
 	// schema; nil when Clerk answers without a body.

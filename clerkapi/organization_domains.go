@@ -38,7 +38,7 @@ type CreateOrganizationDomainRequest struct {
 	Name           *string `json:"name,omitempty" in:"body"`
 	// manual_invitation, automatic_invitation, automatic_suggestion or enterprise_sso.
 	EnrollmentMode *string `json:"enrollment_mode,omitempty" in:"body"`
-	Verified       *bool   `json:"verified,omitempty" in:"body" jsonschema:"default=true"`
+	Verified       *bool   `json:"verified,omitempty" in:"body,nullable" jsonschema:"default=true"`
 }
 
 type ListOrganizationDomainsRequest struct {
@@ -52,8 +52,8 @@ type UpdateOrganizationDomainRequest struct {
 	OrganizationID string `json:"organization_id" in:"path" jsonschema:"required"`
 	DomainID       string `json:"domain_id" in:"path" jsonschema:"required"`
 	// manual_invitation, automatic_invitation, automatic_suggestion or enterprise_sso.
-	EnrollmentMode *string `json:"enrollment_mode,omitempty" in:"body"`
-	Verified       *bool   `json:"verified,omitempty" in:"body"`
+	EnrollmentMode *string `json:"enrollment_mode,omitempty" in:"body,nullable"`
+	Verified       *bool   `json:"verified,omitempty" in:"body,nullable"`
 }
 
 type DeleteOrganizationDomainRequest struct {

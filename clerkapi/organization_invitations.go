@@ -49,15 +49,15 @@ type CreateOrganizationInvitationRequest struct {
 	OrganizationID string `json:"organization_id" in:"path" jsonschema:"required"`
 	EmailAddress   string `json:"email_address" in:"body" jsonschema:"required"`
 	// Member shown as the sender.
-	InviterUserID *string `json:"inviter_user_id,omitempty" in:"body"`
+	InviterUserID *string `json:"inviter_user_id,omitempty" in:"body,nullable"`
 	// Role key, e.g. org:member.
 	Role            string         `json:"role" in:"body" jsonschema:"required"`
-	PublicMetadata  map[string]any `json:"public_metadata,omitempty" in:"body"`
-	PrivateMetadata map[string]any `json:"private_metadata,omitempty" in:"body"`
+	PublicMetadata  map[string]any `json:"public_metadata,omitempty" in:"body,nullable"`
+	PrivateMetadata map[string]any `json:"private_metadata,omitempty" in:"body,nullable"`
 	// Where the invitation link lands.
-	RedirectURL   *string `json:"redirect_url,omitempty" in:"body"`
-	ExpiresInDays *int64  `json:"expires_in_days,omitempty" in:"body" jsonschema:"minimum=1,maximum=365,default=30"`
-	Notify        *bool   `json:"notify,omitempty" in:"body" jsonschema:"default=true"`
+	RedirectURL   *string `json:"redirect_url,omitempty" in:"body,nullable"`
+	ExpiresInDays *int64  `json:"expires_in_days,omitempty" in:"body,nullable" jsonschema:"minimum=1,maximum=365,default=30"`
+	Notify        *bool   `json:"notify,omitempty" in:"body,nullable" jsonschema:"default=true"`
 }
 
 type ListOrganizationInvitationsRequest struct {
@@ -75,14 +75,14 @@ type CreateOrganizationInvitationsBulkRequest struct {
 
 type CreateOrganizationInvitationsBulkRequestItem struct {
 	EmailAddress  string  `json:"email_address" jsonschema:"required"`
-	InviterUserID *string `json:"inviter_user_id,omitempty"`
+	InviterUserID *string `json:"inviter_user_id,omitempty" in:",nullable"`
 	// Role key, e.g. org:member.
 	Role            string         `json:"role" jsonschema:"required"`
-	PublicMetadata  map[string]any `json:"public_metadata,omitempty"`
-	PrivateMetadata map[string]any `json:"private_metadata,omitempty"`
-	RedirectURL     *string        `json:"redirect_url,omitempty"`
-	ExpiresInDays   *int64         `json:"expires_in_days,omitempty" jsonschema:"minimum=1,maximum=365,default=30"`
-	Notify          *bool          `json:"notify,omitempty" jsonschema:"default=true"`
+	PublicMetadata  map[string]any `json:"public_metadata,omitempty" in:",nullable"`
+	PrivateMetadata map[string]any `json:"private_metadata,omitempty" in:",nullable"`
+	RedirectURL     *string        `json:"redirect_url,omitempty" in:",nullable"`
+	ExpiresInDays   *int64         `json:"expires_in_days,omitempty" in:",nullable" jsonschema:"minimum=1,maximum=365,default=30"`
+	Notify          *bool          `json:"notify,omitempty" in:",nullable" jsonschema:"default=true"`
 }
 
 type ListPendingOrganizationInvitationsRequest struct {
@@ -98,7 +98,7 @@ type GetOrganizationInvitationRequest struct {
 type RevokeOrganizationInvitationRequest struct {
 	OrganizationID   string  `json:"organization_id" in:"path" jsonschema:"required"`
 	InvitationID     string  `json:"invitation_id" in:"path" jsonschema:"required"`
-	RequestingUserID *string `json:"requesting_user_id,omitempty" in:"body"`
+	RequestingUserID *string `json:"requesting_user_id,omitempty" in:"body,nullable"`
 }
 
 type OrganizationInvitationsWithPublicOrganizationData struct {

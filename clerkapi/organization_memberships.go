@@ -38,8 +38,8 @@ type CreateOrganizationMembershipRequest struct {
 	UserID         string `json:"user_id" in:"body" jsonschema:"required"`
 	// Role key, e.g. org:member.
 	Role            string         `json:"role" in:"body" jsonschema:"required"`
-	PublicMetadata  map[string]any `json:"public_metadata,omitempty" in:"body"`
-	PrivateMetadata map[string]any `json:"private_metadata,omitempty" in:"body"`
+	PublicMetadata  map[string]any `json:"public_metadata,omitempty" in:"body,nullable"`
+	PrivateMetadata map[string]any `json:"private_metadata,omitempty" in:"body,nullable"`
 }
 
 type ListOrganizationMembershipsRequest struct {

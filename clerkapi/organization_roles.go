@@ -47,10 +47,10 @@ type ListOrganizationRolesRequest struct {
 type CreateOrganizationRoleRequest struct {
 	Name        string  `json:"name" in:"body" jsonschema:"required"`
 	Key         string  `json:"key" in:"body" jsonschema:"required"`
-	Description *string `json:"description,omitempty" in:"body"`
+	Description *string `json:"description,omitempty" in:"body,nullable"`
 	// Permission IDs.
-	Permissions             []string `json:"permissions,omitempty" in:"body"`
-	IncludeInInitialRoleSet *bool    `json:"include_in_initial_role_set,omitempty" in:"body"`
+	Permissions             []string `json:"permissions,omitempty" in:"body,nullable"`
+	IncludeInInitialRoleSet *bool    `json:"include_in_initial_role_set,omitempty" in:"body,nullable"`
 }
 
 type GetOrganizationRoleRequest struct {
@@ -59,11 +59,11 @@ type GetOrganizationRoleRequest struct {
 
 type UpdateOrganizationRoleRequest struct {
 	OrganizationRoleID string  `json:"organization_role_id" in:"path" jsonschema:"required"`
-	Name               *string `json:"name,omitempty" in:"body"`
-	Key                *string `json:"key,omitempty" in:"body"`
-	Description        *string `json:"description,omitempty" in:"body"`
+	Name               *string `json:"name,omitempty" in:"body,nullable"`
+	Key                *string `json:"key,omitempty" in:"body,nullable"`
+	Description        *string `json:"description,omitempty" in:"body,nullable"`
 	// Permission IDs; replaces all.
-	Permissions []string `json:"permissions,omitempty" in:"body"`
+	Permissions []string `json:"permissions,omitempty" in:"body,nullable"`
 }
 
 type DeleteOrganizationRoleRequest struct {

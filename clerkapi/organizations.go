@@ -76,13 +76,13 @@ type ListOrganizationsRequest struct {
 
 type CreateOrganizationRequest struct {
 	Name                  string         `json:"name" in:"body" jsonschema:"required,maxLength=256"`
-	CreatedBy             *string        `json:"created_by,omitempty" in:"body"`
-	PrivateMetadata       map[string]any `json:"private_metadata,omitempty" in:"body"`
-	PublicMetadata        map[string]any `json:"public_metadata,omitempty" in:"body"`
-	Slug                  *string        `json:"slug,omitempty" in:"body"`
-	MaxAllowedMemberships *int64         `json:"max_allowed_memberships,omitempty" in:"body" jsonschema:"minimum=0"`
-	CreatedAt             *string        `json:"created_at,omitempty" in:"body" jsonschema:"format=date-time"`
-	RoleSetKey            *string        `json:"role_set_key,omitempty" in:"body"`
+	CreatedBy             *string        `json:"created_by,omitempty" in:"body,nullable"`
+	PrivateMetadata       map[string]any `json:"private_metadata,omitempty" in:"body,nullable"`
+	PublicMetadata        map[string]any `json:"public_metadata,omitempty" in:"body,nullable"`
+	Slug                  *string        `json:"slug,omitempty" in:"body,nullable"`
+	MaxAllowedMemberships *int64         `json:"max_allowed_memberships,omitempty" in:"body,nullable" jsonschema:"minimum=0"`
+	CreatedAt             *string        `json:"created_at,omitempty" in:"body,nullable" jsonschema:"format=date-time"`
+	RoleSetKey            *string        `json:"role_set_key,omitempty" in:"body,nullable"`
 }
 
 type GetOrganizationRequest struct {
@@ -93,12 +93,12 @@ type GetOrganizationRequest struct {
 
 type UpdateOrganizationRequest struct {
 	OrganizationID        string  `json:"organization_id" in:"path" jsonschema:"required"`
-	Name                  *string `json:"name,omitempty" in:"body" jsonschema:"maxLength=256"`
-	Slug                  *string `json:"slug,omitempty" in:"body"`
-	MaxAllowedMemberships *int64  `json:"max_allowed_memberships,omitempty" in:"body" jsonschema:"minimum=0"`
-	AdminDeleteEnabled    *bool   `json:"admin_delete_enabled,omitempty" in:"body"`
-	CreatedAt             *string `json:"created_at,omitempty" in:"body" jsonschema:"format=date-time"`
-	RoleSetKey            *string `json:"role_set_key,omitempty" in:"body"`
+	Name                  *string `json:"name,omitempty" in:"body,nullable" jsonschema:"maxLength=256"`
+	Slug                  *string `json:"slug,omitempty" in:"body,nullable"`
+	MaxAllowedMemberships *int64  `json:"max_allowed_memberships,omitempty" in:"body,nullable" jsonschema:"minimum=0"`
+	AdminDeleteEnabled    *bool   `json:"admin_delete_enabled,omitempty" in:"body,nullable"`
+	CreatedAt             *string `json:"created_at,omitempty" in:"body,nullable" jsonschema:"format=date-time"`
+	RoleSetKey            *string `json:"role_set_key,omitempty" in:"body,nullable"`
 }
 
 type DeleteOrganizationRequest struct {

@@ -44,9 +44,9 @@ type CreatePhoneNumberRequest struct {
 	UserID string `json:"user_id" in:"body" jsonschema:"required"`
 	// E.164 format.
 	PhoneNumber             string `json:"phone_number" in:"body" jsonschema:"required"`
-	Verified                *bool  `json:"verified,omitempty" in:"body"`
-	Primary                 *bool  `json:"primary,omitempty" in:"body"`
-	ReservedForSecondFactor *bool  `json:"reserved_for_second_factor,omitempty" in:"body"`
+	Verified                *bool  `json:"verified,omitempty" in:"body,nullable"`
+	Primary                 *bool  `json:"primary,omitempty" in:"body,nullable"`
+	ReservedForSecondFactor *bool  `json:"reserved_for_second_factor,omitempty" in:"body,nullable"`
 }
 
 type GetPhoneNumberRequest struct {
@@ -59,9 +59,9 @@ type DeletePhoneNumberRequest struct {
 
 type UpdatePhoneNumberRequest struct {
 	PhoneNumberID           string `json:"phone_number_id" in:"path" jsonschema:"required"`
-	Verified                *bool  `json:"verified,omitempty" in:"body"`
-	Primary                 *bool  `json:"primary,omitempty" in:"body"`
-	ReservedForSecondFactor *bool  `json:"reserved_for_second_factor,omitempty" in:"body"`
+	Verified                *bool  `json:"verified,omitempty" in:"body,nullable"`
+	Primary                 *bool  `json:"primary,omitempty" in:"body,nullable"`
+	ReservedForSecondFactor *bool  `json:"reserved_for_second_factor,omitempty" in:"body,nullable"`
 }
 
 type PreparePhoneNumberVerificationRequest struct {

@@ -20,11 +20,12 @@ type Args map[string]json.RawMessage
 
 // Param is one argument of an operation and where it goes in the request.
 type Param struct {
-	Name  string
-	In    string // path, query, body, form or file
-	Comma bool   // query array sent comma-joined instead of as repeated keys
-	Whole bool   // body: this argument's value is the whole (array) body
-	key   string // body: the name as a JSON string, encoded once
+	Name     string
+	In       string // path, query, body, form or file
+	Comma    bool   // query array sent comma-joined instead of as repeated keys
+	Whole    bool   // body: this argument's value is the whole (array) body
+	Nullable bool   // body: a JSON null is sent as is (Clerk reads it as "clear")
+	key      string // body: the name as a JSON string, encoded once
 }
 
 // Plan is an operation's argument layout, read once from its request struct.
@@ -33,7 +34,21 @@ type Plan struct {
 	byName    map[string]int
 	multipart bool // some argument is a form field or a file
 	hasBody   bool // some argument goes in a JSON body
+	clearable []string
+	// nullable holds every field Clerk accepts null for, by path: a body
+	// argument ("proxy_url"), a field of an object ("saml.idp_sso_url") or
+	// of an array's items ("invitations[].notify").
+	nullable map[string]bool
 }
+
+// Nullable reports whether the field at path (as in Plan.nullable) may be
+// sent as null.
+func (p *Plan) Nullable(path string) bool { return p.nullable[path] }
+
+// Clearable lists, in declaration order, the fields that can be set to null
+// by name: body arguments and fields of nested objects (dotted), not fields
+// inside arrays. They make a tool's `unset` argument.
+func (p *Plan) Clearable() []string { return p.clearable }
 
 // Param returns the named parameter.
 func (p *Plan) Param(name string) (Param, bool) {
@@ -60,7 +75,7 @@ func (o *Operation) Plan() *Plan {
 	if p, ok := plans.Load(o); ok {
 		return p.(*Plan)
 	}
-	p := &Plan{byName: map[string]int{}}
+	p := &Plan{byName: map[string]int{}, nullable: map[string]bool{}}
 	if o.Request != nil {
 		collectParams(reflect.TypeOf(o.Request), p)
 	}
@@ -76,19 +91,75 @@ func collectParams(t reflect.Type, p *Plan) {
 			continue
 		}
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		in, opts, _ := strings.Cut(f.Tag.Get("in"), ",")
+		in, opts := inTag(f)
 		if name == "" || name == "-" || in == "" {
 			continue
 		}
 		key, _ := json.Marshal(name)
 		p.byName[name] = len(p.Params)
-		p.Params = append(p.Params, Param{Name: name, In: in, Comma: opts == "comma", Whole: opts == "whole", key: string(key)})
+		prm := Param{Name: name, In: in, Comma: opts["comma"], Whole: opts["whole"], Nullable: opts["nullable"] && in == "body", key: string(key)}
+		p.Params = append(p.Params, prm)
+		if prm.Nullable {
+			p.nullable[name] = true
+			p.clearable = append(p.clearable, name)
+		}
+		if in == "body" {
+			collectNullable(f.Type, name, true, p)
+		}
 		switch in {
 		case "form", "file":
 			p.multipart = true
 		case "body":
 			p.hasBody = true
 		}
+	}
+}
+
+// inTag reads a field's `in` tag: the location and its options (comma,
+// whole, nullable).
+func inTag(f reflect.StructField) (string, map[string]bool) {
+	in, rest, _ := strings.Cut(f.Tag.Get("in"), ",")
+	var opts map[string]bool
+	for o := range strings.SplitSeq(rest, ",") {
+		if o != "" {
+			if opts == nil {
+				opts = map[string]bool{}
+			}
+			opts[o] = true
+		}
+	}
+	return in, opts
+}
+
+// collectNullable records the nullable fields (tagged in:",nullable") of the
+// objects inside a body argument of type t, under prefix. Fields of objects
+// are clearable by name; fields inside arrays are not (no name reaches one
+// item).
+func collectNullable(t reflect.Type, prefix string, clearable bool, p *Plan) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() == reflect.Slice {
+		collectNullable(t.Elem(), prefix+"[]", false, p)
+		return
+	}
+	if t.Kind() != reflect.Struct || strings.Count(prefix, ".") > 8 {
+		return
+	}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		path := prefix + "." + name
+		if _, opts := inTag(f); opts["nullable"] {
+			p.nullable[path] = true
+			if clearable {
+				p.clearable = append(p.clearable, path)
+			}
+		}
+		collectNullable(f.Type, path, clearable, p)
 	}
 }
 
@@ -117,6 +188,9 @@ func (c *Client) build(ctx context.Context, op *Operation, args Args) (*built, e
 			return nil, &ArgError{name, "unknown argument"}
 		}
 	}
+	if err := op.CheckChange(args); err != nil {
+		return nil, err
+	}
 	path, err := ExpandPath(op.Path, args)
 	if err != nil {
 		return nil, err
@@ -135,8 +209,15 @@ func (c *Client) build(ctx context.Context, op *Operation, args Args) (*built, e
 	fields := 0
 	for _, prm := range plan.Params {
 		raw, ok := args[prm.Name]
-		if !ok || (isNull(raw) && prm.In != "body") {
-			continue // a null body value is sent: Clerk reads it as "clear"
+		if !ok {
+			continue
+		}
+		if isNull(raw) && !prm.Nullable {
+			switch prm.In {
+			case "auth", "file":
+				continue // read (as absent) by machineKey and the upload
+			}
+			return nil, &ArgError{prm.Name, NullRefused}
 		}
 		switch prm.In {
 		case "query":
@@ -225,6 +306,50 @@ func (c *Client) build(ctx context.Context, op *Operation, args Args) (*built, e
 		b.url += "?" + query.Encode()
 	}
 	return b, nil
+}
+
+// NullRefused says why a null is refused for a field Clerk does not accept
+// null for: dropping it would report a change that was never made.
+const NullRefused = "null is not accepted here; leave the argument out to keep the current value"
+
+// Update reports whether the operation changes fields of something that
+// exists: every PATCH, and every PUT with a JSON body (the replace and
+// upsert operations). Such a call that would send nothing is refused
+// (CheckChange); POST actions, whose empty body is a complete request, and
+// the multipart PUT uploads, which need their file anyway, are not updates.
+func (o *Operation) Update() bool {
+	switch o.Method {
+	case "PATCH":
+		return true
+	case "PUT":
+		p := o.Plan()
+		return p.HasBody() && !p.Multipart()
+	}
+	return false
+}
+
+// CheckChange refuses an update (see Update) given nothing to send: no body
+// field and no query parameter, only the path IDs. Sent as PATCH {}, it
+// would change nothing yet answer success.
+func (o *Operation) CheckChange(args Args) error {
+	if !o.Update() {
+		return nil
+	}
+	var fields []string
+	for _, prm := range o.Plan().Params {
+		switch prm.In {
+		case "path", "auth":
+			continue
+		}
+		if _, ok := args[prm.Name]; ok {
+			return nil
+		}
+		fields = append(fields, prm.Name)
+	}
+	if len(fields) == 0 {
+		return nil
+	}
+	return &ArgError{"arguments", "nothing to change: give at least one of " + strings.Join(fields, ", ")}
 }
 
 // machineKey picks the machine secret key of a MachineAuth call: the `auth`

@@ -47,7 +47,7 @@ type ListRoleSetsRequest struct {
 type CreateRoleSetRequest struct {
 	Name           string  `json:"name" in:"body" jsonschema:"required"`
 	Key            *string `json:"key,omitempty" in:"body"`
-	Description    *string `json:"description,omitempty" in:"body"`
+	Description    *string `json:"description,omitempty" in:"body,nullable"`
 	DefaultRoleKey string  `json:"default_role_key" in:"body" jsonschema:"required"`
 	CreatorRoleKey string  `json:"creator_role_key" in:"body" jsonschema:"required"`
 	Type           *string `json:"type,omitempty" in:"body" jsonschema:"enum=initial,enum=custom"`
@@ -61,12 +61,12 @@ type GetRoleSetRequest struct {
 
 type UpdateRoleSetRequest struct {
 	RoleSetKeyOrID string  `json:"role_set_key_or_id" in:"path" jsonschema:"required"`
-	Name           *string `json:"name,omitempty" in:"body"`
-	Key            *string `json:"key,omitempty" in:"body"`
-	Description    *string `json:"description,omitempty" in:"body"`
-	Type           *string `json:"type,omitempty" in:"body" jsonschema:"enum=initial"`
-	DefaultRoleKey *string `json:"default_role_key,omitempty" in:"body"`
-	CreatorRoleKey *string `json:"creator_role_key,omitempty" in:"body"`
+	Name           *string `json:"name,omitempty" in:"body,nullable"`
+	Key            *string `json:"key,omitempty" in:"body,nullable"`
+	Description    *string `json:"description,omitempty" in:"body,nullable"`
+	Type           *string `json:"type,omitempty" in:"body,nullable" jsonschema:"enum=initial"`
+	DefaultRoleKey *string `json:"default_role_key,omitempty" in:"body,nullable"`
+	CreatorRoleKey *string `json:"creator_role_key,omitempty" in:"body,nullable"`
 }
 
 type ReplaceRoleSetRequest struct {

@@ -42,15 +42,15 @@ type CreateSAMLConnectionRequest struct {
 	Domain           *string                                      `json:"domain,omitempty" in:"body"`
 	Domains          []string                                     `json:"domains,omitempty" in:"body"`
 	Provider         string                                       `json:"provider" in:"body" jsonschema:"required,enum=saml_custom,enum=saml_okta,enum=saml_google,enum=saml_microsoft"`
-	IDPEntityID      *string                                      `json:"idp_entity_id,omitempty" in:"body"`
-	IDPSSOURL        *string                                      `json:"idp_sso_url,omitempty" in:"body"`
-	IDPCertificate   *string                                      `json:"idp_certificate,omitempty" in:"body"`
-	IDPMetadataURL   *string                                      `json:"idp_metadata_url,omitempty" in:"body"`
-	IDPMetadata      *string                                      `json:"idp_metadata,omitempty" in:"body"`
-	OrganizationID   *string                                      `json:"organization_id,omitempty" in:"body"`
-	AttributeMapping *CreateSAMLConnectionRequestAttributeMapping `json:"attribute_mapping,omitempty" in:"body"`
+	IDPEntityID      *string                                      `json:"idp_entity_id,omitempty" in:"body,nullable"`
+	IDPSSOURL        *string                                      `json:"idp_sso_url,omitempty" in:"body,nullable"`
+	IDPCertificate   *string                                      `json:"idp_certificate,omitempty" in:"body,nullable"`
+	IDPMetadataURL   *string                                      `json:"idp_metadata_url,omitempty" in:"body,nullable"`
+	IDPMetadata      *string                                      `json:"idp_metadata,omitempty" in:"body,nullable"`
+	OrganizationID   *string                                      `json:"organization_id,omitempty" in:"body,nullable"`
+	AttributeMapping *CreateSAMLConnectionRequestAttributeMapping `json:"attribute_mapping,omitempty" in:"body,nullable"`
 	ForceAuthn       *bool                                        `json:"force_authn,omitempty" in:"body"`
-	LoginHint        *CreateSAMLConnectionRequestLoginHint        `json:"login_hint,omitempty" in:"body"`
+	LoginHint        *CreateSAMLConnectionRequestLoginHint        `json:"login_hint,omitempty" in:"body,nullable"`
 }
 
 type CreateSAMLConnectionRequestAttributeMapping struct {
@@ -71,25 +71,25 @@ type GetSAMLConnectionRequest struct {
 
 type UpdateSAMLConnectionRequest struct {
 	SAMLConnectionID                 string                                       `json:"saml_connection_id" in:"path" jsonschema:"required"`
-	Name                             *string                                      `json:"name,omitempty" in:"body"`
-	Domain                           *string                                      `json:"domain,omitempty" in:"body"`
-	Domains                          []string                                     `json:"domains,omitempty" in:"body"`
-	IDPEntityID                      *string                                      `json:"idp_entity_id,omitempty" in:"body"`
-	IDPSSOURL                        *string                                      `json:"idp_sso_url,omitempty" in:"body"`
-	IDPCertificate                   *string                                      `json:"idp_certificate,omitempty" in:"body"`
-	IDPMetadataURL                   *string                                      `json:"idp_metadata_url,omitempty" in:"body"`
-	IDPMetadata                      *string                                      `json:"idp_metadata,omitempty" in:"body"`
-	OrganizationID                   *string                                      `json:"organization_id,omitempty" in:"body"`
-	AttributeMapping                 *UpdateSAMLConnectionRequestAttributeMapping `json:"attribute_mapping,omitempty" in:"body"`
-	Active                           *bool                                        `json:"active,omitempty" in:"body"`
-	SyncUserAttributes               *bool                                        `json:"sync_user_attributes,omitempty" in:"body"`
-	AllowSubdomains                  *bool                                        `json:"allow_subdomains,omitempty" in:"body"`
-	AllowIDPInitiated                *bool                                        `json:"allow_idp_initiated,omitempty" in:"body"`
-	DisableAdditionalIdentifications *bool                                        `json:"disable_additional_identifications,omitempty" in:"body"`
-	AllowOrganizationAccountLinking  *bool                                        `json:"allow_organization_account_linking,omitempty" in:"body"`
+	Name                             *string                                      `json:"name,omitempty" in:"body,nullable"`
+	Domain                           *string                                      `json:"domain,omitempty" in:"body,nullable"`
+	Domains                          []string                                     `json:"domains,omitempty" in:"body,nullable"`
+	IDPEntityID                      *string                                      `json:"idp_entity_id,omitempty" in:"body,nullable"`
+	IDPSSOURL                        *string                                      `json:"idp_sso_url,omitempty" in:"body,nullable"`
+	IDPCertificate                   *string                                      `json:"idp_certificate,omitempty" in:"body,nullable"`
+	IDPMetadataURL                   *string                                      `json:"idp_metadata_url,omitempty" in:"body,nullable"`
+	IDPMetadata                      *string                                      `json:"idp_metadata,omitempty" in:"body,nullable"`
+	OrganizationID                   *string                                      `json:"organization_id,omitempty" in:"body,nullable"`
+	AttributeMapping                 *UpdateSAMLConnectionRequestAttributeMapping `json:"attribute_mapping,omitempty" in:"body,nullable"`
+	Active                           *bool                                        `json:"active,omitempty" in:"body,nullable"`
+	SyncUserAttributes               *bool                                        `json:"sync_user_attributes,omitempty" in:"body,nullable"`
+	AllowSubdomains                  *bool                                        `json:"allow_subdomains,omitempty" in:"body,nullable"`
+	AllowIDPInitiated                *bool                                        `json:"allow_idp_initiated,omitempty" in:"body,nullable"`
+	DisableAdditionalIdentifications *bool                                        `json:"disable_additional_identifications,omitempty" in:"body,nullable"`
+	AllowOrganizationAccountLinking  *bool                                        `json:"allow_organization_account_linking,omitempty" in:"body,nullable"`
 	ForceAuthn                       *bool                                        `json:"force_authn,omitempty" in:"body"`
-	LoginHint                        *UpdateSAMLConnectionRequestLoginHint        `json:"login_hint,omitempty" in:"body"`
-	ConsentVerifiedDomainsDeletion   *bool                                        `json:"consent_verified_domains_deletion,omitempty" in:"body"`
+	LoginHint                        *UpdateSAMLConnectionRequestLoginHint        `json:"login_hint,omitempty" in:"body,nullable"`
+	ConsentVerifiedDomainsDeletion   *bool                                        `json:"consent_verified_domains_deletion,omitempty" in:"body,nullable"`
 }
 
 type UpdateSAMLConnectionRequestAttributeMapping struct {

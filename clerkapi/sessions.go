@@ -59,9 +59,9 @@ type RefreshSessionRequest struct {
 	ExpiredToken         string         `json:"expired_token" in:"body" jsonschema:"required"`
 	RefreshToken         string         `json:"refresh_token" in:"body" jsonschema:"required"`
 	RequestOrigin        string         `json:"request_origin" in:"body" jsonschema:"required"`
-	RequestHeaders       map[string]any `json:"request_headers,omitempty" in:"body"`
-	Format               *string        `json:"format,omitempty" in:"body" jsonschema:"default=token,enum=token,enum=cookie"`
-	RequestOriginatingIP *string        `json:"request_originating_ip,omitempty" in:"body"`
+	RequestHeaders       map[string]any `json:"request_headers,omitempty" in:"body,nullable"`
+	Format               *string        `json:"format,omitempty" in:"body,nullable" jsonschema:"default=token,enum=token,enum=cookie"`
+	RequestOriginatingIP *string        `json:"request_originating_ip,omitempty" in:"body,nullable"`
 }
 
 type RevokeSessionRequest struct {
@@ -70,13 +70,13 @@ type RevokeSessionRequest struct {
 
 type CreateSessionTokenRequest struct {
 	SessionID        string `json:"session_id" in:"path" jsonschema:"required"`
-	ExpiresInSeconds *int64 `json:"expires_in_seconds,omitempty" in:"body" jsonschema:"minimum=30,maximum=315360000"`
+	ExpiresInSeconds *int64 `json:"expires_in_seconds,omitempty" in:"body,nullable" jsonschema:"minimum=30,maximum=315360000"`
 }
 
 type CreateSessionTokenFromTemplateRequest struct {
 	SessionID        string `json:"session_id" in:"path" jsonschema:"required"`
 	TemplateName     string `json:"template_name" in:"path" jsonschema:"required"`
-	ExpiresInSeconds *int64 `json:"expires_in_seconds,omitempty" in:"body" jsonschema:"minimum=30,maximum=315360000"`
+	ExpiresInSeconds *int64 `json:"expires_in_seconds,omitempty" in:"body,nullable" jsonschema:"minimum=30,maximum=315360000"`
 }
 
 type Session struct {

@@ -15,8 +15,8 @@ var signInTokensOperations = []Operation{
 
 type CreateSignInTokenRequest struct {
 	UserID           string  `json:"user_id" in:"body" jsonschema:"required"`
-	OrgID            *string `json:"org_id,omitempty" in:"body"`
-	ExpiresInSeconds *int64  `json:"expires_in_seconds,omitempty" in:"body" jsonschema:"minimum=1,default=2592000"`
+	OrgID            *string `json:"org_id,omitempty" in:"body,nullable"`
+	ExpiresInSeconds *int64  `json:"expires_in_seconds,omitempty" in:"body,nullable" jsonschema:"minimum=1,default=2592000"`
 }
 
 type RevokeSignInTokenRequest struct {

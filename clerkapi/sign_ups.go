@@ -19,8 +19,8 @@ type GetSignUpRequest struct {
 
 type UpdateSignUpRequest struct {
 	ID           string  `json:"id" in:"path" jsonschema:"required"`
-	ExternalID   *string `json:"external_id,omitempty" in:"body"`
-	CustomAction *bool   `json:"custom_action,omitempty" in:"body"`
+	ExternalID   *string `json:"external_id,omitempty" in:"body,nullable"`
+	CustomAction *bool   `json:"custom_action,omitempty" in:"body,nullable"`
 }
 
 type SignUp struct {

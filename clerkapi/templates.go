@@ -47,10 +47,10 @@ type UpsertTemplateRequest struct {
 	TemplateType     string  `json:"template_type" in:"path" jsonschema:"required,enum=email,enum=sms"`
 	Slug             string  `json:"slug" in:"path" jsonschema:"required"`
 	Name             *string `json:"name,omitempty" in:"body"`
-	Subject          *string `json:"subject,omitempty" in:"body"`
-	Markup           *string `json:"markup,omitempty" in:"body"`
+	Subject          *string `json:"subject,omitempty" in:"body,nullable"`
+	Markup           *string `json:"markup,omitempty" in:"body,nullable"`
 	Body             *string `json:"body,omitempty" in:"body"`
-	DeliveredByClerk *bool   `json:"delivered_by_clerk,omitempty" in:"body"`
+	DeliveredByClerk *bool   `json:"delivered_by_clerk,omitempty" in:"body,nullable"`
 	FromEmailName    *string `json:"from_email_name,omitempty" in:"body"`
 	ReplyToEmailName *string `json:"reply_to_email_name,omitempty" in:"body"`
 }
@@ -63,7 +63,7 @@ type RevertTemplateRequest struct {
 type PreviewTemplateRequest struct {
 	TemplateType     string  `json:"template_type" in:"path" jsonschema:"required,enum=email,enum=sms"`
 	Slug             string  `json:"slug" in:"path" jsonschema:"required"`
-	Subject          *string `json:"subject,omitempty" in:"body"`
+	Subject          *string `json:"subject,omitempty" in:"body,nullable"`
 	Body             *string `json:"body,omitempty" in:"body"`
 	FromEmailName    *string `json:"from_email_name,omitempty" in:"body"`
 	ReplyToEmailName *string `json:"reply_to_email_name,omitempty" in:"body"`

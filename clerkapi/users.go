@@ -217,42 +217,42 @@ type ListUsersRequest struct {
 
 type CreateUserRequest struct {
 	// Your own ID for the user.
-	ExternalID                       *string  `json:"external_id,omitempty" in:"body"`
-	FirstName                        *string  `json:"first_name,omitempty" in:"body"`
-	LastName                         *string  `json:"last_name,omitempty" in:"body"`
-	Locale                           *string  `json:"locale,omitempty" in:"body"`
+	ExternalID                       *string  `json:"external_id,omitempty" in:"body,nullable"`
+	FirstName                        *string  `json:"first_name,omitempty" in:"body,nullable"`
+	LastName                         *string  `json:"last_name,omitempty" in:"body,nullable"`
+	Locale                           *string  `json:"locale,omitempty" in:"body,nullable"`
 	EmailAddress                     []string `json:"email_address,omitempty" in:"body"`
 	EmailAddressIdentificationStatus []string `json:"email_address_identification_status,omitempty" in:"body" jsonschema:"enum=verified,enum=reserved"`
 	PhoneNumber                      []string `json:"phone_number,omitempty" in:"body"`
 	PhoneNumberIdentificationStatus  []string `json:"phone_number_identification_status,omitempty" in:"body" jsonschema:"enum=verified,enum=reserved"`
 	Web3Wallet                       []string `json:"web3_wallet,omitempty" in:"body"`
-	Username                         *string  `json:"username,omitempty" in:"body"`
-	Password                         *string  `json:"password,omitempty" in:"body"`
+	Username                         *string  `json:"username,omitempty" in:"body,nullable"`
+	Password                         *string  `json:"password,omitempty" in:"body,nullable"`
 	// Existing password hash to import; needs password_hasher.
-	PasswordDigest *string `json:"password_digest,omitempty" in:"body"`
+	PasswordDigest *string `json:"password_digest,omitempty" in:"body,nullable"`
 	// Algorithm of password_digest, e.g. bcrypt.
 	PasswordHasher          *string `json:"password_hasher,omitempty" in:"body"`
-	SkipPasswordChecks      *bool   `json:"skip_password_checks,omitempty" in:"body"`
-	SkipPasswordRequirement *bool   `json:"skip_password_requirement,omitempty" in:"body"`
+	SkipPasswordChecks      *bool   `json:"skip_password_checks,omitempty" in:"body,nullable"`
+	SkipPasswordRequirement *bool   `json:"skip_password_requirement,omitempty" in:"body,nullable"`
 	// Base32 TOTP secret to import.
-	TOTPSecret        *string        `json:"totp_secret,omitempty" in:"body"`
+	TOTPSecret        *string        `json:"totp_secret,omitempty" in:"body,nullable"`
 	BackupCodes       []string       `json:"backup_codes,omitempty" in:"body"`
 	PublicMetadata    map[string]any `json:"public_metadata,omitempty" in:"body"`
 	PrivateMetadata   map[string]any `json:"private_metadata,omitempty" in:"body"`
 	UnsafeMetadata    map[string]any `json:"unsafe_metadata,omitempty" in:"body"`
-	DeleteSelfEnabled *bool          `json:"delete_self_enabled,omitempty" in:"body"`
+	DeleteSelfEnabled *bool          `json:"delete_self_enabled,omitempty" in:"body,nullable"`
 	// RFC 3339 time.
-	LegalAcceptedAt           *string `json:"legal_accepted_at,omitempty" in:"body"`
-	SkipLegalChecks           *bool   `json:"skip_legal_checks,omitempty" in:"body"`
-	SkipUserRequirement       *bool   `json:"skip_user_requirement,omitempty" in:"body"`
-	CreateOrganizationEnabled *bool   `json:"create_organization_enabled,omitempty" in:"body"`
+	LegalAcceptedAt           *string `json:"legal_accepted_at,omitempty" in:"body,nullable"`
+	SkipLegalChecks           *bool   `json:"skip_legal_checks,omitempty" in:"body,nullable"`
+	SkipUserRequirement       *bool   `json:"skip_user_requirement,omitempty" in:"body,nullable"`
+	CreateOrganizationEnabled *bool   `json:"create_organization_enabled,omitempty" in:"body,nullable"`
 	// 0 means unlimited.
-	CreateOrganizationsLimit *int64 `json:"create_organizations_limit,omitempty" in:"body"`
+	CreateOrganizationsLimit *int64 `json:"create_organizations_limit,omitempty" in:"body,nullable"`
 	// RFC 3339 time.
-	CreatedAt         *string `json:"created_at,omitempty" in:"body"`
-	BypassClientTrust *bool   `json:"bypass_client_trust,omitempty" in:"body"`
-	Banned            *bool   `json:"banned,omitempty" in:"body"`
-	Locked            *bool   `json:"locked,omitempty" in:"body"`
+	CreatedAt         *string `json:"created_at,omitempty" in:"body,nullable"`
+	BypassClientTrust *bool   `json:"bypass_client_trust,omitempty" in:"body,nullable"`
+	Banned            *bool   `json:"banned,omitempty" in:"body,nullable"`
+	Locked            *bool   `json:"locked,omitempty" in:"body,nullable"`
 }
 
 type CountUsersRequest struct {
@@ -266,36 +266,36 @@ type GetUserRequest struct {
 type UpdateUserRequest struct {
 	UserID string `json:"user_id" in:"path" jsonschema:"required"`
 	// Your own ID for the user.
-	ExternalID                       *string `json:"external_id,omitempty" in:"body"`
-	FirstName                        *string `json:"first_name,omitempty" in:"body"`
-	LastName                         *string `json:"last_name,omitempty" in:"body"`
-	Locale                           *string `json:"locale,omitempty" in:"body"`
-	PrimaryEmailAddressID            *string `json:"primary_email_address_id,omitempty" in:"body"`
-	NotifyPrimaryEmailAddressChanged *bool   `json:"notify_primary_email_address_changed,omitempty" in:"body" jsonschema:"default=false"`
-	PrimaryPhoneNumberID             *string `json:"primary_phone_number_id,omitempty" in:"body"`
-	PrimaryWeb3WalletID              *string `json:"primary_web3_wallet_id,omitempty" in:"body"`
-	Username                         *string `json:"username,omitempty" in:"body"`
-	ProfileImageID                   *string `json:"profile_image_id,omitempty" in:"body"`
-	Password                         *string `json:"password,omitempty" in:"body"`
+	ExternalID                       *string `json:"external_id,omitempty" in:"body,nullable"`
+	FirstName                        *string `json:"first_name,omitempty" in:"body,nullable"`
+	LastName                         *string `json:"last_name,omitempty" in:"body,nullable"`
+	Locale                           *string `json:"locale,omitempty" in:"body,nullable"`
+	PrimaryEmailAddressID            *string `json:"primary_email_address_id,omitempty" in:"body,nullable"`
+	NotifyPrimaryEmailAddressChanged *bool   `json:"notify_primary_email_address_changed,omitempty" in:"body,nullable" jsonschema:"default=false"`
+	PrimaryPhoneNumberID             *string `json:"primary_phone_number_id,omitempty" in:"body,nullable"`
+	PrimaryWeb3WalletID              *string `json:"primary_web3_wallet_id,omitempty" in:"body,nullable"`
+	Username                         *string `json:"username,omitempty" in:"body,nullable"`
+	ProfileImageID                   *string `json:"profile_image_id,omitempty" in:"body,nullable"`
+	Password                         *string `json:"password,omitempty" in:"body,nullable"`
 	// Existing password hash to import; needs password_hasher.
 	PasswordDigest *string `json:"password_digest,omitempty" in:"body"`
 	// Algorithm of password_digest, e.g. bcrypt.
 	PasswordHasher         *string `json:"password_hasher,omitempty" in:"body"`
-	SkipPasswordChecks     *bool   `json:"skip_password_checks,omitempty" in:"body"`
-	SignOutOfOtherSessions *bool   `json:"sign_out_of_other_sessions,omitempty" in:"body"`
+	SkipPasswordChecks     *bool   `json:"skip_password_checks,omitempty" in:"body,nullable"`
+	SignOutOfOtherSessions *bool   `json:"sign_out_of_other_sessions,omitempty" in:"body,nullable"`
 	// Base32 TOTP secret to import.
-	TOTPSecret                *string  `json:"totp_secret,omitempty" in:"body"`
+	TOTPSecret                *string  `json:"totp_secret,omitempty" in:"body,nullable"`
 	BackupCodes               []string `json:"backup_codes,omitempty" in:"body"`
-	DeleteSelfEnabled         *bool    `json:"delete_self_enabled,omitempty" in:"body"`
-	CreateOrganizationEnabled *bool    `json:"create_organization_enabled,omitempty" in:"body"`
+	DeleteSelfEnabled         *bool    `json:"delete_self_enabled,omitempty" in:"body,nullable"`
+	CreateOrganizationEnabled *bool    `json:"create_organization_enabled,omitempty" in:"body,nullable"`
 	// RFC 3339 time.
-	LegalAcceptedAt *string `json:"legal_accepted_at,omitempty" in:"body"`
-	SkipLegalChecks *bool   `json:"skip_legal_checks,omitempty" in:"body"`
+	LegalAcceptedAt *string `json:"legal_accepted_at,omitempty" in:"body,nullable"`
+	SkipLegalChecks *bool   `json:"skip_legal_checks,omitempty" in:"body,nullable"`
 	// 0 means unlimited.
-	CreateOrganizationsLimit *int64 `json:"create_organizations_limit,omitempty" in:"body"`
+	CreateOrganizationsLimit *int64 `json:"create_organizations_limit,omitempty" in:"body,nullable"`
 	// RFC 3339 time.
-	CreatedAt         *string `json:"created_at,omitempty" in:"body"`
-	BypassClientTrust *bool   `json:"bypass_client_trust,omitempty" in:"body"`
+	CreatedAt         *string `json:"created_at,omitempty" in:"body,nullable"`
+	BypassClientTrust *bool   `json:"bypass_client_trust,omitempty" in:"body,nullable"`
 }
 
 type DeleteUserRequest struct {
@@ -438,7 +438,7 @@ type DeleteUserExternalAccountRequest struct {
 
 type SetUserPasswordCompromisedRequest struct {
 	UserID            string `json:"user_id" in:"path" jsonschema:"required"`
-	RevokeAllSessions *bool  `json:"revoke_all_sessions,omitempty" in:"body"`
+	RevokeAllSessions *bool  `json:"revoke_all_sessions,omitempty" in:"body,nullable"`
 }
 
 type UnsetUserPasswordCompromisedRequest struct {

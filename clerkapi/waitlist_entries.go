@@ -42,7 +42,7 @@ type ListWaitlistEntriesRequest struct {
 
 type CreateWaitlistEntryRequest struct {
 	EmailAddress string `json:"email_address" in:"body" jsonschema:"required"`
-	Notify       *bool  `json:"notify,omitempty" in:"body" jsonschema:"default=true"`
+	Notify       *bool  `json:"notify,omitempty" in:"body,nullable" jsonschema:"default=true"`
 }
 
 type CreateWaitlistEntriesBulkRequest struct {
@@ -51,7 +51,7 @@ type CreateWaitlistEntriesBulkRequest struct {
 
 type CreateWaitlistEntriesBulkRequestItem struct {
 	EmailAddress string `json:"email_address" jsonschema:"required,format=email"`
-	Notify       *bool  `json:"notify,omitempty" jsonschema:"default=true"`
+	Notify       *bool  `json:"notify,omitempty" in:",nullable" jsonschema:"default=true"`
 }
 
 type DeleteWaitlistEntryRequest struct {
@@ -60,7 +60,7 @@ type DeleteWaitlistEntryRequest struct {
 
 type InviteWaitlistEntryRequest struct {
 	WaitlistEntryID string `json:"waitlist_entry_id" in:"path" jsonschema:"required"`
-	IgnoreExisting  *bool  `json:"ignore_existing,omitempty" in:"body" jsonschema:"default=false"`
+	IgnoreExisting  *bool  `json:"ignore_existing,omitempty" in:"body,nullable" jsonschema:"default=false"`
 }
 
 type RejectWaitlistEntryRequest struct {

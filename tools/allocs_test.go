@@ -40,7 +40,7 @@ func TestPipelineAllocations(t *testing.T) {
 	getUser, _ := clerkapi.Lookup("get_user")
 	list, _ := clerkapi.Lookup("list_organization_memberships")
 	args := json.RawMessage(`{"user_id":"user_2x8kQ3mZp7Lw9VnB4cYt1R"}`)
-	_, _ = h.decode(getUser, args) // compile the validator once
+	_, _ = h.decode(getUser, args, ProfileCanonical) // compile the validator once
 	page := &clerkapi.Response{Status: 200, Body: []byte(usersPage(100))}
 	one := &clerkapi.Response{Status: 200, Body: []byte(benchUser)}
 	listArgs := clerkapi.Args{"organization_id": json.RawMessage(`"org_1"`), "limit": json.RawMessage(`100`)}
@@ -49,7 +49,7 @@ func TestPipelineAllocations(t *testing.T) {
 		ceiling float64
 		run     func()
 	}{
-		{"decode and validate get_user arguments", 60, func() { _, _ = h.decode(getUser, args) }},
+		{"decode and validate get_user arguments", 60, func() { _, _ = h.decode(getUser, args, ProfileCanonical) }},
 		{"shape a user", 12, func() { h.shape(getUser, clerkapi.Args{}, one) }},
 		{"shape a 100-item page", 100, func() { h.shape(list, listArgs, page) }},
 	}

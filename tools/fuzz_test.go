@@ -88,7 +88,7 @@ func FuzzDecodeArguments(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, pick uint8, raw []byte) {
 		op := ops[int(pick)%len(ops)]
-		if _, problem := h.decode(op, append([]byte(nil), raw...)); problem != "" && !strings.HasPrefix(problem, "Invalid arguments for "+op.Name) {
+		if _, problem := h.decode(op, append([]byte(nil), raw...), ProfileCanonical); problem != "" && !strings.HasPrefix(problem, "Invalid arguments for "+op.Name) {
 			t.Fatalf("decode problem does not name the tool: %q", problem)
 		}
 		res := h.Call(context.Background(), op, raw)

@@ -28,6 +28,7 @@ type Handler struct {
 	elicitor      elicitor
 	hidePrivate   bool
 	maxResult     int
+	profile       Profile // forced schema profile; empty: chosen per client
 	valid         validators
 	calls         sessionCalls
 }
@@ -35,7 +36,8 @@ type Handler struct {
 // NewHandler returns a handler for cfg.
 func NewHandler(cfg Config) *Handler {
 	h := &Handler{client: cfg.Client, gate: cfg.Gate, log: cfg.Logger, policy: cfg.Policy,
-		elicitTimeout: cfg.ElicitTimeout, hidePrivate: cfg.HidePrivateMetadata, maxResult: cfg.MaxResultBytes}
+		elicitTimeout: cfg.ElicitTimeout, hidePrivate: cfg.HidePrivateMetadata, maxResult: cfg.MaxResultBytes,
+		profile: cfg.profile}
 	if h.maxResult == 0 {
 		h.maxResult = DefaultMaxResultBytes
 	}
@@ -78,7 +80,7 @@ func (h *Handler) Call(ctx context.Context, op *clerkapi.Operation, raw json.Raw
 		}
 	}()
 
-	args, problem := h.decode(op, raw)
+	args, problem := h.decode(op, raw, sessionProfile(ctx, h.profile))
 	if problem != "" {
 		return mcp.NewToolResultError(problem)
 	}
@@ -131,7 +133,10 @@ func rawArguments(req mcp.CallToolRequest) json.RawMessage {
 
 // decode checks the arguments against the tool's input schema and splits them
 // into a map of raw values. It returns a message naming every bad argument.
-func (h *Handler) decode(op *clerkapi.Operation, raw json.RawMessage) (clerkapi.Args, string) {
+// Nulls are sent where Clerk takes them and refused elsewhere, except in the
+// OpenAI strict profile p, where they mean "not given" (see nulls.go); an
+// update with nothing to send is refused.
+func (h *Handler) decode(op *clerkapi.Operation, raw json.RawMessage, p Profile) (clerkapi.Args, string) {
 	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 || string(raw) == "null" {
 		raw = json.RawMessage("{}")
@@ -149,14 +154,26 @@ func (h *Handler) decode(op *clerkapi.Operation, raw json.RawMessage) (clerkapi.
 		return nil, "Invalid arguments for " + op.Name + ": " + err.Error()
 	}
 	checked := raw // as sent, unless normalizing changed something
-	if normalize(v.tree, args) {
+	var nulls []string
+	if normalize(v.tree, args, "", &nulls) {
 		var err error
 		if checked, err = json.Marshal(args); err != nil {
 			return nil, "Invalid arguments for " + op.Name + ": " + err.Error()
 		}
 	}
-	if msgs := v.validate(checked); len(msgs) > 0 {
-		return nil, "Invalid arguments for " + op.Name + ":\n- " + strings.Join(msgs, "\n- ")
+	send, msgs := sortNulls(op.Plan(), nulls, p)
+	if msgs = append(msgs, requiredGiven(v.validate(checked), send)...); len(msgs) > 0 {
+		return nil, "Invalid arguments for " + op.Name + ":\n- " + strings.Join(sortedMessages(msgs), "\n- ")
+	}
+	if msg := applyNulls(args, send); msg != "" {
+		return nil, "Invalid arguments for " + op.Name + ":\n- " + msg
+	}
+	if err := op.CheckChange(args); err != nil {
+		msg := err.Error()
+		if hasUnset(v.tree) {
+			msg += ", or unset"
+		}
+		return nil, "Invalid arguments for " + op.Name + ":\n- " + msg
 	}
 	return args, ""
 }

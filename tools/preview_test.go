@@ -71,12 +71,27 @@ func everyArgument(t *testing.T, op *clerkapi.Operation) map[string]json.RawMess
 	}
 	require.NoError(t, json.Unmarshal(in, &s))
 	for name, prop := range s.Properties {
+		if name == "unset" { // clear one nullable field instead of giving it
+			enum, _ := prop["enum"].([]any)
+			if items, ok := prop["items"].(map[string]any); ok && enum == nil {
+				enum, _ = items["enum"].([]any)
+			}
+			field := enum[len(enum)-1].(string)
+			delete(args, field)
+			args[name] = mustJSON(t, []string{field})
+			continue
+		}
 		if _, ok := args[name]; !ok && name != "confirm" {
 			args[name] = mustJSON(t, exampleValue(name, prop))
 		}
 		if secretName(name) || credentialParam(op, name) {
 			args[name] = mustJSON(t, "secret_value_of_"+name+"_0123456789")
 		}
+	}
+	if raw, ok := args["unset"]; ok { // the loop may have given the field back
+		var fields []string
+		require.NoError(t, json.Unmarshal(raw, &fields))
+		delete(args, fields[0])
 	}
 	return args
 }
@@ -136,7 +151,16 @@ func TestConfirmationShowsEveryArgument(t *testing.T) {
 			env := newGoldenEnv(t)
 			args := everyArgument(t, op)
 			raw := mustJSON(t, args)
-			_, problem := env.h.decode(op, raw)
+			// unset is shown as what is sent: each field it names, as null.
+			if u, ok := args["unset"]; ok {
+				var fields []string
+				require.NoError(t, json.Unmarshal(u, &fields))
+				delete(args, "unset")
+				for _, f := range fields {
+					args[f] = json.RawMessage("null")
+				}
+			}
+			_, problem := env.h.decode(op, raw, ProfileCanonical)
 			require.Empty(t, problem, "the example arguments are valid")
 
 			res := env.h.Call(context.Background(), op, raw)

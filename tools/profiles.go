@@ -87,17 +87,24 @@ func (c *inputSchemas) get(p Profile, name string) json.RawMessage {
 	return out
 }
 
+// sessionProfile is the profile of the session behind ctx: forced by flag,
+// else chosen from the client's name; canonical without a session.
+func sessionProfile(ctx context.Context, forced Profile) Profile {
+	if forced != "" {
+		return forced
+	}
+	if s, ok := server.ClientSessionFromContext(ctx).(server.SessionWithClientInfo); ok {
+		return ProfileForClient(s.GetClientInfo().Name)
+	}
+	return ProfileCanonical
+}
+
 // schemaHook attaches input schemas to tools/list in the session's profile:
 // forced by flag, else chosen from the client's name.
 func schemaHook(forced Profile, inputs *inputSchemas) *server.Hooks {
 	h := &server.Hooks{}
 	h.AddAfterListTools(func(ctx context.Context, _ any, _ *mcp.ListToolsRequest, res *mcp.ListToolsResult) {
-		p := forced
-		if p == "" {
-			if s, ok := server.ClientSessionFromContext(ctx).(server.SessionWithClientInfo); ok {
-				p = ProfileForClient(s.GetClientInfo().Name)
-			}
-		}
+		p := sessionProfile(ctx, forced)
 		for i := range res.Tools {
 			t := &res.Tools[i]
 			if schema := inputs.get(p, t.Name); schema != nil {
@@ -139,6 +146,9 @@ func adapt(p Profile, n map[string]any, top bool) {
 	}
 	if f, ok := n["format"].(string); ok && f != "date-time" {
 		delete(n, "format")
+	}
+	if _, typed := n["type"]; !typed && n["enum"] != nil {
+		n["type"] = "string" // unset's items: an enum of names, typed for these dialects
 	}
 	if !top && isFreeForm(n) {
 		desc, _ := n["description"].(string)

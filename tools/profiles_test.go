@@ -44,6 +44,9 @@ func TestProfilesHoldTheirConstraints(t *testing.T) {
 				assert.NotContains(t, s, k, "%s/%s", def.Name, p)
 			}
 			walk(s, func(path string, n map[string]any) {
+				if _, enum := n["enum"]; enum && p != ProfileCanonical {
+					assert.Contains(t, n, "type", "%s/%s%s: Gemini and strict want an enum's type", def.Name, p, path)
+				}
 				if _, isSchema := n["type"]; !isSchema {
 					return
 				}
@@ -89,8 +92,9 @@ func TestProfileShapedCallsAreAccepted(t *testing.T) {
 	canonical := `{"user_id":"u1","public_metadata":{"plan":"pro","old":null}}`
 	strict := `{"user_id":"u1","public_metadata":"{\"plan\":\"pro\",\"old\":null}","private_metadata":null,"unsafe_metadata":null}`
 	var bodies []string
-	for _, args := range []string{canonical, strict} {
+	for p, args := range map[Profile]string{ProfileCanonical: canonical, ProfileOpenAIStrict: strict} {
 		env := newGoldenEnv(t)
+		env.h.profile = p
 		res := env.h.Call(context.Background(), op(t, "update_user_metadata"), json.RawMessage(args))
 		require.False(t, res.IsError, text(res))
 		reqs := env.fake.Requests()

@@ -63,6 +63,10 @@ type Config struct {
 	// MaxResultBytes caps a result's text block (default
 	// DefaultMaxResultBytes; negative: no cap). structuredContent is whole.
 	MaxResultBytes int
+
+	// profile is ServerConfig.SchemaProfile, which the handler needs to
+	// read nulls by the session's dialect.
+	profile Profile
 }
 
 // DefaultMaxResultBytes caps a text block at about 8,000 tokens.

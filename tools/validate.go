@@ -152,11 +152,13 @@ func rat(r *big.Rat) string {
 }
 
 // normalize makes arguments shaped by any schema profile canonical: a null
-// for a declared (typed) property means "not given" and is dropped, and a
+// for a declared (typed) property is taken out and its path ("proxy_url",
+// "saml.idp_sso_url", "invitations[2].notify") appended to nulls, for the
+// caller to send, refuse or (in the OpenAI strict profile) drop; and a
 // free-form object sent as a JSON string (as Gemini and OpenAI strict
 // profiles ask) is parsed back into the object. Nulls inside free-form
 // objects, such as metadata keys to delete, are kept.
-func normalize(schema map[string]any, args map[string]json.RawMessage) (changed bool) {
+func normalize(schema map[string]any, args map[string]json.RawMessage, prefix string, nulls *[]string) (changed bool) {
 	props, _ := schema["properties"].(map[string]any)
 	for k, raw := range args {
 		prop, ok := props[k].(map[string]any)
@@ -167,6 +169,7 @@ func normalize(schema map[string]any, args map[string]json.RawMessage) (changed 
 		switch {
 		case string(raw) == "null":
 			delete(args, k)
+			*nulls = append(*nulls, prefix+k)
 			changed = true
 		case isFreeForm(prop) && len(raw) > 0 && raw[0] == '"':
 			var s string
@@ -176,7 +179,7 @@ func normalize(schema map[string]any, args map[string]json.RawMessage) (changed 
 				}
 			}
 		case prop["type"] == "object" && len(raw) > 0 && raw[0] == '{':
-			args[k], changed = normalizeObject(prop, raw), true
+			args[k], changed = normalizeObject(prop, raw, prefix+k+".", nulls), true
 		case prop["type"] == "array" && len(raw) > 0 && raw[0] == '[':
 			items, _ := prop["items"].(map[string]any)
 			if items == nil || items["type"] != "object" || isFreeForm(items) {
@@ -188,7 +191,7 @@ func normalize(schema map[string]any, args map[string]json.RawMessage) (changed 
 			}
 			for i, e := range elems {
 				if e = bytes.TrimSpace(e); len(e) > 0 && e[0] == '{' {
-					elems[i] = normalizeObject(items, e)
+					elems[i] = normalizeObject(items, e, fmt.Sprintf("%s%s[%d].", prefix, k, i), nulls)
 				}
 			}
 			if b, err := json.Marshal(elems); err == nil {
@@ -199,7 +202,7 @@ func normalize(schema map[string]any, args map[string]json.RawMessage) (changed 
 	return changed
 }
 
-func normalizeObject(schema map[string]any, raw json.RawMessage) json.RawMessage {
+func normalizeObject(schema map[string]any, raw json.RawMessage, prefix string, nulls *[]string) json.RawMessage {
 	if isFreeForm(schema) {
 		return raw
 	}
@@ -207,7 +210,7 @@ func normalizeObject(schema map[string]any, raw json.RawMessage) json.RawMessage
 	if json.Unmarshal(raw, &m) != nil {
 		return raw
 	}
-	normalize(schema, m)
+	normalize(schema, m, prefix, nulls)
 	b, err := json.Marshal(m)
 	if err != nil {
 		return raw

@@ -34,6 +34,12 @@ type sessions struct {
 	mu      sync.Mutex
 	live    map[string]struct{}
 	pending int
+	// converted counts reservations Generate has turned into live IDs whose
+	// request has not released yet: without it, a session would count twice
+	// (live and pending) until its initialize returns, and concurrent
+	// initializes would be refused below the cap. A release takes from
+	// converted first, so the count can only err high, never overshoot.
+	converted int
 }
 
 func newSessions(max int) *sessions {
@@ -54,7 +60,11 @@ func (s *sessions) reserve() bool {
 
 func (s *sessions) release() {
 	s.mu.Lock()
-	s.pending--
+	if s.converted > 0 {
+		s.converted--
+	} else {
+		s.pending--
+	}
 	s.mu.Unlock()
 }
 
@@ -71,6 +81,10 @@ func (s *sessions) Generate() string {
 	id := sessionPrefix + uuid.NewString()
 	s.mu.Lock()
 	s.live[id] = struct{}{}
+	if s.pending > 0 {
+		s.pending--
+		s.converted++
+	}
 	s.mu.Unlock()
 	return id
 }

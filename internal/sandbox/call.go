@@ -96,6 +96,14 @@ func jsonKind(goType string) string {
 	return goType
 }
 
+// null reports whether the body sent the field as JSON null, which Clerk
+// reads as "clear it" where its spec marks the field nullable. (Decoded into
+// a request struct, a null looks the same as a field not sent.)
+func (c *call) null(name string) bool {
+	raw, ok := c.raw[name]
+	return ok && string(bytes.TrimSpace(raw)) == "null"
+}
+
 // requireString reports form_param_missing when the body field is absent,
 // null or empty.
 func requireString(name string, v string) error {

@@ -127,6 +127,10 @@ func (s *Sandbox) updateCommunication(c *call) (any, error) {
 
 func (s *Sandbox) getOAuthSettings(*call) (any, error) { return s.oauthSettings, nil }
 
+// defaultOAuthScopes are the instance's default OAuth scopes as Clerk
+// provides them; a null default_scopes goes back to them.
+var defaultOAuthScopes = []string{"openid", "email", "profile"}
+
 func (s *Sandbox) updateOAuthSettings(c *call) (any, error) {
 	var req clerkapi.UpdateInstanceOAuthApplicationSettingsRequest
 	if err := c.bind(&req); err != nil {
@@ -147,6 +151,9 @@ func (s *Sandbox) updateOAuthSettings(c *call) (any, error) {
 			}
 		}
 		o.DefaultScopes = scopes
+	}
+	if c.null("default_scopes") {
+		o.DefaultScopes = slices.Clone(defaultOAuthScopes)
 	}
 	return s.oauthSettings, nil
 }
@@ -569,9 +576,9 @@ func (s *Sandbox) updateDomain(c *call) (any, error) {
 			d.CNAMETargets = []clerkapi.CNameTarget{{Host: "clerk." + d.Name, Value: "frontend-api.clerk.services", Required: true}}
 		}
 	}
-	if req.ProxyURL != nil {
-		d.ProxyURL = req.ProxyURL
-		if *req.ProxyURL == "" {
+	if req.ProxyURL != nil || c.null("proxy_url") {
+		d.ProxyURL = req.ProxyURL // null (or ""): served over DNS again, not the proxy
+		if req.ProxyURL != nil && *req.ProxyURL == "" {
 			d.ProxyURL = nil
 		}
 	}

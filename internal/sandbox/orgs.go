@@ -416,8 +416,8 @@ func (s *Sandbox) updateOrg(c *call) (any, error) {
 	if req.CreatedAt != nil {
 		o.CreatedAt = created
 	}
-	if req.RoleSetKey != nil {
-		o.RoleSetKey = req.RoleSetKey
+	if req.RoleSetKey != nil || c.null("role_set_key") {
+		o.RoleSetKey = req.RoleSetKey // null: back to the instance's default role set
 	}
 	o.UpdatedAt = now
 	return s.orgView(o, false, false), nil

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"encoding/json"
+	"slices"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
@@ -141,7 +142,7 @@ func (s *Sandbox) seed() {
 	s.restrictions = clerkapi.InstanceRestrictions{Object: "instance_restrictions"}
 	s.protect = clerkapi.InstanceProtect{Object: "instance_protect"}
 	s.communication = clerkapi.InstanceCommunication{Object: "instance_communication", BlockedCountryCodes: []string{}}
-	s.oauthSettings = clerkapi.OAuthApplicationSettings{Object: "oauth_application_settings", DefaultScopes: []string{"openid", "email", "profile"}}
+	s.oauthSettings = clerkapi.OAuthApplicationSettings{Object: "oauth_application_settings", DefaultScopes: slices.Clone(defaultOAuthScopes)}
 	s.orgSettings = clerkapi.OrganizationSettings{Object: "organization_settings", Enabled: true, MaxAllowedMemberships: 5,
 		MaxAllowedRoles: 10, MaxRoleSetsAllowed: 1, MaxAllowedDomains: 10, MaxAllowedPermissions: 50, CreatorRole: "org:admin",
 		AdminDeleteEnabled: true, DomainsEnabled: true, DomainsDefaultRole: "org:member",

@@ -689,19 +689,23 @@ func (s *Sandbox) updateUser(c *call) (any, error) {
 	}
 
 	now := s.tick()
-	set := func(dst **string, v *string) {
-		if v != nil {
+	// An empty string or a null clears the field.
+	set := func(name string, dst **string, v *string) {
+		switch {
+		case c.null(name):
+			*dst = nil
+		case v != nil:
 			*dst = v
 			if *v == "" {
 				*dst = nil
 			}
 		}
 	}
-	set(&u.ExternalID, req.ExternalID)
-	set(&u.FirstName, req.FirstName)
-	set(&u.LastName, req.LastName)
-	set(&u.Locale, req.Locale)
-	set(&u.Username, req.Username)
+	set("external_id", &u.ExternalID, req.ExternalID)
+	set("first_name", &u.FirstName, req.FirstName)
+	set("last_name", &u.LastName, req.LastName)
+	set("locale", &u.Locale, req.Locale)
+	set("username", &u.Username, req.Username)
 	if req.PrimaryEmailAddressID != nil {
 		u.PrimaryEmailAddressID = req.PrimaryEmailAddressID
 	}
@@ -739,6 +743,9 @@ func (s *Sandbox) updateUser(c *call) (any, error) {
 	}
 	if req.LegalAcceptedAt != nil {
 		u.LegalAcceptedAt = &legal
+	}
+	if c.null("legal_accepted_at") {
+		u.LegalAcceptedAt = nil
 	}
 	if req.CreatedAt != nil {
 		u.CreatedAt = created

@@ -21,6 +21,9 @@ import (
 // ConfirmDescription describes the confirmation argument of destructive tools.
 const ConfirmDescription = "Preview token; omit it to get a preview."
 
+// UnsetDescription describes the unset argument of tools with nullable fields.
+const UnsetDescription = "Fields to clear (sent as null)."
+
 // outputDepth is how many object levels an output schema spells out: the
 // result's own fields, typed; nested objects and arrays of objects are given
 // as plain "object" items. A second level doubled tools/list (362 KB against
@@ -103,6 +106,16 @@ func Input(r *jsonschema.Reflector, op *clerkapi.Operation) ([]byte, error) {
 	s.AdditionalProperties = jsonschema.FalseSchema
 	if s.Properties == nil {
 		s.Properties = jsonschema.NewProperties()
+	}
+	if names := op.Plan().Clearable(); len(names) > 0 && op.Update() {
+		if _, clash := s.Properties.Get("unset"); clash {
+			return nil, fmt.Errorf("the request struct has an unset field, which the tool's unset argument would shadow")
+		}
+		enum := make([]any, len(names))
+		for i, n := range names {
+			enum[i] = n
+		}
+		s.Properties.Set("unset", &jsonschema.Schema{Type: "array", Items: &jsonschema.Schema{Enum: enum}})
 	}
 	if op.Kind() == clerkapi.Destructive {
 		s.Properties.Set("confirm", &jsonschema.Schema{Type: "string", Description: ConfirmDescription})
