@@ -19,7 +19,7 @@ import (
 )
 
 // ConfirmDescription describes the confirmation argument of destructive tools.
-const ConfirmDescription = "Preview token; omit it to get a preview."
+const ConfirmDescription = "Preview token; omit to preview."
 
 // outputDepth is how many object levels an output schema spells out: the
 // result's own fields, typed; nested objects and arrays of objects are given
@@ -45,6 +45,16 @@ func Generate(ops []clerkapi.Operation, base, dir string) (map[string][]byte, er
 		ExpandedStruct:             true,
 		RequiredFromJSONSchemaTags: true,
 		CommentMap:                 comments,
+	}
+	open := *in
+	open.AllowAdditionalProperties = true
+	in.Mapper = func(t reflect.Type) *jsonschema.Schema {
+		if t.Kind() != reflect.Struct || !t.Implements(openObject) {
+			return nil
+		}
+		s := open.ReflectFromType(t)
+		s.Version, s.ID = "", ""
+		return s
 	}
 	out := &jsonschema.Reflector{
 		Anonymous:                  true,
@@ -104,6 +114,15 @@ func Input(r *jsonschema.Reflector, op *clerkapi.Operation) ([]byte, error) {
 	if s.Properties == nil {
 		s.Properties = jsonschema.NewProperties()
 	}
+	for _, rule := range clerkapi.RulesFor(op.Name) {
+		for _, name := range rule.Targets() {
+			p, ok := s.Properties.Get(name)
+			if !ok {
+				return nil, fmt.Errorf("rule %q names %s, which is not an argument", rule.Say, name)
+			}
+			p.Description = strings.TrimSpace(p.Description + " " + rule.Say)
+		}
+	}
 	if op.Kind() == clerkapi.Destructive {
 		s.Properties.Set("confirm", &jsonschema.Schema{Type: "string", Description: ConfirmDescription})
 	}
@@ -140,6 +159,8 @@ func Output(r *jsonschema.Reflector, op *clerkapi.Operation) ([]byte, error) {
 	lenient(tree, 0)
 	return compact(tree)
 }
+
+var openObject = reflect.TypeOf((*clerkapi.OpenObject)(nil)).Elem()
 
 // HTMLPage is the structured result of an operation that answers HTML.
 type HTMLPage struct {
