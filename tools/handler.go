@@ -158,6 +158,9 @@ func (h *Handler) decode(op *clerkapi.Operation, raw json.RawMessage) (clerkapi.
 	if msgs := v.validate(checked); len(msgs) > 0 {
 		return nil, "Invalid arguments for " + op.Name + ":\n- " + strings.Join(msgs, "\n- ")
 	}
+	if msgs := clerkapi.CheckRules(op.Name, args); len(msgs) > 0 {
+		return nil, "Invalid arguments for " + op.Name + ":\n- " + strings.Join(msgs, "\n- ")
+	}
 	return args, ""
 }
 

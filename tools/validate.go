@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"math"
 	"math/big"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -127,6 +129,9 @@ func (c *compiled) collect(ve *jsonschema.ValidationError, msgs *[]string) {
 		*msgs = append(*msgs, fmt.Sprintf("%s: needs at least %d characters (got %d)", name, k.Want, k.Got))
 	case *kind.MaxLength:
 		*msgs = append(*msgs, fmt.Sprintf("%s: takes at most %d characters (got %d)", name, k.Want, k.Got))
+	case *kind.Pattern:
+		got, _ := json.Marshal(k.Got)
+		*msgs = append(*msgs, fmt.Sprintf("%s: must match %s (got %s)", name, k.Want, got))
 	case *kind.Format:
 		*msgs = append(*msgs, fmt.Sprintf("%s: expected %s format", name, k.Want))
 	default:
@@ -152,10 +157,12 @@ func rat(r *big.Rat) string {
 }
 
 // normalize makes arguments shaped by any schema profile canonical: a null
-// for a declared (typed) property means "not given" and is dropped, and a
+// for a declared (typed) property means "not given" and is dropped, a
 // free-form object sent as a JSON string (as Gemini and OpenAI strict
-// profiles ask) is parsed back into the object. Nulls inside free-form
-// objects, such as metadata keys to delete, are kept.
+// profiles ask) is parsed back into the object, and a whole number written
+// as a float (10.0, 1e1) for an integer or number property is sent as an
+// integer (10), since Clerk refuses 10.0 where it expects an integer. Nulls
+// inside free-form objects, such as metadata keys to delete, are kept.
 func normalize(schema map[string]any, args map[string]json.RawMessage) (changed bool) {
 	props, _ := schema["properties"].(map[string]any)
 	for k, raw := range args {
@@ -168,6 +175,24 @@ func normalize(schema map[string]any, args map[string]json.RawMessage) (changed 
 		case string(raw) == "null":
 			delete(args, k)
 			changed = true
+		case isNumeric(prop) && len(raw) > 0 && (raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9'):
+			if n, ok := wholeNumber(raw); ok {
+				args[k], changed = n, true
+			}
+		case prop["type"] == "array" && isNumeric(mapOf(prop["items"])) && len(raw) > 0 && raw[0] == '[':
+			var elems []json.RawMessage
+			if json.Unmarshal(raw, &elems) != nil {
+				continue
+			}
+			whole := false
+			for i, e := range elems {
+				if n, ok := wholeNumber(bytes.TrimSpace(e)); ok {
+					elems[i], whole = n, true
+				}
+			}
+			if b, err := json.Marshal(elems); err == nil && whole {
+				args[k], changed = b, true
+			}
 		case isFreeForm(prop) && len(raw) > 0 && raw[0] == '"':
 			var s string
 			if json.Unmarshal(raw, &s) == nil {
@@ -213,6 +238,35 @@ func normalizeObject(schema map[string]any, raw json.RawMessage) json.RawMessage
 		return raw
 	}
 	return b
+}
+
+func mapOf(v any) map[string]any {
+	m, _ := v.(map[string]any)
+	return m
+}
+
+// isNumeric reports a property typed integer or number.
+func isNumeric(n map[string]any) bool {
+	return n["type"] == "integer" || n["type"] == "number"
+}
+
+// wholeNumber rewrites a JSON number literal with a fraction or exponent
+// whose value is whole (10.0, 1e1) as an integer literal; ok is false for
+// anything else, which is left as sent (a fraction then fails validation
+// on an integer property, naming it).
+func wholeNumber(raw json.RawMessage) (json.RawMessage, bool) {
+	if len(raw) > 64 || !bytes.ContainsAny(raw, ".eE") || !json.Valid(raw) {
+		return nil, false
+	}
+	// Bounded first: big.Rat would expand an exponent such as 1e999999999.
+	if f, err := strconv.ParseFloat(string(raw), 64); err != nil || math.Abs(f) > 1e18 {
+		return nil, false
+	}
+	r, ok := new(big.Rat).SetString(string(raw))
+	if !ok || !r.IsInt() {
+		return nil, false
+	}
+	return json.RawMessage(r.Num().String()), true
 }
 
 // isFreeForm reports an object schema that declares no properties.
