@@ -102,6 +102,42 @@ func (r *Rule) Targets() []string {
 var userTimeFilters = []string{"created_at_before", "created_at_after", "last_active_at_before", "last_active_at_after",
 	"last_active_at_since", "last_sign_in_at_before", "last_sign_in_at_after"}
 
+// String states the rule in full, e.g. "list_users: starting_after requires
+// offset absent or 0, order_by absent or "created_at"...".
+func (r *Rule) String() string {
+	at := ""
+	if r.At != "" {
+		at = r.At + ": "
+	}
+	switch r.Kind {
+	case Requires:
+		cond := r.If
+		if r.IfValue != "" {
+			cond += "=" + r.IfValue
+		}
+		parts := make([]string, len(r.Fields))
+		for i, f := range r.Fields {
+			parts[i] = f
+			if allowed, ok := r.Allowed[f]; ok {
+				vals := make([]string, len(allowed))
+				for j, a := range allowed {
+					if a == "" {
+						a = "absent"
+					}
+					vals[j] = a
+				}
+				parts[i] += " " + strings.Join(vals, " or ")
+			}
+		}
+		return at + cond + " requires " + strings.Join(parts, ", ")
+	case SameLength:
+		return at + r.Fields[0] + ", when given, has one item per item of " + r.Fields[1]
+	case UnixMillis:
+		return at + strings.Join(r.Fields, ", ") + ": Unix milliseconds (≥ 10^11), not seconds"
+	}
+	return at + string(r.Kind) + " " + strings.Join(r.Fields, ", ")
+}
+
 // RulesFor returns the rules of one tool.
 func RulesFor(tool string) []Rule {
 	var out []Rule

@@ -299,3 +299,14 @@ func TestRulesNameArgumentsAndSayThemInDescriptions(t *testing.T) {
 		}
 	}
 }
+
+// TestDescribeOperationStatesTheRules: describe_operation carries each rule
+// in full, beside the schema.
+func TestDescribeOperationStatesTheRules(t *testing.T) {
+	res := describe(op(t, "list_users"))
+	assert.Contains(t, text(res), `"rules":[`)
+	assert.Contains(t, text(res), `provider, provider_user_id`)
+	assert.Contains(t, text(res), `starting_after requires offset absent or 0, order_by absent or \"created_at\"`)
+	assert.Contains(t, text(res), `Unix milliseconds`)
+	assert.NotContains(t, text(describe(op(t, "get_user"))), `"rules"`)
+}
