@@ -310,3 +310,28 @@ func TestDescribeOperationStatesTheRules(t *testing.T) {
 	assert.Contains(t, text(res), `Unix milliseconds`)
 	assert.NotContains(t, text(describe(op(t, "get_user"))), `"rules"`)
 }
+
+// TestProfilesStripConstraintsButTheServerChecks: the Gemini profile cannot
+// carry patterns and the OpenAI strict one no lengths, yet a call is checked
+// against the canonical schema whatever the session's profile.
+func TestProfilesStripConstraintsButTheServerChecks(t *testing.T) {
+	in, _ := schemas.Input("get_api_key")
+	gemini, err := AdaptSchema(ProfileGemini, in)
+	require.NoError(t, err)
+	assert.NotContains(t, string(gemini), "pattern")
+	in, _ = schemas.Input("create_admin_portal_link_token")
+	strict, err := AdaptSchema(ProfileOpenAIStrict, in)
+	require.NoError(t, err)
+	assert.NotContains(t, string(strict), "minLength")
+
+	env := newGoldenEnv(t)
+	res := env.h.Call(context.Background(), op(t, "get_api_key"), json.RawMessage(`{"apiKeyID":"user_123"}`))
+	require.True(t, res.IsError)
+	assert.Contains(t, text(res), "apiKeyID: must match")
+	// OpenAI strict sends every argument, null for "not given".
+	res = env.h.Call(context.Background(), op(t, "create_admin_portal_link_token"),
+		json.RawMessage(`{"organization_id":null,"it_contact_id":null,"scopes":[""],"seconds_until_expiration":null}`))
+	require.True(t, res.IsError)
+	assert.Contains(t, text(res), "scopes.0: needs at least 1 characters")
+	assert.Zero(t, env.fake.Count())
+}
