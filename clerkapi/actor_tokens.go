@@ -40,3 +40,7 @@ type ActorToken struct {
 	CreatedAt int64          `json:"created_at"`
 	UpdatedAt int64          `json:"updated_at"`
 }
+
+// OpenObject marks the actor as open: the spec lets it carry custom actor
+// claims beside sub.
+func (CreateActorTokenRequestActor) OpenObject() {}

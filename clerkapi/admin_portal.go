@@ -14,14 +14,14 @@ var adminPortalOperations = []Operation{
 }
 
 type CreateAdminPortalLinkTokenRequest struct {
-	OrganizationID         *string  `json:"organization_id,omitempty" in:"body"`
+	OrganizationID         *string  `json:"organization_id,omitempty" in:"body" jsonschema:"pattern=^org_\\w{27}$"`
 	ItContactID            *string  `json:"it_contact_id,omitempty" in:"body" jsonschema:"minLength=1"`
-	Scopes                 []string `json:"scopes,omitempty" in:"body"`
+	Scopes                 []string `json:"scopes,omitempty" in:"body" jsonschema:"minLength=1"`
 	SecondsUntilExpiration *int64   `json:"seconds_until_expiration,omitempty" in:"body" jsonschema:"minimum=1,maximum=86400,default=3600"`
 }
 
 type RevokeAdminPortalLinkTokenRequest struct {
-	AdminPortalLinkTokenID string  `json:"adminPortalLinkTokenID" in:"path" jsonschema:"required"`
+	AdminPortalLinkTokenID string  `json:"adminPortalLinkTokenID" in:"path" jsonschema:"required,pattern=^aplt_[0-9A-Fa-f]{32}$"`
 	RevocationReason       *string `json:"revocation_reason,omitempty" in:"body,nullable"`
 }
 

@@ -14,7 +14,6 @@ var agentTasksOperations = []Operation{
 }
 
 type CreateAgentTaskRequest struct {
-	// Exactly one of user_id or identifier.
 	OnBehalfOf                  CreateAgentTaskRequestOnBehalfOf `json:"on_behalf_of" in:"body" jsonschema:"required"`
 	Permissions                 string                           `json:"permissions" in:"body" jsonschema:"required,enum=*"`
 	AgentName                   string                           `json:"agent_name" in:"body" jsonschema:"required"`

@@ -39,7 +39,8 @@ type ListAllowlistIdentifiersRequest struct {
 
 type CreateAllowlistIdentifierRequest struct {
 	Identifier string `json:"identifier" in:"body" jsonschema:"required"`
-	Notify     *bool  `json:"notify,omitempty" in:"body" jsonschema:"default=false"`
+	// true sends an invitation.
+	Notify *bool `json:"notify,omitempty" in:"body" jsonschema:"default=false"`
 }
 
 type DeleteAllowlistIdentifierRequest struct {

@@ -45,46 +45,46 @@ var apiKeysOperations = []Operation{
 
 type CreateAPIKeyRequest struct {
 	Type                   *string        `json:"type,omitempty" in:"body" jsonschema:"minLength=3,maxLength=25,default=api_key"`
-	Name                   string         `json:"name" in:"body" jsonschema:"required,minLength=3"`
+	Name                   string         `json:"name" in:"body" jsonschema:"required,minLength=3,pattern=^(\\S(.*\\S)?)?$"`
 	Description            *string        `json:"description,omitempty" in:"body,nullable" jsonschema:"maxLength=255"`
-	Subject                string         `json:"subject" in:"body" jsonschema:"required"`
+	Subject                string         `json:"subject" in:"body" jsonschema:"required,pattern=^(user|org|mch|scim)_\\w{27}$"`
 	Claims                 map[string]any `json:"claims,omitempty" in:"body,nullable"`
 	Scopes                 []string       `json:"scopes,omitempty" in:"body"`
-	CreatedBy              *string        `json:"created_by,omitempty" in:"body,nullable"`
+	CreatedBy              *string        `json:"created_by,omitempty" in:"body,nullable" jsonschema:"pattern=^user_\\w{27}$"`
 	SecondsUntilExpiration *float64       `json:"seconds_until_expiration,omitempty" in:"body,nullable" jsonschema:"exclusiveMinimum=0"`
 }
 
 type ListAPIKeysRequest struct {
 	Type           *string `json:"type,omitempty" in:"query" jsonschema:"minLength=3,default=api_key"`
-	Subject        string  `json:"subject" in:"query" jsonschema:"required"`
+	Subject        string  `json:"subject" in:"query" jsonschema:"required,pattern=^(user|org|mch|scim)_\\w{27}$"`
 	IncludeInvalid *string `json:"include_invalid,omitempty" in:"query" jsonschema:"enum=true,enum=false,default=false"`
 	Page100
 	Query *string `json:"query,omitempty" in:"query"`
 }
 
 type GetAPIKeyRequest struct {
-	APIKeyID string `json:"apiKeyID" in:"path" jsonschema:"required"`
+	APIKeyID string `json:"apiKeyID" in:"path" jsonschema:"required,pattern=^(ak|api_key)_[0-9A-Fa-f]{32}$"`
 }
 
 type UpdateAPIKeyRequest struct {
-	APIKeyID               string         `json:"apiKeyID" in:"path" jsonschema:"required"`
+	APIKeyID               string         `json:"apiKeyID" in:"path" jsonschema:"required,pattern=^(ak|api_key)_[0-9A-Fa-f]{32}$"`
 	Claims                 map[string]any `json:"claims,omitempty" in:"body,nullable"`
 	Scopes                 []string       `json:"scopes,omitempty" in:"body"`
 	Description            *string        `json:"description,omitempty" in:"body,nullable" jsonschema:"maxLength=255"`
-	Subject                *string        `json:"subject,omitempty" in:"body"`
+	Subject                *string        `json:"subject,omitempty" in:"body" jsonschema:"pattern=^(user|org|mch|scim)_\\w{27}$"`
 	SecondsUntilExpiration *float64       `json:"seconds_until_expiration,omitempty" in:"body,nullable" jsonschema:"exclusiveMinimum=0"`
 }
 
 type DeleteAPIKeyRequest struct {
-	APIKeyID string `json:"apiKeyID" in:"path" jsonschema:"required"`
+	APIKeyID string `json:"apiKeyID" in:"path" jsonschema:"required,pattern=^(ak|api_key)_[0-9A-Fa-f]{32}$"`
 }
 
 type GetAPIKeySecretRequest struct {
-	APIKeyID string `json:"apiKeyID" in:"path" jsonschema:"required"`
+	APIKeyID string `json:"apiKeyID" in:"path" jsonschema:"required,pattern=^(ak|api_key)_[0-9A-Fa-f]{32}$"`
 }
 
 type RevokeAPIKeyRequest struct {
-	APIKeyID         string  `json:"apiKeyID" in:"path" jsonschema:"required"`
+	APIKeyID         string  `json:"apiKeyID" in:"path" jsonschema:"required,pattern=^(ak|api_key)_[0-9A-Fa-f]{32}$"`
 	RevocationReason *string `json:"revocation_reason,omitempty" in:"body,nullable"`
 }
 

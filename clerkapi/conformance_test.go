@@ -140,6 +140,14 @@ type specSchema struct {
 	// requireOneOf holds the branches of a oneOf/anyOf whose alternatives only
 	// require different properties (e.g. "domain or domains").
 	requireOneOf [][]string
+	// The length and item keywords, as written (nil: absent), and the
+	// description (a parameter's own when its schema has none).
+	pattern                                  string
+	minLength, maxLength, minItems, maxItems *int
+	description                              string
+	// additionalProperties: nil when absent, else whether extra properties
+	// are allowed (a schema counts as allowed).
+	addl *bool
 }
 
 var specHTTPMethods = []string{"get", "put", "post", "delete", "options", "head", "patch", "trace"}
@@ -186,6 +194,9 @@ func (s *openAPI) operations(r *conformance) []specOp {
 						r.problems = append(r.problems, fmt.Sprintf("%s query.%s: parameter uses content instead of schema", id, prm.name))
 					}
 					prm.schema = s.schema(pm["schema"], r, 0)
+					if prm.schema.description == "" {
+						prm.schema.description, _ = pm["description"].(string)
+					}
 					o.params = append(o.params, prm)
 				}
 			}
@@ -325,6 +336,21 @@ func (s *openAPI) schema(v any, r *conformance, depth int) *specSchema {
 	out.typ, _ = m["type"].(string)
 	out.format, _ = m["format"].(string)
 	out.nullable, _ = m["nullable"].(bool)
+	out.pattern, _ = m["pattern"].(string)
+	out.description, _ = m["description"].(string)
+	for k, dst := range map[string]**int{"minLength": &out.minLength, "maxLength": &out.maxLength, "minItems": &out.minItems, "maxItems": &out.maxItems} {
+		if n, ok := m[k].(float64); ok {
+			v := int(n)
+			*dst = &v
+		}
+	}
+	switch a := m["additionalProperties"].(type) {
+	case bool:
+		out.addl = &a
+	case map[string]any:
+		open := true
+		out.addl = &open
+	}
 	if enum, ok := m["enum"].([]any); ok {
 		for _, e := range enum {
 			if e == nil {
@@ -416,6 +442,7 @@ type goField struct {
 	typ      reflect.Type
 	required bool
 	enum     []string
+	kw       map[string]string // the tag's other keywords: pattern, minLength, maxItems...
 	goName   string
 }
 
@@ -459,7 +486,7 @@ func goFields(t reflect.Type) []goField {
 			typ:      f.Type,
 			goName:   t.Name() + "." + f.Name,
 		}
-		gf.required, gf.enum = parseSchemaTag(f.Tag.Get("jsonschema"))
+		gf.required, gf.enum, gf.kw = parseSchemaTag(f.Tag.Get("jsonschema"))
 		out = append(out, gf)
 	}
 	return out
@@ -467,9 +494,10 @@ func goFields(t reflect.Type) []goField {
 
 // parseSchemaTag reads the required flag and enum values of an invopop
 // `jsonschema` tag: comma-separated, `enum=a,enum=b`, `\,` escapes a comma.
-func parseSchemaTag(tag string) (required bool, enum []string) {
+func parseSchemaTag(tag string) (required bool, enum []string, kw map[string]string) {
+	kw = map[string]string{}
 	if tag == "" {
-		return false, nil
+		return false, nil, kw
 	}
 	var parts []string
 	cur := ""
@@ -489,9 +517,11 @@ func parseSchemaTag(tag string) (required bool, enum []string) {
 			required = true
 		case k == "enum" && hasValue:
 			enum = append(enum, v)
+		case hasValue:
+			kw[k] = v
 		}
 	}
-	return required, enum
+	return required, enum, kw
 }
 
 var specRawMessageType = reflect.TypeOf(json.RawMessage(nil))
@@ -683,11 +713,13 @@ func (r *conformance) checkOperation(o specOp, row *Operation) {
 
 func (r *conformance) checkPath(o specOp, row *Operation, fields []goField) {
 	specNames := map[string]bool{}
+	schemas := map[string]*specSchema{}
 	for _, p := range o.params {
 		if p.in != "path" {
 			continue
 		}
 		specNames[p.name] = true
+		schemas[p.name] = p.schema
 		if !p.required {
 			r.errf(o.id, "path."+p.name, "spec path parameter is not required")
 		}
@@ -711,6 +743,7 @@ func (r *conformance) checkPath(o specOp, row *Operation, fields []goField) {
 		if k := specJSONKind(f.typ); k != "string" {
 			r.errf(o.id, "path."+f.name, "%s is %s, want string", f.goName, k)
 		}
+		r.compareStrings(o.id, "path."+f.name, schemas[f.name], f.kw)
 	}
 	for _, n := range specSortedKeys(specNames) {
 		if !ours[n] {
@@ -774,7 +807,7 @@ func (r *conformance) checkQuery(o specOp, row *Operation, fields []goField) {
 		if p.schema.typ == "object" {
 			r.errf(o.id, loc, "spec object query parameter is not supported")
 		}
-		r.compareValue(o.id, loc, p.schema, f.typ, f.enum, 0)
+		r.compareValue(o.id, loc, p.schema, f.typ, f.enum, f.kw, 0)
 	}
 	for _, f := range fields {
 		if !specNames[f.name] {
@@ -832,7 +865,7 @@ func (r *conformance) checkBody(o specOp, byIn map[string][]goField) {
 			if f.required != o.body.required {
 				r.errf(o.id, "body."+f.name, "required: spec request body %t, ours %t", o.body.required, f.required)
 			}
-			r.compareValue(o.id, "body."+f.name, sch, f.typ, f.enum, 0)
+			r.compareValue(o.id, "body."+f.name, sch, f.typ, f.enum, f.kw, 0)
 			return
 		}
 		for _, f := range body {
@@ -907,7 +940,7 @@ func (r *conformance) compareFields(op, loc string, sch *specSchema, fields []go
 		if f.nullable != p.nullable {
 			r.errf(op, l, "nullable: spec %t, ours %t (%s: tag it in:\"body,nullable\", or in:\",nullable\" inside an object)", p.nullable, f.nullable, f.goName)
 		}
-		r.compareValue(op, l, p, f.typ, f.enum, depth)
+		r.compareValue(op, l, p, f.typ, f.enum, f.kw, depth)
 	}
 	for _, f := range fields {
 		if _, ok := sch.props[f.name]; !ok {
@@ -921,9 +954,10 @@ func (r *conformance) compareFields(op, loc string, sch *specSchema, fields []go
 	}
 }
 
-// compareValue compares one spec schema with a Go type and the enum of its
-// jsonschema tag (which, on a slice, applies to the items).
-func (r *conformance) compareValue(op, loc string, sch *specSchema, t reflect.Type, goEnum []string, depth int) {
+// compareValue compares one spec schema with a Go type and the enum and
+// keywords of its jsonschema tag (enum, pattern and string lengths, on a
+// slice, apply to the items, as invopop places them).
+func (r *conformance) compareValue(op, loc string, sch *specSchema, t reflect.Type, goEnum []string, kw map[string]string, depth int) {
 	k := specJSONKind(t)
 	if sch.combinator != "" {
 		r.errf(op, loc, "spec value is a %s of shapes; ours is %s", sch.combinator, k)
@@ -947,7 +981,8 @@ func (r *conformance) compareValue(op, loc string, sch *specSchema, t reflect.Ty
 		if items == nil {
 			items = &specSchema{}
 		}
-		r.compareValue(op, loc+"[]", items, derefType(t).Elem(), goEnum, depth+1)
+		r.compareItems(op, loc, sch, kw)
+		r.compareValue(op, loc+"[]", items, derefType(t).Elem(), goEnum, kw, depth+1)
 	case "object":
 		if depth > 10 {
 			return
@@ -966,11 +1001,101 @@ func (r *conformance) compareValue(op, loc string, sch *specSchema, t reflect.Ty
 		if len(goEnum) > 0 {
 			r.errf(op, loc, "enum tag on an object")
 		}
+		r.compareOpen(op, loc, sch, et)
 		r.compareFields(op, loc, sch, goFields(et), depth+1)
 	default:
 		if !specSameSet(sch.enum, goEnum) {
 			r.errf(op, loc, "enum: spec %v, ours %v", sch.enum, goEnum)
 		}
+		if k == "string" {
+			r.compareStrings(op, loc, sch, kw)
+		}
+	}
+}
+
+// textLimits are the limits the spec states in words only: the keyword
+// they stand for, the wording, and the value (from the wording's number
+// when "").
+var textLimits = []struct {
+	key   string
+	re    *regexp.Regexp
+	value string
+}{
+	{"maxItems", regexp.MustCompile(`(?i)\bup to (\d+)\b`), ""},        // "Accepts up to 100 user IDs."
+	{"maxItems", regexp.MustCompile(`(?i)\bno more than (\d+)\b`), ""}, // "... and no more than 10 roles."
+	{"minItems", regexp.MustCompile(`(?i)\bmust contain at least one\b`), "1"},
+	{"maxLength", regexp.MustCompile(`(?i)\bmax length: (\d+)\b`), ""}, // "Max length: 256"
+	{"minLength", regexp.MustCompile(`(?i)\bempty string\b.*\bnot allowed\b`), "1"},
+}
+
+// limit returns the value the spec gives key: its keyword, else its text.
+func (r *conformance) limit(op, loc string, sch *specSchema, key string, keyword *int) *int {
+	for _, tl := range textLimits {
+		if tl.key != key {
+			continue
+		}
+		m := tl.re.FindStringSubmatch(sch.description)
+		if m == nil {
+			continue
+		}
+		v := tl.value
+		if v == "" {
+			v = m[1]
+		}
+		n, _ := strconv.Atoi(v)
+		if keyword != nil && *keyword != n {
+			r.notef(op, loc, "spec %s %d, its text says %d; the keyword wins", key, *keyword, n)
+			return keyword
+		}
+		return &n
+	}
+	return keyword
+}
+
+// compareItems checks an array's minItems and maxItems against the spec's
+// keywords or, where the spec only says so in its text ("up to N"), its text.
+func (r *conformance) compareItems(op, loc string, sch *specSchema, kw map[string]string) {
+	r.compareInt(op, loc, "maxItems", r.limit(op, loc, sch, "maxItems", sch.maxItems), kw)
+	r.compareInt(op, loc, "minItems", r.limit(op, loc, sch, "minItems", sch.minItems), kw)
+}
+
+// compareStrings checks a string's pattern, minLength and maxLength.
+func (r *conformance) compareStrings(op, loc string, sch *specSchema, kw map[string]string) {
+	if got := kw["pattern"]; got != sch.pattern {
+		r.errf(op, loc, "pattern: spec %q, ours %q", sch.pattern, got)
+	}
+	r.compareInt(op, loc, "minLength", r.limit(op, loc, sch, "minLength", sch.minLength), kw)
+	r.compareInt(op, loc, "maxLength", r.limit(op, loc, sch, "maxLength", sch.maxLength), kw)
+}
+
+func (r *conformance) compareInt(op, loc, key string, want *int, kw map[string]string) {
+	got, has := kw[key]
+	switch {
+	case want == nil && has:
+		r.errf(op, loc, "%s: spec has none, ours %s", key, got)
+	case want != nil && got != strconv.Itoa(*want):
+		r.errf(op, loc, "%s: spec %d, ours %q", key, *want, got)
+	}
+}
+
+var openObjectType = reflect.TypeOf((*OpenObject)(nil)).Elem()
+
+// compareOpen checks that a nested object is open exactly where the spec
+// says additionalProperties: true. Where the spec is silent, ours stays
+// closed, so a misspelt field is caught rather than sent; that is noted.
+func (r *conformance) compareOpen(op, loc string, sch *specSchema, t reflect.Type) {
+	open := t.Implements(openObjectType)
+	switch {
+	case sch.addl == nil:
+		if open {
+			r.errf(op, loc, "%s implements OpenObject, but the spec does not say additionalProperties: true", t)
+		} else {
+			r.notef(op, loc, "spec does not say whether extra properties are allowed; ours is closed")
+		}
+	case *sch.addl && !open:
+		r.errf(op, loc, "spec leaves the object open (additionalProperties: true); %s must implement OpenObject", t)
+	case !*sch.addl && open:
+		r.errf(op, loc, "spec closes the object (additionalProperties: false); %s must not implement OpenObject", t)
 	}
 }
 

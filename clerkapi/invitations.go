@@ -35,8 +35,9 @@ type CreateInvitationRequest struct {
 }
 
 type ListInvitationsRequest struct {
-	Status  *string `json:"status,omitempty" in:"query" jsonschema:"enum=pending,enum=accepted,enum=revoked,enum=expired"`
-	Query   *string `json:"query,omitempty" in:"query"`
+	Status *string `json:"status,omitempty" in:"query" jsonschema:"enum=pending,enum=accepted,enum=revoked,enum=expired"`
+	Query  *string `json:"query,omitempty" in:"query"`
+	// +/-field: created_at, email_address, expires_at.
 	OrderBy *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
 	Page
 }

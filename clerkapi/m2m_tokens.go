@@ -29,19 +29,20 @@ type CreateM2MTokenRequest struct {
 	TokenFormat            *string        `json:"token_format,omitempty" in:"body" jsonschema:"default=opaque,enum=opaque,enum=jwt"`
 	SecondsUntilExpiration *float64       `json:"seconds_until_expiration,omitempty" in:"body,nullable" jsonschema:"exclusiveMinimum=0"`
 	Claims                 map[string]any `json:"claims,omitempty" in:"body,nullable"`
-	MinRemainingTTLSeconds *int64         `json:"min_remaining_ttl_seconds,omitempty" in:"body" jsonschema:"minimum=0"`
+	// Reuse a live token with this TTL left.
+	MinRemainingTTLSeconds *int64 `json:"min_remaining_ttl_seconds,omitempty" in:"body" jsonschema:"minimum=0"`
 }
 
 type ListM2MTokensRequest struct {
 	// Machine ID.
-	Subject string `json:"subject" in:"query" jsonschema:"required"`
+	Subject string `json:"subject" in:"query" jsonschema:"required,pattern=^mch_\\w{27}$"`
 	Revoked *bool  `json:"revoked,omitempty" in:"query" jsonschema:"default=false"`
 	Expired *bool  `json:"expired,omitempty" in:"query" jsonschema:"default=false"`
 	Page100
 }
 
 type RevokeM2MTokenRequest struct {
-	M2MTokenID       string  `json:"m2m_token_id" in:"path" jsonschema:"required"`
+	M2MTokenID       string  `json:"m2m_token_id" in:"path" jsonschema:"required,pattern=^mt_[0-9A-Fa-f]{32}$"`
 	RevocationReason *string `json:"revocation_reason,omitempty" in:"body,nullable"`
 }
 

@@ -50,7 +50,8 @@ var machinesOperations = []Operation{
 
 type ListMachinesRequest struct {
 	Page
-	Query   *string `json:"query,omitempty" in:"query"`
+	Query *string `json:"query,omitempty" in:"query"`
+	// +/-field: name, created_at.
 	OrderBy *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
 }
 

@@ -45,6 +45,7 @@ var oauthApplicationsOperations = []Operation{
 
 type ListOAuthApplicationsRequest struct {
 	Page
+	// +/-field: created_at, name.
 	OrderBy   *string `json:"order_by,omitempty" in:"query" jsonschema:"default=+created_at"`
 	NameQuery *string `json:"name_query,omitempty" in:"query"`
 }

@@ -116,6 +116,11 @@ type Page100 struct {
 	Offset *float64 `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
 }
 
+// OpenObject is implemented by the request structs of objects the spec
+// leaves open (additionalProperties: true): their schema accepts properties
+// beyond the declared ones, which are sent as given.
+type OpenObject interface{ OpenObject() }
+
 // NoContent is the result of an operation Clerk answers without a body.
 type NoContent struct {
 	OK     bool `json:"ok"`
@@ -125,11 +130,11 @@ type NoContent struct {
 // Upload names the file sent as the multipart "file" part of an upload
 // operation. Exactly one source must be given.
 type Upload struct {
-	// Local path of a JPEG, PNG, GIF or WebP file, at most 10 MB.
+	// Local JPEG, PNG, GIF or WebP file, ≤ 10 MB.
 	FilePath *string `json:"file_path,omitempty" in:"file"`
-	// The image bytes, base64-encoded.
+	// Base64 image bytes.
 	FileBase64 *string `json:"file_base64,omitempty" in:"file"`
-	// An https URL to fetch the image from.
+	// An https image URL.
 	FileURL *string `json:"file_url,omitempty" in:"file"`
 }
 

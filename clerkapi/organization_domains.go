@@ -74,9 +74,10 @@ type ListAllOrganizationDomainsRequest struct {
 	EnrollmentMode []string `json:"enrollment_mode,omitempty" in:"query,comma" jsonschema:"enum=manual_invitation,enum=automatic_invitation,enum=automatic_suggestion,enum=enterprise_sso,enum=-manual_invitation,enum=-automatic_invitation,enum=-automatic_suggestion,enum=-enterprise_sso"`
 	Query          *string  `json:"query,omitempty" in:"query" jsonschema:"minLength=1"`
 	Domains        []string `json:"domains,omitempty" in:"query"`
-	OrderBy        *string  `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
-	Offset         *int64   `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
-	Limit          *int64   `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
+	// +/-field: name, created_at.
+	OrderBy *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
+	Offset  *int64  `json:"offset,omitempty" in:"query" jsonschema:"minimum=0,default=0"`
+	Limit   *int64  `json:"limit,omitempty" in:"query" jsonschema:"minimum=1,maximum=500,default=10"`
 }
 
 type OrganizationDomain struct {

@@ -39,6 +39,7 @@ var organizationInvitationsOperations = []Operation{
 }
 
 type ListAllOrganizationInvitationsRequest struct {
+	// +/-field: created_at, email_address.
 	OrderBy *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
 	Status  *string `json:"status,omitempty" in:"query" jsonschema:"enum=pending,enum=accepted,enum=revoked,enum=expired"`
 	Query   *string `json:"query,omitempty" in:"query"`
@@ -64,7 +65,8 @@ type ListOrganizationInvitationsRequest struct {
 	OrganizationID string  `json:"organization_id" in:"path" jsonschema:"required"`
 	Status         *string `json:"status,omitempty" in:"query" jsonschema:"enum=pending,enum=accepted,enum=revoked,enum=expired"`
 	EmailAddress   *string `json:"email_address,omitempty" in:"query"`
-	OrderBy        *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
+	// +/-field: created_at, email_address.
+	OrderBy *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
 	Page
 }
 

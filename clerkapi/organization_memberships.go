@@ -43,14 +43,16 @@ type CreateOrganizationMembershipRequest struct {
 }
 
 type ListOrganizationMembershipsRequest struct {
-	OrganizationID     string   `json:"organization_id" in:"path" jsonschema:"required"`
-	OrderBy            *string  `json:"order_by,omitempty" in:"query"`
-	UserID             []string `json:"user_id,omitempty" in:"query"`
-	EmailAddress       []string `json:"email_address,omitempty" in:"query"`
-	PhoneNumber        []string `json:"phone_number,omitempty" in:"query"`
-	Username           []string `json:"username,omitempty" in:"query"`
-	Web3Wallet         []string `json:"web3_wallet,omitempty" in:"query"`
-	Role               []string `json:"role,omitempty" in:"query"`
+	OrganizationID string `json:"organization_id" in:"path" jsonschema:"required"`
+	// +/-field: phone_number, email_address, created_at, first_name, last_name, username.
+	OrderBy *string `json:"order_by,omitempty" in:"query"`
+	// +id includes, -id excludes.
+	UserID             []string `json:"user_id,omitempty" in:"query" jsonschema:"maxItems=100"`
+	EmailAddress       []string `json:"email_address,omitempty" in:"query" jsonschema:"maxItems=100"`
+	PhoneNumber        []string `json:"phone_number,omitempty" in:"query" jsonschema:"maxItems=100"`
+	Username           []string `json:"username,omitempty" in:"query" jsonschema:"maxItems=100"`
+	Web3Wallet         []string `json:"web3_wallet,omitempty" in:"query" jsonschema:"maxItems=100"`
+	Role               []string `json:"role,omitempty" in:"query" jsonschema:"maxItems=100"`
 	Query              *string  `json:"query,omitempty" in:"query"`
 	EmailAddressQuery  *string  `json:"email_address_query,omitempty" in:"query"`
 	PhoneNumberQuery   *string  `json:"phone_number_query,omitempty" in:"query"`
@@ -83,6 +85,7 @@ type UpdateOrganizationMembershipMetadataRequest struct {
 }
 
 type ListAllOrganizationMembershipsRequest struct {
+	// +/-field: phone_number, email_address, created_at, first_name, last_name, username.
 	OrderBy *string `json:"order_by,omitempty" in:"query"`
 	Page
 }

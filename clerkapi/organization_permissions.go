@@ -29,7 +29,8 @@ var organizationPermissionsOperations = []Operation{
 }
 
 type ListOrganizationPermissionsRequest struct {
-	Query   *string `json:"query,omitempty" in:"query"`
+	Query *string `json:"query,omitempty" in:"query"`
+	// +/-field: created_at, name, key.
 	OrderBy *string `json:"order_by,omitempty" in:"query"`
 	Page
 }

@@ -39,7 +39,8 @@ var organizationRolesOperations = []Operation{
 }
 
 type ListOrganizationRolesRequest struct {
-	Query   *string `json:"query,omitempty" in:"query"`
+	Query *string `json:"query,omitempty" in:"query"`
+	// +/-field: created_at, name, key.
 	OrderBy *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
 	Page
 }

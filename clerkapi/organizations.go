@@ -67,10 +67,13 @@ type ListOrganizationsRequest struct {
 	IncludeMembersCount                         *bool `json:"include_members_count,omitempty" in:"query"`
 	IncludeMissingMemberWithElevatedPermissions *bool `json:"include_missing_member_with_elevated_permissions,omitempty" in:"query"`
 	// Partial match on name, slug or ID.
-	Query          *string  `json:"query,omitempty" in:"query"`
-	UserID         []string `json:"user_id,omitempty" in:"query"`
-	OrganizationID []string `json:"organization_id,omitempty" in:"query"`
-	OrderBy        *string  `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
+	Query *string `json:"query,omitempty" in:"query"`
+	// +id includes, -id excludes.
+	UserID []string `json:"user_id,omitempty" in:"query"`
+	// +id includes, -id excludes.
+	OrganizationID []string `json:"organization_id,omitempty" in:"query" jsonschema:"maxItems=100"`
+	// +/-field: name, created_at, members_count.
+	OrderBy *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
 	Page
 }
 

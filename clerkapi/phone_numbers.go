@@ -77,7 +77,8 @@ type AttemptPhoneNumberVerificationRequest struct {
 type ReplaceUserPhoneNumberRequest struct {
 	UserID string `json:"user_id" in:"path" jsonschema:"required"`
 	// E.164 format.
-	PhoneNumber          string  `json:"phone_number" in:"body" jsonschema:"required"`
+	PhoneNumber string `json:"phone_number" in:"body" jsonschema:"required"`
+	// unverified can lock the user out.
 	IdentificationStatus *string `json:"identification_status,omitempty" in:"body" jsonschema:"default=verified,enum=verified,enum=reserved,enum=unverified"`
 }
 

@@ -39,7 +39,8 @@ var roleSetsOperations = []Operation{
 }
 
 type ListRoleSetsRequest struct {
-	Query   *string `json:"query,omitempty" in:"query"`
+	Query *string `json:"query,omitempty" in:"query"`
+	// +/-field: created_at, name, key.
 	OrderBy *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
 	Page
 }
@@ -79,8 +80,10 @@ type ReplaceRoleSetRequest struct {
 type AddRoleSetRolesRequest struct {
 	RoleSetKeyOrID string   `json:"role_set_key_or_id" in:"path" jsonschema:"required"`
 	RoleKeys       []string `json:"role_keys" in:"body" jsonschema:"required,minItems=1,maxItems=10"`
-	DefaultRoleKey *string  `json:"default_role_key,omitempty" in:"body"`
-	CreatorRoleKey *string  `json:"creator_role_key,omitempty" in:"body"`
+	// One of role_keys.
+	DefaultRoleKey *string `json:"default_role_key,omitempty" in:"body"`
+	// One of role_keys.
+	CreatorRoleKey *string `json:"creator_role_key,omitempty" in:"body"`
 }
 
 type ReplaceRoleSetRoleRequest struct {

@@ -32,8 +32,10 @@ var samlConnectionsOperations = []Operation{
 
 type ListSAMLConnectionsRequest struct {
 	Page
-	Query          *string  `json:"query,omitempty" in:"query"`
-	OrderBy        *string  `json:"order_by,omitempty" in:"query"`
+	Query *string `json:"query,omitempty" in:"query"`
+	// +/-field, e.g. -created_at.
+	OrderBy *string `json:"order_by,omitempty" in:"query"`
+	// +id includes, -id excludes.
 	OrganizationID []string `json:"organization_id,omitempty" in:"query" jsonschema:"maxItems=100"`
 }
 
@@ -89,7 +91,8 @@ type UpdateSAMLConnectionRequest struct {
 	AllowOrganizationAccountLinking  *bool                                        `json:"allow_organization_account_linking,omitempty" in:"body,nullable"`
 	ForceAuthn                       *bool                                        `json:"force_authn,omitempty" in:"body"`
 	LoginHint                        *UpdateSAMLConnectionRequestLoginHint        `json:"login_hint,omitempty" in:"body,nullable"`
-	ConsentVerifiedDomainsDeletion   *bool                                        `json:"consent_verified_domains_deletion,omitempty" in:"body,nullable"`
+	// true deletes clashing verified org domains.
+	ConsentVerifiedDomainsDeletion *bool `json:"consent_verified_domains_deletion,omitempty" in:"body,nullable"`
 }
 
 type UpdateSAMLConnectionRequestAttributeMapping struct {

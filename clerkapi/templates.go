@@ -70,9 +70,10 @@ type PreviewTemplateRequest struct {
 }
 
 type ToggleTemplateDeliveryRequest struct {
-	TemplateType     string `json:"template_type" in:"path" jsonschema:"required,enum=email,enum=sms"`
-	Slug             string `json:"slug" in:"path" jsonschema:"required"`
-	DeliveredByClerk *bool  `json:"delivered_by_clerk,omitempty" in:"body"`
+	TemplateType string `json:"template_type" in:"path" jsonschema:"required,enum=email,enum=sms"`
+	Slug         string `json:"slug" in:"path" jsonschema:"required"`
+	// false: you deliver via email/sms.created webhooks.
+	DeliveredByClerk *bool `json:"delivered_by_clerk,omitempty" in:"body"`
 }
 
 type Template struct {

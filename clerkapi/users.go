@@ -182,13 +182,16 @@ var usersOperations = []Operation{
 
 // UserFilters are the user search filters shared by list_users and count_users.
 type UserFilters struct {
-	EmailAddress   []string `json:"email_address,omitempty" in:"query"`
-	PhoneNumber    []string `json:"phone_number,omitempty" in:"query"`
-	ExternalID     []string `json:"external_id,omitempty" in:"query"`
-	Username       []string `json:"username,omitempty" in:"query"`
-	Web3Wallet     []string `json:"web3_wallet,omitempty" in:"query"`
-	UserID         []string `json:"user_id,omitempty" in:"query"`
-	OrganizationID []string `json:"organization_id,omitempty" in:"query"`
+	EmailAddress []string `json:"email_address,omitempty" in:"query" jsonschema:"maxItems=100"`
+	PhoneNumber  []string `json:"phone_number,omitempty" in:"query" jsonschema:"maxItems=100"`
+	// +id includes, -id excludes.
+	ExternalID []string `json:"external_id,omitempty" in:"query" jsonschema:"maxItems=100"`
+	Username   []string `json:"username,omitempty" in:"query" jsonschema:"maxItems=100"`
+	Web3Wallet []string `json:"web3_wallet,omitempty" in:"query" jsonschema:"maxItems=100"`
+	// +id includes, -id excludes.
+	UserID []string `json:"user_id,omitempty" in:"query" jsonschema:"maxItems=100"`
+	// +id includes, -id excludes.
+	OrganizationID []string `json:"organization_id,omitempty" in:"query" jsonschema:"maxItems=100"`
 	// Partial match on email, phone, username, name or ID.
 	Query              *string  `json:"query,omitempty" in:"query"`
 	EmailAddressQuery  *string  `json:"email_address_query,omitempty" in:"query"`
@@ -204,15 +207,16 @@ type UserFilters struct {
 	LastSignInAtBefore *int64   `json:"last_sign_in_at_before,omitempty" in:"query"`
 	LastSignInAtAfter  *int64   `json:"last_sign_in_at_after,omitempty" in:"query"`
 	Provider           *string  `json:"provider,omitempty" in:"query"`
-	ProviderUserID     []string `json:"provider_user_id,omitempty" in:"query"`
+	ProviderUserID     []string `json:"provider_user_id,omitempty" in:"query" jsonschema:"maxItems=100"`
 }
 
 type ListUsersRequest struct {
 	UserFilters
 	Page
-	// Last user ID of the previous page; created_at order only.
+	// Last user ID of the previous page.
 	StartingAfter *string `json:"starting_after,omitempty" in:"query"`
-	OrderBy       *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
+	// +/-field: created_at, updated_at, email_address, web3wallet, first_name, last_name, phone_number, username, last_active_at, last_sign_in_at.
+	OrderBy *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
 }
 
 type CreateUserRequest struct {

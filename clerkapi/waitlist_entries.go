@@ -35,8 +35,9 @@ var waitlistEntriesOperations = []Operation{
 
 type ListWaitlistEntriesRequest struct {
 	Page
-	Query   *string `json:"query,omitempty" in:"query"`
-	Status  *string `json:"status,omitempty" in:"query" jsonschema:"enum=pending,enum=invited,enum=completed,enum=rejected"`
+	Query  *string `json:"query,omitempty" in:"query"`
+	Status *string `json:"status,omitempty" in:"query" jsonschema:"enum=pending,enum=invited,enum=completed,enum=rejected"`
+	// +/-field: created_at, email_address, invited_at.
 	OrderBy *string `json:"order_by,omitempty" in:"query" jsonschema:"default=-created_at"`
 }
 

@@ -176,7 +176,7 @@ func words(s string) []string {
 
 func describe(op *clerkapi.Operation) *mcp.CallToolResult {
 	in, _ := schemas.Input(op.Name)
-	b, _ := json.Marshal(map[string]any{
+	d := map[string]any{
 		"name":                  op.Name,
 		"description":           op.Description,
 		"kind":                  op.Kind(),
@@ -186,6 +186,14 @@ func describe(op *clerkapi.Operation) *mcp.CallToolResult {
 		"confirmation_required": op.Kind() == clerkapi.Destructive,
 		"annotations":           Annotations(op),
 		"input_schema":          json.RawMessage(in),
-	})
+	}
+	var rules []string
+	for _, r := range clerkapi.RulesFor(op.Name) {
+		rules = append(rules, r.String())
+	}
+	if rules != nil {
+		d["rules"] = rules // checked before any request, besides the schema
+	}
+	b, _ := json.Marshal(d)
 	return &mcp.CallToolResult{Content: []mcp.Content{mcp.NewTextContent(string(b))}, StructuredContent: Structured(b)}
 }

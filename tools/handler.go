@@ -175,6 +175,9 @@ func (h *Handler) decode(op *clerkapi.Operation, raw json.RawMessage, p Profile)
 		}
 		return nil, "Invalid arguments for " + op.Name + ":\n- " + msg
 	}
+	if msgs := clerkapi.CheckRules(op.Name, args); len(msgs) > 0 {
+		return nil, "Invalid arguments for " + op.Name + ":\n- " + strings.Join(msgs, "\n- ")
+	}
 	return args, ""
 }
 

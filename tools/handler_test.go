@@ -89,7 +89,7 @@ func TestResultsAreAlwaysObjects(t *testing.T) {
 		{"object passes through, text compacted", "get_user", `{"user_id":"u1"}`,
 			fakeclerk.Response{Status: 200, Body: []byte("{\n  \"id\": \"u1\",\n  \"n\": 12345678901234567890,\n \"x\": null\n}")}, `{"id":"u1","n":12345678901234567890,"x":null}`,
 			`{"id":"u1","n":12345678901234567890}`},
-		{"html page", "get_public_interstitial", `{}`,
+		{"html page", "get_public_interstitial", `{"publishable_key":"pk_test_Y2xlcmsuZXhhbXBsZS5jb20k"}`,
 			fakeclerk.Response{Status: 200, Body: []byte(`<html></html>`)}, `{"html":"\u003chtml\u003e\u003c/html\u003e"}`, ""},
 	}
 	for _, c := range cases {

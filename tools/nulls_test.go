@@ -286,14 +286,20 @@ func TestEveryNullableFieldCanBeCleared(t *testing.T) {
 		for _, prm := range plan.Params {
 			paths := nullablePaths(plan, prm.Name)
 			for _, path := range paths {
+				// The golden case's realistic arguments (they satisfy the
+				// patterns and cross-field rules), with the field set to null.
 				args := map[string]any{}
-				for _, pp := range plan.Params {
-					if pp.In == "path" {
-						args[pp.Name] = "x_1"
+				for k, v := range sampleArgs(t, op) {
+					var x any
+					require.NoError(t, json.Unmarshal(v, &x))
+					args[k] = x
+				}
+				delete(args, "confirm")
+				for k, v := range requiredArgs(t, op) {
+					if _, ok := args[k]; !ok {
+						args[k] = v
 					}
 				}
-				required := requiredArgs(t, op)
-				maps.Copy(args, required)
 				setPath(args, path)
 				raw, _ := json.Marshal(args)
 				t.Run(op.Name+"/"+path, func(t *testing.T) {

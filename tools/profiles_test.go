@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
+	"github.com/clerk-mcp/clerk-mcp/schemas"
 	"github.com/clerk-mcp/clerk-mcp/internal/fakeclerk"
 )
 
@@ -115,9 +116,9 @@ func TestProfileFollowsTheClient(t *testing.T) {
 	s, err := NewServer(ServerConfig{Config: Config{Client: clerkapi.New(clerkapi.Config{BaseURL: fake.URL + "/v1", SecretKey: goldenKey})}, Selection: &Selection{}})
 	require.NoError(t, err)
 	for _, c := range []struct {
-		client string
-		closed bool
-	}{{"gemini-cli", false}, {"claude-code", true}} {
+		client            string
+		closed, canonical bool
+	}{{"gemini-cli", false, false}, {"chatgpt", true, false}, {"claude-code", false, true}} {
 		cl, err := client.NewInProcessClient(s)
 		require.NoError(t, err)
 		require.NoError(t, cl.Start(context.Background()))
@@ -132,6 +133,9 @@ func TestProfileFollowsTheClient(t *testing.T) {
 		require.GreaterOrEqual(t, i, 0)
 		b, _ := json.Marshal(list.Tools[i].InputSchema)
 		assert.Equal(t, c.closed, json.Valid(b) && containsKey(b, "additionalProperties"), "%s: %s", c.client, b)
+		if canonical, _ := schemas.Input("get_user"); c.canonical {
+			assert.JSONEq(t, string(canonical), string(b), "%s gets the canonical schema", c.client)
+		}
 		_ = cl.Close()
 	}
 }

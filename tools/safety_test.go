@@ -184,7 +184,7 @@ func TestPrivateMetadataCanBeHidden(t *testing.T) {
 func TestSecretResultsCarryANotice(t *testing.T) {
 	cl, fake := mcpSession(t, Config{}, nil)
 	fake.Respond(fakeclerk.Response{Status: 200, Body: []byte(`{"id":"ak_1","secret":"ak_secret_value"}`)})
-	res := callTool(t, cl, "create_api_key", map[string]any{"name": "ci-key", "subject": "user_1"})
+	res := callTool(t, cl, "create_api_key", map[string]any{"name": "ci-key", "subject": "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk"})
 	require.False(t, res.IsError, text(res))
 	assert.Contains(t, text(res), "ak_secret_value", "one-time secrets are never masked")
 	assert.Contains(t, text(res), SecretNotice)

@@ -182,7 +182,7 @@ func TestDiscoveryReachesEveryAllowedOperation(t *testing.T) {
 	require.True(t, res.IsError)
 	assert.Contains(t, text(res), "user_id: required")
 	fake.Reset()
-	res = callTool(t, c, "call_operation", map[string]any{"name": "delete_api_key", "arguments": map[string]any{"apiKeyID": "ak_1"}})
+	res = callTool(t, c, "call_operation", map[string]any{"name": "delete_api_key", "arguments": map[string]any{"apiKeyID": "ak_3beecc9c60adb5f9b850e91a8ee1e992"}})
 	require.False(t, res.IsError)
 	assert.Contains(t, text(res), "NOT EXECUTED")
 	assert.Zero(t, writes(fake))

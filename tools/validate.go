@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"math"
 	"math/big"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -21,6 +23,9 @@ var english = message.NewPrinter(language.English)
 // validators compiles each tool's input schema on its first call and keeps it.
 type validators struct {
 	m sync.Map // tool name -> *compiled
+	// asListed compiles schemas as they are; otherwise (the server's own
+	// input checks) the top level is closed to unknown arguments.
+	asListed bool
 }
 
 type compiled struct {
@@ -44,6 +49,15 @@ func (v *validators) get(tool string, schema json.RawMessage) (*compiled, error)
 			return
 		}
 		cs.tree, _ = doc.(map[string]any)
+		if cs.tree == nil {
+			cs.err = fmt.Errorf("the input schema of %s is not an object", tool)
+			return
+		}
+		if !v.asListed {
+			// The listed schema leaves the top level open to save tokens;
+			// the arguments are closed all the same (see schemagen.Input).
+			cs.tree["additionalProperties"] = false
+		}
 		if props, ok := cs.tree["properties"].(map[string]any); ok {
 			cs.names = slices.Sorted(maps.Keys(props))
 		}
@@ -127,6 +141,9 @@ func (c *compiled) collect(ve *jsonschema.ValidationError, msgs *[]string) {
 		*msgs = append(*msgs, fmt.Sprintf("%s: needs at least %d characters (got %d)", name, k.Want, k.Got))
 	case *kind.MaxLength:
 		*msgs = append(*msgs, fmt.Sprintf("%s: takes at most %d characters (got %d)", name, k.Want, k.Got))
+	case *kind.Pattern:
+		got, _ := json.Marshal(k.Got)
+		*msgs = append(*msgs, fmt.Sprintf("%s: must match %s (got %s)", name, k.Want, got))
 	case *kind.Format:
 		*msgs = append(*msgs, fmt.Sprintf("%s: expected %s format", name, k.Want))
 	default:
@@ -154,10 +171,12 @@ func rat(r *big.Rat) string {
 // normalize makes arguments shaped by any schema profile canonical: a null
 // for a declared (typed) property is taken out and its path ("proxy_url",
 // "saml.idp_sso_url", "invitations[2].notify") appended to nulls, for the
-// caller to send, refuse or (in the OpenAI strict profile) drop; and a
+// caller to send, refuse or (in the OpenAI strict profile) drop; a
 // free-form object sent as a JSON string (as Gemini and OpenAI strict
-// profiles ask) is parsed back into the object. Nulls inside free-form
-// objects, such as metadata keys to delete, are kept.
+// profiles ask) is parsed back into the object; and a whole number written
+// as a float (10.0, 1e1) for an integer or number property is sent as an
+// integer (10), since Clerk refuses 10.0 where it expects an integer. Nulls
+// inside free-form objects, such as metadata keys to delete, are kept.
 func normalize(schema map[string]any, args map[string]json.RawMessage, prefix string, nulls *[]string) (changed bool) {
 	props, _ := schema["properties"].(map[string]any)
 	for k, raw := range args {
@@ -171,6 +190,24 @@ func normalize(schema map[string]any, args map[string]json.RawMessage, prefix st
 			delete(args, k)
 			*nulls = append(*nulls, prefix+k)
 			changed = true
+		case isNumeric(prop) && len(raw) > 0 && (raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9'):
+			if n, ok := wholeNumber(raw); ok {
+				args[k], changed = n, true
+			}
+		case prop["type"] == "array" && isNumeric(mapOf(prop["items"])) && len(raw) > 0 && raw[0] == '[':
+			var elems []json.RawMessage
+			if json.Unmarshal(raw, &elems) != nil {
+				continue
+			}
+			whole := false
+			for i, e := range elems {
+				if n, ok := wholeNumber(bytes.TrimSpace(e)); ok {
+					elems[i], whole = n, true
+				}
+			}
+			if b, err := json.Marshal(elems); err == nil && whole {
+				args[k], changed = b, true
+			}
 		case isFreeForm(prop) && len(raw) > 0 && raw[0] == '"':
 			var s string
 			if json.Unmarshal(raw, &s) == nil {
@@ -216,6 +253,35 @@ func normalizeObject(schema map[string]any, raw json.RawMessage, prefix string, 
 		return raw
 	}
 	return b
+}
+
+func mapOf(v any) map[string]any {
+	m, _ := v.(map[string]any)
+	return m
+}
+
+// isNumeric reports a property typed integer or number.
+func isNumeric(n map[string]any) bool {
+	return n["type"] == "integer" || n["type"] == "number"
+}
+
+// wholeNumber rewrites a JSON number literal with a fraction or exponent
+// whose value is whole (10.0, 1e1) as an integer literal; ok is false for
+// anything else, which is left as sent (a fraction then fails validation
+// on an integer property, naming it).
+func wholeNumber(raw json.RawMessage) (json.RawMessage, bool) {
+	if len(raw) > 64 || !bytes.ContainsAny(raw, ".eE") || !json.Valid(raw) {
+		return nil, false
+	}
+	// Bounded first: big.Rat would expand an exponent such as 1e999999999.
+	if f, err := strconv.ParseFloat(string(raw), 64); err != nil || math.Abs(f) > 1e18 {
+		return nil, false
+	}
+	r, ok := new(big.Rat).SetString(string(raw))
+	if !ok || !r.IsInt() {
+		return nil, false
+	}
+	return json.RawMessage(r.Num().String()), true
 }
 
 // isFreeForm reports an object schema that declares no properties.

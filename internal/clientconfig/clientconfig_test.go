@@ -12,6 +12,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	_ "github.com/clerk-mcp/clerk-mcp/internal/golden" // -update, as in every package
 )
 
 const testExe = "/opt/clerk/bin/clerk-mcp"

@@ -19,7 +19,7 @@ import (
 )
 
 // ConfirmDescription describes the confirmation argument of destructive tools.
-const ConfirmDescription = "Preview token; omit it to get a preview."
+const ConfirmDescription = "Preview token; omit to preview."
 
 // UnsetDescription describes the unset argument of tools with nullable fields.
 const UnsetDescription = "Fields to clear (sent as null)."
@@ -48,6 +48,16 @@ func Generate(ops []clerkapi.Operation, base, dir string) (map[string][]byte, er
 		ExpandedStruct:             true,
 		RequiredFromJSONSchemaTags: true,
 		CommentMap:                 comments,
+	}
+	open := *in
+	open.AllowAdditionalProperties = true
+	in.Mapper = func(t reflect.Type) *jsonschema.Schema {
+		if t.Kind() != reflect.Struct || !t.Implements(openObject) {
+			return nil
+		}
+		s := open.ReflectFromType(t)
+		s.Version, s.ID = "", ""
+		return s
 	}
 	out := &jsonschema.Reflector{
 		Anonymous:                  true,
@@ -103,7 +113,11 @@ func Input(r *jsonschema.Reflector, op *clerkapi.Operation) ([]byte, error) {
 		s = &jsonschema.Schema{Type: "object"}
 	}
 	s.Version, s.ID, s.Description, s.Title = "", "", "", ""
-	s.AdditionalProperties = jsonschema.FalseSchema
+	// No top-level additionalProperties:false: it costs 7 tokens on each of
+	// 249 tools, and the server's validator closes the object itself
+	// (tools.validators), refusing an unknown argument by name with the list
+	// of accepted ones. The openai-strict profile closes it in the listing.
+	s.AdditionalProperties = nil
 	if s.Properties == nil {
 		s.Properties = jsonschema.NewProperties()
 	}
@@ -116,6 +130,15 @@ func Input(r *jsonschema.Reflector, op *clerkapi.Operation) ([]byte, error) {
 			enum[i] = n
 		}
 		s.Properties.Set("unset", &jsonschema.Schema{Type: "array", Items: &jsonschema.Schema{Enum: enum}})
+	}
+	for _, rule := range clerkapi.RulesFor(op.Name) {
+		for _, name := range rule.Targets() {
+			p, ok := s.Properties.Get(name)
+			if !ok {
+				return nil, fmt.Errorf("rule %q names %s, which is not an argument", rule.Say, name)
+			}
+			p.Description = strings.TrimSpace(p.Description + " " + rule.Say)
+		}
 	}
 	if op.Kind() == clerkapi.Destructive {
 		s.Properties.Set("confirm", &jsonschema.Schema{Type: "string", Description: ConfirmDescription})
@@ -153,6 +176,8 @@ func Output(r *jsonschema.Reflector, op *clerkapi.Operation) ([]byte, error) {
 	lenient(tree, 0)
 	return compact(tree)
 }
+
+var openObject = reflect.TypeOf((*clerkapi.OpenObject)(nil)).Elem()
 
 // HTMLPage is the structured result of an operation that answers HTML.
 type HTMLPage struct {
