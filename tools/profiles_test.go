@@ -12,8 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
-	"github.com/clerk-mcp/clerk-mcp/schemas"
 	"github.com/clerk-mcp/clerk-mcp/internal/fakeclerk"
+	"github.com/clerk-mcp/clerk-mcp/schemas"
 )
 
 // allDefinitions returns every catalog tool and the discovery tools.
