@@ -31,7 +31,7 @@ func TestCursorPageNeverHintsOffset(t *testing.T) {
 	total := fakeclerk.Response{Status: 200, Body: []byte(`{"object":"total_count","total_count":57}`)}
 	for _, tc := range []struct {
 		args, want, never string
-		page             int
+		page              int
 	}{
 		{`{"starting_after":"user_2x8kQ3mZp7Lw9VnB4cYt00"}`, `"next_starting_after":"user_2x8kQ3mZp7Lw9VnB4cYtJ"`, "next_offset", 10},
 		{`{"starting_after":"user_2x8kQ3mZp7Lw9VnB4cYt00","limit":3}`, `"next_starting_after":"user_2x8kQ3mZp7Lw9VnB4cYtC"`, "next_offset", 3},
