@@ -212,6 +212,7 @@ func checkOutputSchema(t *testing.T, op *clerkapi.Operation, res *mcp.CallToolRe
 	c, err := v.get("out:"+op.Name, schema)
 	require.NoError(t, err)
 	assert.Empty(t, c.validate(json.RawMessage(raw)), "structuredContent of %s does not match its output schema", op.Name)
+	assert.NoError(t, independentCheck(schema, raw), "structuredContent of %s does not match its output schema (google/jsonschema-go)", op.Name)
 }
 
 func marshalResult(t *testing.T, res *mcp.CallToolResult) json.RawMessage {
