@@ -132,3 +132,52 @@ func paramName(t *testing.T, ae *clerkapi.APIError) string {
 	require.NoError(t, json.Unmarshal(ae.Errors[0].Meta, &meta))
 	return meta.ParamName
 }
+
+// TestFollowingPagingHints: a model that does only what the text block
+// says — next_offset for an offset page, next_starting_after for a cursor
+// page — walks every user exactly once and never meets Clerk's 422
+// (starting_after with a non-zero offset), through the real server.
+func TestFollowingPagingHints(t *testing.T) {
+	a := newAgent(t)
+	total := int(a.ok("count_users", map[string]any{})["total_count"].(float64))
+	for _, start := range []map[string]any{
+		{"limit": 4},
+		{"limit": 4, "starting_after": ""}, // filled in below: a cursor walk
+	} {
+		seen := map[string]bool{}
+		args := start
+		if _, cursor := start["starting_after"]; cursor {
+			first := a.ok("list_users", map[string]any{"limit": 1})
+			id := str(items(first)[0], "id")
+			seen[id] = true
+			args = map[string]any{"limit": 4, "starting_after": id}
+		}
+		for pages := 0; ; pages++ {
+			require.Less(t, pages, 50, "the hints loop")
+			res, sc := a.call("list_users", args)
+			require.False(t, res.IsError, "following the hint failed: %v -> %s", args, text(res))
+			for _, u := range items(sc) {
+				id := str(u, "id")
+				require.False(t, seen[id], "%s seen twice", id)
+				seen[id] = true
+			}
+			var hint map[string]any
+			require.NoError(t, json.Unmarshal([]byte(text(res)), &hint))
+			if _, cursor := args["starting_after"]; cursor {
+				assert.NotContains(t, hint, "next_offset", "a cursor page hints no offset")
+				next, ok := hint["next_starting_after"].(string)
+				if !ok {
+					break
+				}
+				args = map[string]any{"limit": 4, "starting_after": next}
+				continue
+			}
+			next, ok := hint["next_offset"].(float64)
+			if !ok {
+				break
+			}
+			args = map[string]any{"limit": 4, "offset": int(next)}
+		}
+		assert.Len(t, seen, total, "every user once, starting from %v", start)
+	}
+}
