@@ -182,7 +182,7 @@ func TestDiscoveryReachesEveryAllowedOperation(t *testing.T) {
 	require.True(t, res.IsError)
 	assert.Contains(t, text(res), "user_id: required")
 	fake.Reset()
-	res = callTool(t, c, "call_operation", map[string]any{"name": "delete_api_key", "arguments": map[string]any{"apiKeyID": "ak_1"}})
+	res = callTool(t, c, "call_operation", map[string]any{"name": "delete_api_key", "arguments": map[string]any{"apiKeyID": "ak_0f3c9a7e5b1d4c2a8e6f0b9d7c5a3e1f"}})
 	require.False(t, res.IsError)
 	assert.Contains(t, text(res), "NOT EXECUTED")
 	assert.Zero(t, writes(fake))
