@@ -577,6 +577,21 @@ func isListType(v any) bool {
 	return ok1 && ok2 && derefType(d.Type).Kind() == reflect.Slice && specJSONKind(c.Type) == "integer"
 }
 
+// isItemsType reports whether v's type has the Items shape: Data (a slice)
+// and no TotalCount.
+func isItemsType(v any) bool {
+	if v == nil {
+		return false
+	}
+	t := derefType(reflect.TypeOf(v))
+	if t.Kind() != reflect.Struct {
+		return false
+	}
+	d, ok := t.FieldByName("Data")
+	_, total := t.FieldByName("TotalCount")
+	return ok && !total && derefType(d.Type).Kind() == reflect.Slice
+}
+
 // ---- the comparison ----
 
 type conformance struct {
@@ -1133,8 +1148,10 @@ func (r *conformance) checkResponse(o specOp, row *Operation) {
 		r.errf(o.id, "response", "spec 2xx has no content; row Response is %T, want nil", row.Response)
 	case jsonBody && row.Response == nil:
 		r.errf(o.id, "response", "spec 2xx has a JSON body; row Response is nil")
-	case array && !isListType(row.Response):
+	case array && row.Method == "GET" && !isListType(row.Response):
 		r.errf(o.id, "response", "spec 2xx is a JSON array; row Response %T is not a List (Data, TotalCount)", row.Response)
+	case array && row.Method != "GET" && !isItemsType(row.Response):
+		r.errf(o.id, "response", "spec 2xx of a %s is a JSON array, not a list; row Response %T is not Items (Data only: its length is no total)", row.Method, row.Response)
 	case !array && isListType(row.Response) && obj != nil:
 		if obj.props["data"] == nil || obj.props["total_count"] == nil {
 			r.errf(o.id, "response", "row Response %T is a List, but the spec 2xx is neither an array nor {data, total_count}", row.Response)

@@ -14,7 +14,7 @@ var invitationsOperations = []Operation{
 	{
 		Name: "create_invitations_bulk", OperationID: "CreateBulkInvitations", Method: "POST", Path: "/invitations/bulk",
 		Description: "Up to 10; fails if any email has a user.",
-		Request:     CreateInvitationsBulkRequest{}, Response: List[Invitation]{},
+		Request:     CreateInvitationsBulkRequest{}, Response: Items[Invitation]{},
 	},
 	{
 		Name: "revoke_invitation", OperationID: "RevokeInvitation", Method: "POST", Path: "/invitations/{invitation_id}/revoke",

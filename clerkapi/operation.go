@@ -101,6 +101,15 @@ type List[T any] struct {
 	TotalCount int64 `json:"total_count"`
 }
 
+// Items is the result of an operation that Clerk answers with a bare array
+// and that is not a list (ban_users, unban_users, the bulk creates): the
+// objects Clerk answered, one per item sent. It has no total_count: the
+// array's length would count only what the call sent, and would read as the
+// size of a larger set.
+type Items[T any] struct {
+	Data []T `json:"data"`
+}
+
 // Page is the limit and offset of a list request, embedded in every list
 // operation's request struct; its fields become the tool's limit and offset
 // arguments, sent as query parameters.

@@ -46,12 +46,12 @@ var usersOperations = []Operation{
 	{
 		Name: "ban_users", OperationID: "UsersBan", Method: "POST", Path: "/users/ban",
 		Description: "Ban up to 50 users at once.",
-		Request:     BanUsersRequest{}, Response: List[User]{},
+		Request:     BanUsersRequest{}, Response: Items[User]{},
 	},
 	{
 		Name: "unban_users", OperationID: "UsersUnban", Method: "POST", Path: "/users/unban",
 		Description: "Unban up to 50 users at once.",
-		Request:     UnbanUsersRequest{}, Response: List[User]{},
+		Request:     UnbanUsersRequest{}, Response: Items[User]{},
 	},
 	{
 		Name: "lock_user", OperationID: "LockUser", Method: "POST", Path: "/users/{user_id}/lock",

@@ -14,7 +14,7 @@ var waitlistEntriesOperations = []Operation{
 	{
 		Name: "create_waitlist_entries_bulk", OperationID: "CreateBulkWaitlistEntries", Method: "POST", Path: "/waitlist_entries/bulk",
 		Description: "Add up to 50 emails at once.",
-		Request:     CreateWaitlistEntriesBulkRequest{}, Response: List[WaitlistEntry]{},
+		Request:     CreateWaitlistEntriesBulkRequest{}, Response: Items[WaitlistEntry]{},
 	},
 	{
 		Name: "delete_waitlist_entry", OperationID: "DeleteWaitlistEntry", Method: "DELETE", Path: "/waitlist_entries/{waitlist_entry_id}",

@@ -75,7 +75,7 @@ func (h *Handler) confirm(ctx context.Context, op *clerkapi.Operation, args cler
 			return refused(op, "confirm must be the token string from the preview")
 		}
 		if err := h.gate.Verify(h.scope(ctx, op, canon), token); err != nil {
-			return refused(op, err.Error()+"; call "+op.Name+" without confirm to get a new preview and token")
+			return refused(op, err.Error()+"; "+callAgain(ctx, op)+" without "+confirmField(ctx)+" to get a new preview and token")
 		}
 		return nil
 	}
@@ -102,6 +102,10 @@ func (h *Handler) confirm(ctx context.Context, op *clerkapi.Operation, args cler
 	b, _ := json.Marshal(p)
 	text := fmt.Sprintf("NOT EXECUTED: %s\nConfirm with the user, then call %s again with the same arguments and confirm: %q (single use, expires %s).",
 		confirmationText(c), op.Name, token, p.ExpiresAt)
+	if viaCallOperation(ctx) {
+		text = fmt.Sprintf("NOT EXECUTED: %s\nConfirm with the user, then call call_operation again with arguments.confirm = %q (name %q and the other arguments unchanged; single use, expires %s).",
+			confirmationText(c), token, op.Name, p.ExpiresAt)
+	}
 	return &mcp.CallToolResult{
 		Content:           []mcp.Content{mcp.NewTextContent(text)},
 		StructuredContent: Structured(b),
@@ -126,6 +130,37 @@ func confirmationText(c change) string {
 		sb.WriteString("\n- " + k + ": " + displayJSON(c.Arguments[k]))
 	}
 	return sb.String()
+}
+
+type viaCtx struct{}
+
+// withCallOperation marks ctx as serving a call that came through
+// call_operation, so that previews and refusals say how to call again by
+// that path: the operation's own tool may not even be listed.
+func withCallOperation(ctx context.Context) context.Context {
+	return context.WithValue(ctx, viaCtx{}, true)
+}
+
+func viaCallOperation(ctx context.Context) bool {
+	v, _ := ctx.Value(viaCtx{}).(bool)
+	return v
+}
+
+// callAgain says how to call op again by the path this call came by.
+func callAgain(ctx context.Context, op *clerkapi.Operation) string {
+	if viaCallOperation(ctx) {
+		return "call call_operation again with name " + strconv.Quote(op.Name)
+	}
+	return "call " + op.Name + " again"
+}
+
+// confirmField names where the confirm token goes by the path this call
+// came by.
+func confirmField(ctx context.Context) string {
+	if viaCallOperation(ctx) {
+		return "arguments.confirm"
+	}
+	return "confirm"
 }
 
 func refused(op *clerkapi.Operation, why string) *mcp.CallToolResult {

@@ -30,7 +30,7 @@ var discoveryTools = []struct {
 		`{"type":"object","properties":{"name":{"type":"string"}},"required":["name"],"additionalProperties":false}`,
 		`{"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"kind":{"type":"string"},"toolset":{"type":"string"},"deprecated":{"type":"boolean"},"returns_secret":{"type":"boolean"},"confirmation_required":{"type":"boolean"},"annotations":{"type":"object"},"input_schema":{"type":"object"}}}`},
 	{"call_operation",
-		"Run an operation by name with its arguments; same checks and confirmation as its own tool.",
+		"Run an operation by name with its arguments (a confirm token goes inside arguments); same checks and confirmation as its own tool.",
 		`{"type":"object","properties":{"name":{"type":"string"},"arguments":{"type":"object"}},"required":["name"],"additionalProperties":false}`,
 		`{"type":"object"}`},
 }
@@ -103,7 +103,7 @@ func (h *Handler) discoveryHandler(s *Surface, def mcp.Tool) server.ToolHandlerF
 		if len(in.Arguments) == 0 {
 			in.Arguments = json.RawMessage("{}")
 		}
-		return h.Call(ctx, op, in.Arguments), nil
+		return h.Call(withCallOperation(ctx), op, in.Arguments), nil
 	}
 }
 

@@ -90,7 +90,7 @@ func (h *Handler) elicit(ctx context.Context, op *clerkapi.Operation, canon []by
 		return server.NewInputRequestBuilder(state).Elicit(confirmInput, params).ToolResult()
 	}
 	if err := h.verifyState(ctx, op, canon, info.roundTrip.RequestState); err != nil {
-		return refused(op, err.Error()+"; call "+op.Name+" again without inputResponses and requestState to be asked anew")
+		return refused(op, err.Error()+"; "+callAgain(ctx, op)+" without inputResponses and requestState to be asked anew")
 	}
 	answer := server.ElicitationResponse(info.roundTrip.InputResponses, confirmInput)
 	if answer == nil {

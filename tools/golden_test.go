@@ -55,6 +55,8 @@ type callCase struct {
 	Preview         json.RawMessage `json:"preview,omitempty"`
 	Requests        []recorded      `json:"requests"`
 	Result          json.RawMessage `json:"result"`
+
+	sent []fakeclerk.Request // every request the case sent, as received (preview reads included)
 }
 
 type canned struct {
@@ -164,7 +166,8 @@ func runCase(t *testing.T, op *clerkapi.Operation, c *callCase) {
 		}
 		env.fake.Respond(identity.response())
 		res := env.h.Call(context.Background(), op, args)
-		for _, r := range env.fake.Requests() {
+		c.sent = env.fake.Requests()
+		for _, r := range c.sent {
 			require.Equal(t, "GET", r.Method, "case %s: a destructive call without confirm sent %s %s", c.Name, r.Method, r.Path)
 			c.PreviewRequests = append(c.PreviewRequests, record(t, r))
 		}
@@ -185,6 +188,7 @@ func runCase(t *testing.T, op *clerkapi.Operation, c *callCase) {
 		checkOutputSchema(t, op, res)
 	}
 	c.Requests = nil
+	c.sent = append(c.sent, env.fake.Requests()...)
 	for _, r := range env.fake.Requests() {
 		c.Requests = append(c.Requests, record(t, r))
 	}
@@ -212,6 +216,7 @@ func checkOutputSchema(t *testing.T, op *clerkapi.Operation, res *mcp.CallToolRe
 	c, err := v.get("out:"+op.Name, schema)
 	require.NoError(t, err)
 	assert.Empty(t, c.validate(json.RawMessage(raw)), "structuredContent of %s does not match its output schema", op.Name)
+	assert.NoError(t, independentCheck(schema, raw), "structuredContent of %s does not match its output schema (google/jsonschema-go)", op.Name)
 }
 
 func marshalResult(t *testing.T, res *mcp.CallToolResult) json.RawMessage {

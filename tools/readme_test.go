@@ -18,7 +18,7 @@ import (
 // rewritten by `go test ./tools -update`; a stale one fails.
 func TestReadmeGenerated(t *testing.T) {
 	raw := golden.UsersPage(t, 100)
-	text, err := textblock.Render(raw, 0, 100, 0)
+	text, err := textblock.Render(raw, textblock.Paging{Limit: 100}, 0)
 	require.NoError(t, err)
 	saved := 100 * (1 - float64(len(text))/float64(len(raw)))
 	readmeSection(t, "<!-- toolsets:start -->\n", "<!-- toolsets:end -->", ToolsetTable(clerkapi.Catalog()))

@@ -9,6 +9,7 @@ import (
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 	"github.com/clerk-mcp/clerk-mcp/internal/textblock"
+	"github.com/clerk-mcp/clerk-mcp/schemas"
 )
 
 // shape turns Clerk's answer into a tool result: structuredContent is always
@@ -27,18 +28,11 @@ func (h *Handler) shape(op *clerkapi.Operation, args clerkapi.Args, resp *clerka
 	case body[0] == '{':
 		structured = body
 	case body[0] == '[':
-		// A bare array: wrap it as a list so results are always objects.
-		var items []json.RawMessage
-		if err := json.Unmarshal(body, &items); err != nil {
-			return mcp.NewToolResultError(op.Name + ": Clerk answered malformed JSON")
-		}
-		var buf bytes.Buffer
-		buf.WriteString(`{"data":`)
-		buf.Write(body)
-		buf.WriteString(`,"total_count":`)
-		buf.WriteString(strconv.Itoa(len(items)))
-		buf.WriteByte('}')
-		structured = buf.Bytes()
+		// A bare array (ban_users, unban_users, the bulk creates): wrap it
+		// so results are always objects. No total_count: the array's length
+		// would only count what the call sent, not a total of anything
+		// (list operations get Clerk's own total, clerkapi.Client.addTotal).
+		structured = append(append(json.RawMessage(`{"data":`), body...), '}')
 	default:
 		structured = append(append(json.RawMessage(`{"value":`), body...), '}')
 	}
@@ -48,7 +42,7 @@ func (h *Handler) shape(op *clerkapi.Operation, args clerkapi.Args, resp *clerka
 			return mcp.NewToolResultError(op.Name + ": Clerk answered malformed JSON (HTTP " + strconv.Itoa(resp.Status) + ")")
 		}
 	}
-	text, err := textblock.Render(structured, intArg(args, "offset"), intArg(args, "limit"), h.maxResult)
+	text, err := textblock.Render(structured, h.paging(op, args), h.maxResult)
 	if err != nil {
 		return mcp.NewToolResultError(op.Name + ": Clerk answered malformed JSON (HTTP " + strconv.Itoa(resp.Status) + ")")
 	}
@@ -100,6 +94,29 @@ func stripKey(doc json.RawMessage, key string) (json.RawMessage, error) {
 	}
 	walk(v)
 	return json.Marshal(v)
+}
+
+// paging is how the call asked for its page. A page fetched with
+// starting_after is a cursor page: its hint is next_starting_after, and the
+// page size in effect (the limit, else its default) tells the last page.
+func (h *Handler) paging(op *clerkapi.Operation, args clerkapi.Args) textblock.Paging {
+	pg := textblock.Paging{Offset: intArg(args, "offset"), Limit: intArg(args, "limit")}
+	after := bytes.TrimSpace(args["starting_after"])
+	if len(after) <= 2 || after[0] != '"' { // absent, null or ""
+		return pg
+	}
+	pg.After = string(after)
+	if pg.Limit == 0 {
+		schema, _ := schemas.Input(op.Name)
+		if c, err := h.valid.get(op.Name, schema); err == nil {
+			props, _ := c.tree["properties"].(map[string]any)
+			limit, _ := props["limit"].(map[string]any)
+			if n, ok := limit["default"].(json.Number); ok {
+				pg.Limit, _ = n.Int64()
+			}
+		}
+	}
+	return pg
 }
 
 // intArg reads an integer argument, 0 when absent.

@@ -114,7 +114,7 @@ func TestErrors(t *testing.T) {
 }
 
 func TestRequestHandling(t *testing.T) {
-	s := New()
+	s := testSandbox()
 	status, eb := raw(s, "GET", "/v1/users", "", false)
 	assert.Equal(t, 401, status)
 	assert.Equal(t, "authentication_invalid", eb.Errors[0].Code)
@@ -431,7 +431,7 @@ func TestDeterminismAndClock(t *testing.T) {
 		}
 		return sb.String()
 	}
-	assert.Equal(t, dump(New()), dump(New()), "two sandboxes hold the same data")
+	assert.Equal(t, dump(testSandbox()), dump(testSandbox()), "two sandboxes hold the same data")
 
 	e := newEnv(t)
 	u1 := e.ok("create_user", args(t, `{"email_address":["one@example.com"]}`))
@@ -456,7 +456,7 @@ func mustInt(t *testing.T, v any) int64 {
 }
 
 func TestConcurrentUse(t *testing.T) {
-	s := New()
+	s := testSandbox()
 	c := clerkapi.New(s.Config())
 	var wg sync.WaitGroup
 	for i := range 16 {
@@ -479,7 +479,7 @@ func TestConcurrentUse(t *testing.T) {
 }
 
 func TestTransport(t *testing.T) {
-	s := New()
+	s := testSandbox()
 	hc := &http.Client{Transport: s.Transport()}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

@@ -26,7 +26,7 @@ type agent struct {
 
 func newAgent(t *testing.T) *agent {
 	t.Helper()
-	sb := New()
+	sb := testSandbox()
 	srv, err := tools.NewServer(tools.ServerConfig{
 		Config:  tools.Config{Client: clerkapi.New(sb.Config())},
 		Version: "sandbox-test",

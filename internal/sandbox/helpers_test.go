@@ -62,9 +62,16 @@ type env struct {
 	rec    *recordingTransport
 }
 
+// testSandbox is a sandbox on the deterministic test clock: seeded at
+// BaseTime, a second later at each request, so timestamps (and golden
+// files) are the same on every run.
+func testSandbox(opts ...Option) *Sandbox {
+	return New(append([]Option{WithClock(SteppingClock(BaseTime))}, opts...)...)
+}
+
 func newEnv(t *testing.T) *env {
 	t.Helper()
-	s := New()
+	s := testSandbox()
 	rec := &recordingTransport{next: s.Transport()}
 	cfg := s.Config()
 	cfg.HTTPClient = &http.Client{Transport: rec}

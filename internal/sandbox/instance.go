@@ -515,9 +515,18 @@ func (s *Sandbox) checkDomainName(name string, self *clerkapi.Domain) error {
 	return nil
 }
 
-func checkProxyURL(p *string) error {
+// checkProxyURL refuses a proxy_url on a development instance, as Clerk
+// does ("Can only be updated for production instances"; "Applicable only
+// to production instances"): the sandbox is one. Clearing it ("") changes
+// nothing there and passes.
+func (s *Sandbox) checkProxyURL(p *string) error {
 	if p == nil || *p == "" {
 		return nil
+	}
+	if s.instance.EnvironmentType != "production" {
+		return &apiError{status: 400, code: "production_instance_required", message: "not available in development instances",
+			long: "proxy_url can only be set on production instances; this sandbox is a development instance, so nothing was done.",
+			meta: map[string]any{"param_name": "proxy_url"}}
 	}
 	if u, err := url.Parse(*p); err != nil || u.Scheme != "https" || u.Host == "" {
 		return errParamInvalid("proxy_url", "proxy_url must be a full https URL.")
@@ -541,7 +550,7 @@ func (s *Sandbox) addDomain(c *call) (any, error) {
 	if !req.IsSatellite {
 		return nil, errParamInvalid("is_satellite", "Only satellite domains can be added: is_satellite must be true.")
 	}
-	if err := checkProxyURL(req.ProxyURL); err != nil {
+	if err := s.checkProxyURL(req.ProxyURL); err != nil {
 		return nil, err
 	}
 	s.tick()
@@ -565,7 +574,7 @@ func (s *Sandbox) updateDomain(c *call) (any, error) {
 			return nil, err
 		}
 	}
-	if err := checkProxyURL(req.ProxyURL); err != nil {
+	if err := s.checkProxyURL(req.ProxyURL); err != nil {
 		return nil, err
 	}
 	s.tick()

@@ -409,5 +409,5 @@ func TestMoreSeedIsDeterministic(t *testing.T) {
 		}
 		return sb.String()
 	}
-	assert.Equal(t, dump(New()), dump(New()))
+	assert.Equal(t, dump(testSandbox()), dump(testSandbox()))
 }

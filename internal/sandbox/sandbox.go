@@ -31,15 +31,28 @@ const BaseURL = "http://sandbox.invalid/v1"
 // SecretKey is the key Config sends. The sandbox accepts any non-empty key.
 const SecretKey = "sk_test_sandbox"
 
-// BaseTime is the default clock's starting point: the seed data is dated
-// before it and every write advances the clock by one second.
+// BaseTime is where SteppingClock starts in the tests: the seed data is
+// then dated before it, the same on every run.
 var BaseTime = time.Date(2026, time.May, 12, 9, 0, 0, 0, time.UTC)
+
+// SteppingClock returns a deterministic clock for tests and golden files:
+// its first reading is start, and each later one a second after the last.
+func SteppingClock(start time.Time) func() time.Time {
+	var mu sync.Mutex
+	t := start.Add(-time.Second)
+	return func() time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		t = t.Add(time.Second)
+		return t
+	}
+}
 
 // Sandbox is an in-memory Clerk instance. It is safe for concurrent use.
 type Sandbox struct {
 	mu    sync.Mutex
 	clock func() time.Time
-	now   int64 // Unix ms of the latest write: the time reads see
+	now   int64 // Unix ms of the request being served (at New: the seed's "now")
 
 	seq    map[string]int // per ID prefix
 	traces int
@@ -70,27 +83,23 @@ type Sandbox struct {
 // Option configures a Sandbox.
 type Option func(*Sandbox)
 
-// WithClock sets the clock the sandbox reads once per write. The default
-// starts at BaseTime and advances one second per write, so timestamps, and
-// therefore golden files, are stable.
+// WithClock sets the clock the sandbox reads: once at New, where the seed
+// data is dated before that reading, and once per request served. The
+// default is the real clock, so that a new invitation expires in the future
+// and a session's age is real; tests pass SteppingClock(BaseTime) to get the
+// same timestamps, and so the same golden files, on every run.
 func WithClock(clock func() time.Time) Option {
 	return func(s *Sandbox) { s.clock = clock }
 }
 
-// New returns a sandbox holding the deterministic seed data.
+// New returns a sandbox holding the seed data: the same IDs on every run,
+// dated relative to the clock's first reading.
 func New(opts ...Option) *Sandbox {
-	t := BaseTime
-	s := &Sandbox{
-		clock: func() time.Time {
-			t = t.Add(time.Second)
-			return t
-		},
-		now: BaseTime.UnixMilli(),
-		seq: map[string]int{},
-	}
+	s := &Sandbox{clock: time.Now, seq: map[string]int{}}
 	for _, o := range opts {
 		o(s)
 	}
+	s.now = s.clock().UnixMilli()
 	s.seed()
 	return s
 }
@@ -107,9 +116,9 @@ func (s *Sandbox) Config() clerkapi.Config {
 	}
 }
 
-// tick advances the clock for a write and returns the new time in Unix ms.
+// tick returns the time of the request being served, in Unix ms, for a
+// write to stamp.
 func (s *Sandbox) tick() int64 {
-	s.now = s.clock().UnixMilli()
 	return s.now
 }
 
@@ -138,6 +147,7 @@ func (s *Sandbox) serve(r *http.Request) (int, []byte) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.now = max(s.now, s.clock().UnixMilli()) // one reading per request; time never runs back
 	if readErr != nil {
 		return s.encodeError(errBadRequest("malformed_request", "malformed request", "The request body could not be read."))
 	}

@@ -492,7 +492,7 @@ func TestAnswersMatchTheSpec(t *testing.T) {
 // sandbox does not emulate answers Clerk-shaped 501 sandbox_not_emulated,
 // never a success.
 func TestOtherOperationsAnswer501(t *testing.T) {
-	s := New()
+	s := testSandbox()
 	emulated, refused := 0, 0
 	for _, o := range clerkapi.Catalog() {
 		if Emulated(o.Name) {

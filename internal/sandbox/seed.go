@@ -132,10 +132,11 @@ func verificationOTP(strategy string, at int64, channel string) json.RawMessage 
 	return b
 }
 
-// seed fills the sandbox with the demo instance. Everything is fixed: the
-// same IDs and timestamps on every run.
+// seed fills the sandbox with the demo instance: the same IDs on every run,
+// timestamps relative to the clock's reading at New (fixed under a test
+// clock).
 func (s *Sandbox) seed() {
-	base := BaseTime.UnixMilli()
+	base := s.now
 	s.instanceID = s.newID("ins")
 	s.instance = clerkapi.Instance{Object: "instance", ID: s.instanceID, EnvironmentType: "development",
 		AllowedOrigins: []string{"http://localhost:3000"}}

@@ -475,12 +475,30 @@ func checkPassword(pw string, skip *bool) error {
 		return &apiError{status: 422, code: "form_password_length_too_short", message: "Passwords must be 8 characters or more.",
 			long: "Passwords must be 8 characters or more.", meta: map[string]any{"param_name": "password"}}
 	}
+	if breached[strings.ToLower(pw)] {
+		return &apiError{status: 422, code: "form_password_pwned", message: "Password has been found in an online data breach. For account safety, please use a different password.",
+			long: "Password has been found in an online data breach. For account safety, please use a different password.", meta: map[string]any{"param_name": "password"}}
+	}
 	return nil
 }
 
+// breached holds the commonest passwords of 8 characters or more found in
+// data breaches: Clerk checks passwords against HaveIBeenPwned and refuses
+// these (form_password_pwned) unless skip_password_checks is set.
+var breached = map[string]bool{
+	"password": true, "password1": true, "password12": true, "password123": true, "passw0rd": true,
+	"12345678": true, "123456789": true, "1234567890": true, "87654321": true, "11111111": true,
+	"00000000": true, "qwertyui": true, "qwerty123": true, "qwertyuiop": true, "1q2w3e4r": true,
+	"1qaz2wsx": true, "abc12345": true, "abcd1234": true, "iloveyou": true, "sunshine": true,
+	"princess": true, "football": true, "baseball": true, "welcome1": true, "letmein1": true,
+	"superman": true, "trustno1": true, "starwars": true, "asdfghjkl": true, "zaq12wsx": true,
+}
+
+// checkStatuses holds an identification-status array to its identifiers:
+// when given (non-empty), exactly one status per identifier, by position.
 func checkStatuses(param string, statuses []string, n int) error {
-	if len(statuses) > n {
-		return errParamInvalid(param, fmt.Sprintf("%s has %d entries for %d identifiers.", param, len(statuses), n))
+	if len(statuses) > 0 && len(statuses) != n {
+		return errParamInvalid(param, fmt.Sprintf("%s must have exactly one entry per identifier: it has %d for %d.", param, len(statuses), n))
 	}
 	for _, st := range statuses {
 		if st != "verified" && st != "reserved" {
@@ -494,6 +512,14 @@ func (s *Sandbox) createUser(c *call) (any, error) {
 	var req clerkapi.CreateUserRequest
 	if err := c.bind(&req); err != nil {
 		return nil, err
+	}
+	if len(req.EmailAddress) == 0 && len(req.PhoneNumber) == 0 && len(req.Web3Wallet) == 0 &&
+		(req.Username == nil || *req.Username == "") && (req.ExternalID == nil || *req.ExternalID == "") {
+		// Clerk answers form_data_missing when a user would have no
+		// identifier the instance can sign in or match by.
+		return nil, &apiError{status: 422, code: "form_data_missing", message: "missing data",
+			long: "A user needs at least one identifier: email_address, phone_number, username, web3_wallet or external_id.",
+			meta: map[string]any{"param_name": "email_address"}}
 	}
 	seen := map[string]bool{}
 	for kind, vals := range map[string][]string{"email_address": req.EmailAddress, "phone_number": req.PhoneNumber, "web3_wallet": req.Web3Wallet} {

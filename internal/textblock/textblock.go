@@ -14,11 +14,23 @@ import (
 	"strconv"
 )
 
+// Paging is how a page was asked for, for the hint to the next one.
+type Paging struct {
+	Offset, Limit int64 // the call's offset and limit (0: not given)
+	// After is the starting_after cursor the page was fetched with, as raw
+	// JSON (a quoted ID); "" when paging by offset. A cursor page hints
+	// next_starting_after, the last item's id, and never next_offset: Clerk
+	// refuses starting_after with a non-zero offset. Limit must then be the
+	// page size in effect (the default when not given): a page shorter than
+	// it is the last.
+	After string
+}
+
 // Render renders a result for the model: compact, without empty values,
 // lists as tables, and cut at an item boundary past maxBytes (0: no cap).
-// offset and limit are the arguments that asked for the page, for the hint
-// to the next one. An error means structured is not valid JSON.
-func Render(structured []byte, offset, limit int64, maxBytes int) ([]byte, error) {
+// pg is how the page was asked for, for the hint to the next one. An error
+// means structured is not valid JSON.
+func Render(structured []byte, pg Paging, maxBytes int) ([]byte, error) {
 	if len(structured) > math.MaxInt32 {
 		return nil, fmt.Errorf("result over 2 GB")
 	}
@@ -31,7 +43,7 @@ func Render(structured []byte, offset, limit int64, maxBytes int) ([]byte, error
 		return nil, err
 	}
 	if p.pg != nil && p.pg.data {
-		return listText(text, p.pg, offset, limit, maxBytes), nil
+		return listText(text, p.pg, pg, maxBytes), nil
 	}
 	return objectText(text, maxBytes), nil
 }
@@ -331,6 +343,20 @@ type page struct {
 	rest    []member // the page's members other than data
 }
 
+// id returns item i's "id" value as raw JSON, nil when the item is not an
+// object or has no string id.
+func (pg *page) id(text []byte, i int) []byte {
+	if pg.mixed || i >= len(pg.bounds) {
+		return nil
+	}
+	for _, m := range pg.row(i) {
+		if v := m.value.of(text); string(m.key.of(text)) == `"id"` && len(v) > 2 && v[0] == '"' {
+			return v
+		}
+	}
+	return nil
+}
+
 func (pg *page) row(i int) []member {
 	end := len(pg.members)
 	if i+1 < len(pg.bounds) {
@@ -342,10 +368,12 @@ func (pg *page) row(i int) []member {
 // listText renders a list page for the model as a table: the page's other
 // members (total_count, ...), "common" for the values every row shares,
 // "columns" once, and "rows" of cells (null where a row lacks the column).
-// It says where the next page starts and, past maxBytes, cuts at a row
-// boundary with an explicit marker and the arguments for the rest. The
-// structuredContent keeps Clerk's objects untouched.
-func listText(text []byte, pg *page, offset, limit int64, maxBytes int) []byte {
+// It says where the next page starts (next_offset, or next_starting_after
+// for a cursor page) and, past maxBytes, cuts at a row boundary with an
+// explicit marker and the arguments for the rest. The structuredContent
+// keeps Clerk's objects untouched.
+func listText(text []byte, pg *page, paging Paging, maxBytes int) []byte {
+	offset, limit := paging.Offset, paging.Limit
 	items, rest := pg.items, pg.rest
 	var total int64 = -1
 	for _, m := range rest {
@@ -432,14 +460,31 @@ func listText(text []byte, pg *page, offset, limit int64, maxBytes int) []byte {
 		}
 	}
 	next := offset + int64(shown)
-	if shown < len(items) {
+	switch {
+	case paging.After != "":
+		// A cursor page: the next one starts after the last item shown.
+		after := []byte(paging.After)
+		if shown > 0 {
+			after = pg.id(text, shown-1)
+		}
+		if shown < len(items) {
+			buf = fmt.Appendf(buf, `"truncated":{"items_shown":%d,"items_in_page":%d,"why":"text over %d bytes; structuredContent has every item","next":{`,
+				shown, len(items), maxBytes)
+			if after != nil {
+				buf = append(append(append(buf, `"starting_after":`...), after...), ',')
+			}
+			buf = fmt.Appendf(buf, `"limit":%d}},`, limit)
+		} else if after != nil && shown > 0 && limit > 0 && int64(len(items)) >= limit {
+			buf = append(append(append(buf, `"next_starting_after":`...), after...), ',')
+		}
+	case shown < len(items):
 		buf = fmt.Appendf(buf, `"truncated":{"items_shown":%d,"items_in_page":%d,"why":"text over %d bytes; structuredContent has every item","next":{"offset":%d`,
 			shown, len(items), maxBytes, next)
 		if limit > 0 {
 			buf = fmt.Appendf(buf, `,"limit":%d`, limit)
 		}
 		buf = append(buf, "}},"...)
-	} else if total >= 0 && next < total && shown > 0 {
+	case total >= 0 && next < total && shown > 0:
 		buf = fmt.Appendf(buf, `"next_offset":%d,`, next)
 	}
 	if !table {

@@ -72,7 +72,7 @@ func FuzzCompact(f *testing.F) {
 // users against Clerk's raw JSON: it must be at least 50% smaller.
 func TestCompactUsersPage(t *testing.T) {
 	raw := golden.UsersPage(t, 100)
-	text, err := Render(raw, 0, 100, 0)
+	text, err := Render(raw, Paging{Offset: 0, Limit: 100}, 0)
 	require.NoError(t, err)
 	assert.True(t, json.Valid(text))
 	saved := 100 * (1 - float64(len(text))/float64(len(raw)))
@@ -82,21 +82,21 @@ func TestCompactUsersPage(t *testing.T) {
 
 func TestListTextSaysWhatComesNext(t *testing.T) {
 	page := []byte(`{"data":[{"id":"a","object":"user","n":null},{"id":"b","object":"user","x":1}],"total_count":5}`)
-	tb, err := Render(page, 2, 2, 1<<20)
+	tb, err := Render(page, Paging{Offset: 2, Limit: 2}, 1<<20)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"total_count":5,"next_offset":4,"common":{"object":"user"},"columns":["id","x"],"rows":[["a",null],["b",1]]}`,
 		string(tb), "a table: shared values once, columns once")
 	last := []byte(`{"data":[{"id":"e"}],"total_count":5}`)
-	tb, err = Render(last, 4, 2, 1<<20)
+	tb, err = Render(last, Paging{Offset: 4, Limit: 2}, 1<<20)
 	require.NoError(t, err)
 	assert.Equal(t, string(last), string(tb), "the last page says nothing more")
 	one := []byte(`{"data":[{"id":"a"}],"total_count":5}`)
-	tb, err = Render(one, 0, 1, 1<<20)
+	tb, err = Render(one, Paging{Offset: 0, Limit: 1}, 1<<20)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"data":[{"id":"a"}],"total_count":5,"next_offset":1}`, string(tb))
 
 	big := golden.UsersPage(t, 100)
-	cut, err := Render(big, 200, 100, 16<<10)
+	cut, err := Render(big, Paging{Offset: 200, Limit: 100}, 16<<10)
 	require.NoError(t, err)
 	assert.LessOrEqual(t, len(cut), 16<<10)
 	var got struct {
@@ -114,6 +114,51 @@ func TestListTextSaysWhatComesNext(t *testing.T) {
 	assert.Equal(t, 200+got.Truncated.Shown, got.Truncated.Next.Offset)
 	assert.Equal(t, 100, got.Truncated.Next.Limit)
 	assert.Equal(t, 1234, got.Total)
+}
+
+// TestCursorPageHintsStartingAfter: a page fetched with starting_after
+// never hints next_offset (Clerk answers 422 to starting_after with a
+// non-zero offset); a full page hints next_starting_after, the last item's
+// id; a short page is the last; a cut text names the cursor to go on with.
+func TestCursorPageHintsStartingAfter(t *testing.T) {
+	page := []byte(`{"data":[{"id":"user_a","object":"user"},{"id":"user_b","object":"user"},{"id":"user_c","object":"user"}],"total_count":40}`)
+	tb, err := Render(page, Paging{Limit: 3, After: `"user_0"`}, 1<<20)
+	require.NoError(t, err)
+	assert.NotContains(t, string(tb), "next_offset")
+	assert.JSONEq(t, `{"total_count":40,"next_starting_after":"user_c","common":{"object":"user"},"columns":["id"],"rows":[["user_a"],["user_b"],["user_c"]]}`, string(tb))
+
+	tb, err = Render(page, Paging{Limit: 10, After: `"user_0"`}, 1<<20)
+	require.NoError(t, err)
+	assert.NotContains(t, string(tb), "next_", "3 of a limit of 10: the last page")
+
+	one := []byte(`{"data":[{"id":"user_z"}],"total_count":40}`)
+	tb, err = Render(one, Paging{Limit: 1, After: `"user_y"`}, 1<<20)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"data":[{"id":"user_z"}],"total_count":40,"next_starting_after":"user_z"}`, string(tb))
+
+	big := golden.UsersPage(t, 100)
+	cut, err := Render(big, Paging{Limit: 100, After: `"user_prev"`}, 16<<10)
+	require.NoError(t, err)
+	assert.NotContains(t, string(cut), "offset")
+	var got struct {
+		Rows      [][]json.RawMessage `json:"rows"`
+		Columns   []string            `json:"columns"`
+		Truncated struct {
+			Shown int `json:"items_shown"`
+			Next  struct {
+				StartingAfter string `json:"starting_after"`
+				Limit         int    `json:"limit"`
+			} `json:"next"`
+		} `json:"truncated"`
+	}
+	require.NoError(t, json.Unmarshal(cut, &got))
+	require.NotZero(t, got.Truncated.Shown)
+	var items struct {
+		Data []struct{ ID string } `json:"data"`
+	}
+	require.NoError(t, json.Unmarshal(big, &items))
+	assert.Equal(t, items.Data[got.Truncated.Shown-1].ID, got.Truncated.Next.StartingAfter, "the last item shown")
+	assert.Equal(t, 100, got.Truncated.Next.Limit)
 }
 
 func TestObjectTextCutsAtAMember(t *testing.T) {
@@ -153,7 +198,7 @@ func FuzzTextBlock(f *testing.F) {
 		f.Add(s, uint16(100))
 	}
 	f.Fuzz(func(t *testing.T, in string, maxBytes uint16) {
-		out, err := Render([]byte(in), 0, 2, int(maxBytes))
+		out, err := Render([]byte(in), Paging{Offset: 0, Limit: 2}, int(maxBytes))
 		if !json.Valid([]byte(in)) {
 			return
 		}
@@ -173,7 +218,7 @@ func BenchmarkRender100(b *testing.B) {
 	b.SetBytes(int64(len(raw)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Render(raw, 0, 100, 0); err != nil {
+		if _, err := Render(raw, Paging{Offset: 0, Limit: 100}, 0); err != nil {
 			b.Fatal(err)
 		}
 	}
