@@ -15,6 +15,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/clerk-mcp/clerk-mcp/internal/mcpb"
 )
 
 // The README's newcomer path, run as written from outside the clone: the
@@ -210,4 +212,30 @@ func TestReadmeConfigCommands(t *testing.T) {
 	assert.GreaterOrEqual(t, ran, 10, "the README documents the config commands")
 	assert.FileExists(t, filepath.Join(home, ".cursor", "mcp.json"))
 	assert.FileExists(t, filepath.Join(home, ".codex", "config.toml"))
+}
+
+// The MCP Bundle's arguments, as Claude Desktop fills them in from the
+// user's settings, start the server; without the sandbox and with the key
+// left empty it stops with the one-line explanation.
+func TestBundleArgsStartTheServer(t *testing.T) {
+	clearEnv(t)
+	fill := func(sandbox, readOnly string) []string {
+		r := strings.NewReplacer("${user_config.sandbox}", sandbox, "${user_config.read_only}", readOnly)
+		var args []string
+		for _, a := range mcpb.ServerArgs {
+			args = append(args, r.Replace(a))
+		}
+		require.NotContains(t, strings.Join(args, " "), "${", "every user_config reference is filled")
+		return args
+	}
+	code, listed, stderr := runCapture(append(fill("true", "true"), "--list-tools")...)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, listed, "get_user")
+	assert.NotContains(t, listed, "delete_user", "read only")
+	code, listed, stderr = runCapture(append(fill("true", "false"), "--list-tools")...)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, listed, "delete_user")
+	code, _, stderr = runCapture(fill("false", "false")...)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "CLERK_SECRET_KEY")
 }
