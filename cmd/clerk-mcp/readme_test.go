@@ -107,7 +107,11 @@ func initializeOver(t *testing.T, env []string, dir string, command string, args
 	_, err = in.Write([]byte(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"readme","version":"1"}}}` + "\n"))
 	require.NoError(t, err)
 	line, err := bufio.NewReader(out).ReadString('\n')
-	require.NoError(t, err, "%s %v answered nothing; stderr: %s", command, args, stderr.String())
+	if err != nil {
+		_ = in.Close()
+		_ = cmd.Wait() // stderr is complete (and no longer written) after Wait
+		t.Fatalf("%s %v answered nothing (%v); stderr: %s", command, args, err, stderr.String())
+	}
 	var resp struct {
 		Result struct {
 			ServerInfo struct{ Name string } `json:"serverInfo"`
