@@ -58,5 +58,6 @@ func NewServer(cfg ServerConfig) (*server.MCPServer, error) {
 		return nil, err
 	}
 	RegisterPrompts(s)
+	RegisterResources(s, surface, cfg.Config)
 	return s, nil
 }

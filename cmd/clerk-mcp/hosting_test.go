@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -328,6 +329,26 @@ func TestHostedGC(t *testing.T) {
 		ch := startChild(t, ctx, env, "--transport", "http", "--addr", "127.0.0.1:0")
 		if got := ch.before[len(ch.before)-1]["gogc"]; got != c.want {
 			t.Errorf("%q: the listening record says gogc %v, want %s", c.env, got, c.want)
+		}
+		ch.stop(t)
+		cancel()
+	}
+}
+
+// TestListeningLogsEndpoints: the listening record names the URLs a client
+// connects to (streamable HTTP's /mcp only with --transport http).
+func TestListeningLogsEndpoints(t *testing.T) {
+	fake := newFake(t)
+	for _, transport := range []string{"http", "sse"} {
+		ctx, cancel := context.WithTimeout(t.Context(), 20*time.Second)
+		ch := startChild(t, ctx, childEnv(fake), "--transport", transport, "--addr", "127.0.0.1:0")
+		rec := ch.before[len(ch.before)-1]
+		want := []any{ch.base + "/sse"}
+		if transport == "http" {
+			want = []any{ch.base + "/mcp", ch.base + "/sse"}
+		}
+		if got, _ := rec["endpoints"].([]any); !slices.Equal(got, want) {
+			t.Errorf("--transport %s: the listening record says endpoints %v, want %v", transport, rec["endpoints"], want)
 		}
 		ch.stop(t)
 		cancel()

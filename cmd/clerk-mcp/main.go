@@ -355,7 +355,11 @@ func serveHTTP(ctx context.Context, cfg config, s *server.MCPServer, logger *slo
 			}
 		}
 	})
-	logger.Info("listening", "addr", ln.Addr().String(), "streamable", cfg.transport == "http", "sse", true, "gogc", hostedGC())
+	endpoints := []string{"http://" + ln.Addr().String() + "/sse"} // the URLs clients connect to
+	if cfg.transport == "http" {
+		endpoints = append([]string{"http://" + ln.Addr().String() + "/mcp"}, endpoints...)
+	}
+	logger.Info("listening", "addr", ln.Addr().String(), "endpoints", endpoints, "streamable", cfg.transport == "http", "sse", true, "gogc", hostedGC())
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {

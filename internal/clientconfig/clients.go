@@ -40,6 +40,70 @@ var executable = func() (string, error) {
 	return filepath.Abs(p)
 }
 
+// goRunBuild reports whether exe is a binary `go run` built: in a go-build*
+// directory under the temporary directory ($GOTMPDIR), or in the build cache.
+func goRunBuild(exe string) bool {
+	for _, part := range strings.Split(filepath.ToSlash(exe), "/") {
+		if strings.HasPrefix(part, "go-build") {
+			return true
+		}
+	}
+	if cache := os.Getenv("GOCACHE"); cache != "" && strings.HasPrefix(exe, filepath.Clean(cache)+string(filepath.Separator)) {
+		return true
+	}
+	return false
+}
+
+// sourceFile is this file's path as compiled (empty under -trimpath); a
+// variable so tests can pin it.
+var sourceFile = func() string {
+	_, file, _, ok := runtime.Caller(0)
+	if !ok || !filepath.IsAbs(file) {
+		return ""
+	}
+	return file
+}
+
+// moduleRoot finds this module's source: the directory holding its go.mod,
+// above the working directory (where `go run ./cmd/clerk-mcp` ran, or -C's
+// directory) or above the compiled source file. "" when neither has it.
+func moduleRoot() string {
+	var starts []string
+	if wd, err := os.Getwd(); err == nil {
+		starts = append(starts, wd)
+	}
+	if f := sourceFile(); f != "" {
+		starts = append(starts, filepath.Dir(f))
+	}
+	for _, dir := range starts {
+		for {
+			if isModuleRoot(dir) {
+				return dir
+			}
+			parent := filepath.Dir(dir)
+			if parent == dir {
+				break
+			}
+			dir = parent
+		}
+	}
+	return ""
+}
+
+// isModuleRoot: dir/go.mod declares this module.
+func isModuleRoot(dir string) bool {
+	b, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+	if err != nil {
+		return false
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(line); len(f) == 2 && f[0] == "module" && strings.Trim(f[1], `"`) == ModulePath {
+			return true
+		}
+	}
+	return false
+}
+
 // now stamps backup file names.
 var now = time.Now
 
@@ -70,6 +134,9 @@ type clientInfo struct {
 	// remote servers); bearer references the token's environment variable.
 	urlKey string
 	bearer func(env string) string
+	// project: the standard file belongs to the project in the working
+	// directory (shared with everyone who clones it).
+	project bool
 }
 
 var clients = []*clientInfo{
@@ -88,6 +155,7 @@ var clients = []*clientInfo{
 		note:        "Claude Code expands ${CLERK_SECRET_KEY} from its own environment when it starts the server: export CLERK_SECRET_KEY before starting claude.",
 		urlKey:      "url",
 		bearer:      func(env string) string { return "${" + env + "}" },
+		project:     true,
 	},
 	{
 		id: "cursor", title: "Cursor", kind: jsonMCPServers,
@@ -99,9 +167,10 @@ var clients = []*clientInfo{
 	},
 	{
 		id: "vscode", title: "VS Code", kind: jsonVSCode, typeStdio: true,
-		file:   func() (string, error) { return filepath.Abs(filepath.Join(".vscode", "mcp.json")) },
-		note:   "VS Code asks for the key the first time it starts the server (a password prompt) and stores it in its secret storage.",
-		urlKey: "url",
+		file:    func() (string, error) { return filepath.Abs(filepath.Join(".vscode", "mcp.json")) },
+		note:    "VS Code asks for the key the first time it starts the server (a password prompt) and stores it in its secret storage.",
+		urlKey:  "url",
+		project: true,
 	},
 	{
 		id: "windsurf", title: "Windsurf", kind: jsonMCPServers,

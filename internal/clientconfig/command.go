@@ -24,6 +24,7 @@ type configOptions struct {
 	sandbox                        bool
 	extra                          []string
 	urlConflict                    string
+	args                           []string // as given, for messages
 }
 
 // launch is how the client starts the server.
@@ -46,7 +47,7 @@ var validName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]*$`)
 // Run runs `clerk-mcp config args…` and returns the exit code: 0 done, 1 the
 // file could not be read or written, 2 bad use.
 func Run(args []string, stdout, stderr io.Writer) int {
-	var o configOptions
+	o := configOptions{args: args}
 	fs := flag.NewFlagSet("clerk-mcp config", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.client, "client", "", "the MCP client: "+clientIDs())
@@ -168,8 +169,19 @@ func (o *configOptions) prepare(stderr io.Writer) (*clientInfo, launch, int) {
 			return fail("cannot find this executable's path: %v (use --via go-run or --via docker)", err)
 		}
 		l.command, l.args = exe, server
-		if strings.Contains(exe, "go-build") || strings.HasPrefix(exe, os.TempDir()) {
-			fmt.Fprintf(stderr, "clerk-mcp config: warning: %s is a temporary build (go run?); install the binary (go install %s/cmd/clerk-mcp@latest) and run its config, or use --via go-run\n", exe, ModulePath)
+		if goRunBuild(exe) {
+			// `go run`: the binary is deleted when go exits, so the entry
+			// runs the module's source instead.
+			root := moduleRoot()
+			if root == "" {
+				return fail("%s is a temporary `go run` build and this module's source was not found from here; "+
+					"run `go install %s/cmd/clerk-mcp@latest` and then `clerk-mcp config %s`, or add --via go-run",
+					exe, ModulePath, strings.Join(o.args, " "))
+			}
+			l.command, l.args = "go", append([]string{"-C", root, "run", "./cmd/clerk-mcp"}, server...)
+			fmt.Fprintf(stderr, "clerk-mcp config: started by `go run`: the entry runs the source in %s (an installed binary starts faster: go install ./cmd/clerk-mcp)\n", root)
+		} else if strings.HasPrefix(exe, os.TempDir()) {
+			fmt.Fprintf(stderr, "clerk-mcp config: warning: %s is in the temporary directory; install the binary (go install %s/cmd/clerk-mcp@latest) and run its config, or use --via go-run\n", exe, ModulePath)
 		}
 	case "go-run":
 		l.command, l.args = "go", append([]string{"run", ModulePath + "/cmd/clerk-mcp@latest"}, server...)

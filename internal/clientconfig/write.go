@@ -2,6 +2,7 @@ package clientconfig
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +12,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/tailscale/hujson"
 )
 
 // writeFile merges the configuration into the client's file: parse (refuse
@@ -27,6 +30,13 @@ func (o *configOptions) writeFile(c *clientInfo, l launch, stdout, stderr io.Wri
 	}
 	if r, err := filepath.EvalSymlinks(path); err == nil {
 		path = r // write through a symlinked config, not over the link
+	}
+	if o.withSecret && l.hasKey {
+		if why := projectFile(c, o.file, path); why != "" {
+			fmt.Fprintf(stderr, "clerk-mcp config: --with-secret would write your secret key into %s, %s; "+
+				"name a private file with --file, or leave out --with-secret (the key is then referenced, not written)\n", path, why)
+			return 2
+		}
 	}
 	orig, err := os.ReadFile(path)
 	exists := err == nil
@@ -47,7 +57,8 @@ func (o *configOptions) writeFile(c *clientInfo, l launch, stdout, stderr io.Wri
 		fmt.Fprintf(stdout, "clerk-mcp config: %s already configures %q; nothing to do\n", path, o.name)
 		return 0
 	}
-	if hadLiteralKey(c, orig, o.name) && !o.withSecret && l.hasKey {
+	existed, literal := existingEntry(c, orig, o.name)
+	if literal && !o.withSecret && l.hasKey {
 		fmt.Fprintf(stderr, "clerk-mcp config: the literal CLERK_SECRET_KEY of %q was replaced by a reference (the backup keeps it); use --with-secret to store the key\n", o.name)
 	}
 	mode := os.FileMode(0o644)
@@ -71,8 +82,12 @@ func (o *configOptions) writeFile(c *clientInfo, l launch, stdout, stderr io.Wri
 		fmt.Fprintf(stderr, "clerk-mcp config: cannot write %s: %v\n", path, err)
 		return 1
 	}
+	verb := "added %q to"
+	if existed {
+		verb = "updated %q in"
+	}
 	if backup != "" {
-		fmt.Fprintf(stdout, "clerk-mcp config: added %q to %s (backup: %s)\n", o.name, path, backup)
+		fmt.Fprintf(stdout, "clerk-mcp config: "+verb+" %s (backup: %s)\n", o.name, path, backup)
 	} else {
 		fmt.Fprintf(stdout, "clerk-mcp config: created %s with %q\n", path, o.name)
 	}
@@ -122,37 +137,82 @@ func writeAtomic(path string, data []byte, mode os.FileMode) error {
 	return os.Rename(tmp.Name(), path)
 }
 
-// hadLiteralKey reports whether the file held a literal key for the server.
-func hadLiteralKey(c *clientInfo, orig []byte, name string) bool {
+// existingEntry reports whether the file already configures the server,
+// and whether with a literal key.
+func existingEntry(c *clientInfo, orig []byte, name string) (exists, literalKey bool) {
 	if len(orig) == 0 {
-		return false
+		return false, false
 	}
 	if c.kind == tomlCodex {
 		stmts, err := scanTOML(string(orig))
 		if err != nil {
-			return false
+			return false, false
 		}
 		var table []string
 		for _, st := range stmts {
 			if st.header {
 				table = st.path
-				continue
 			}
-			full := append(slices.Clone(table), st.path...)
-			if len(full) >= 3 && slices.Equal(full[:3], []string{"mcp_servers", name, "env"}) && strings.Contains(st.text, `"sk_`) {
-				return true
+			full := slices.Clone(table)
+			if !st.header {
+				full = append(full, st.path...)
+			}
+			if len(full) >= 2 && slices.Equal(full[:2], []string{"mcp_servers", name}) {
+				exists = true
+			}
+			if !st.header && len(full) >= 3 && slices.Equal(full[:3], []string{"mcp_servers", name, "env"}) && strings.Contains(st.text, `"sk_`) {
+				literalKey = true
 			}
 		}
-		return false
+		return exists, literalKey
 	}
-	root, err := parseJSON(orig)
+	std, err := hujson.Standardize(slices.Clone(orig))
 	if err != nil {
-		return false
+		return false, false
+	}
+	var doc map[string]json.RawMessage
+	if json.Unmarshal(std, &doc) != nil {
+		return false, false
 	}
 	key := "mcpServers"
 	if c.kind == jsonVSCode {
 		key = "servers"
 	}
-	v, _ := root.get(key).get(name).get("env").get(secretEnv).str()
-	return strings.HasPrefix(v, "sk_")
+	var servers map[string]struct {
+		Env map[string]any `json:"env"`
+	}
+	_ = json.Unmarshal(doc[key], &servers)
+	entry, exists := servers[name]
+	v, _ := entry.Env[secretEnv].(string)
+	return exists, strings.HasPrefix(v, "sk_")
+}
+
+// projectFile says why path is a project's file (one a repository shares,
+// so no place for a secret key), or "" when it is not: the client's project
+// file (Claude Code's .mcp.json, VS Code's .vscode/mcp.json) when --file is
+// not given, a file named like one, or a file inside a version-controlled
+// directory below the home directory.
+func projectFile(c *clientInfo, file, path string) string {
+	if file == "" && c.project {
+		return c.title + "'s project configuration, meant to be committed"
+	}
+	home, _ := os.UserHomeDir()
+	dir := filepath.Dir(path)
+	switch {
+	case filepath.Base(path) == ".mcp.json":
+		return "a project's .mcp.json, meant to be committed"
+	case filepath.Base(dir) == ".vscode" || (filepath.Base(dir) == ".cursor" && filepath.Dir(dir) != home):
+		return "a project's " + filepath.Base(dir) + " configuration"
+	}
+	for d := dir; d != home; d = filepath.Dir(d) {
+		for _, vcs := range []string{".git", ".hg", ".svn", ".jj"} {
+			if _, err := os.Stat(filepath.Join(d, vcs)); err == nil {
+				return "a file in the repository at " + d
+			}
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	return ""
 }
