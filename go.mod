@@ -3,6 +3,7 @@ module github.com/clerk-mcp/clerk-mcp
 go 1.26.8
 
 require (
+	github.com/golang-jwt/jwt/v5 v5.2.2
 	github.com/invopop/jsonschema v0.14.0
 	github.com/lmittmann/tint v1.2.1
 	github.com/mark3labs/mcp-go v1.2.1

@@ -3,7 +3,7 @@ package sandbox
 // handlers are the emulated operations, by tool name: the core table below
 // and one table per resource group file. Every other catalog operation
 // answers 501 sandbox_not_emulated.
-var handlers = merge(coreHandlers)
+var handlers = merge(coreHandlers, tokenHandlers, instanceMiscHandlers, signingHandlers)
 
 // merge joins the per-group handler tables; a tool named twice is a bug.
 func merge(tables ...map[string]handlerFunc) map[string]handlerFunc {
@@ -139,7 +139,6 @@ var coreHandlers = map[string]handlerFunc{
 	"delete_domain": (*Sandbox).deleteDomain,
 
 	// instance
-	"get_jwks":                                   (*Sandbox).getJWKS,
 	"get_instance":                               (*Sandbox).getInstance,
 	"update_instance":                            (*Sandbox).updateInstance,
 	"update_instance_restrictions":               (*Sandbox).updateRestrictions,

@@ -16,13 +16,6 @@ const (
 	accountsHost = "sandbox-otter-42.accounts.dev"
 )
 
-// jwks is the instance's public signing key. Only the public half exists:
-// the sandbox mints no tokens.
-var jwks = json.RawMessage(`{"keys":[{"use":"sig","kty":"RSA","kid":"ins_sandbox_signing_key_1","alg":"RS256","e":"AQAB",` +
-	`"n":"pTnVJssegToImDXltRvBWyXvAzedyk9lCxlzVY7U1NZYKcUEvCU66G9LLu8GPbHFU9UqcuRLKFremBzAEATUFryDAavi0GAjICTg7Fvhh0y9rEuFPGWctNv4noQBBriictGJG2myVEwBqCpl50cwgzTX2EtrlKKL7sS66YT3WzKLzp2p_Uc_TIU4RqPMePHZMgpDaqrYHegVFHZjdZR5hc5LZGjqTR7WT0K_s5hmHOnA-tKUrcMGSB6yvEXFiZv5dqek2eMjYYryAarEj0lLDqZPkYmGHule2wcEwko5mcsufGMVPTwwsOsIu-E_340a1ZxcUHsPG7rmFrZohXhvcQ"}]}`)
-
-func (s *Sandbox) getJWKS(*call) (any, error) { return jwks, nil }
-
 // ---- instance settings ----
 
 func (s *Sandbox) getInstance(*call) (any, error) { return s.instance, nil }

@@ -188,7 +188,7 @@ func (sp *spec) check(t *testing.T, xs []exchange) int {
 		}
 		n++
 		if sch == nil {
-			if len(x.body) > 0 {
+			if len(x.body) > 0 && !rt.op.HTML {
 				t.Errorf("%s: spec gives no body, sandbox sent %s", rt.op.Name, x.body)
 			}
 			continue
@@ -481,7 +481,7 @@ func TestAnswersMatchTheSpec(t *testing.T) {
 		checked += sp.check(t, e.rec.take())
 	}
 	for name := range handlers {
-		if !covered[name] {
+		if !covered[name] && !productionOnlyOps[name] { // those never answer 2xx here
 			t.Errorf("emulated operation %s has no schema case", name)
 		}
 	}
