@@ -66,8 +66,10 @@ type Sandbox struct {
 	oauthSettings clerkapi.OAuthApplicationSettings
 	orgSettings   clerkapi.OrganizationSettings
 
-	mint   mintState // tokens.go, instancemisc.go
-	signer *signer   // signing.go, the key made on first use
+	mint     mintState               // tokens.go, instancemisc.go, verification.go
+	creds    map[string]*credentials // user_credentials.go, by user ID
+	signer   *signer                 // signing.go, the key made on first use
+	messages *messageState           // templates.go, built on first use
 }
 
 // Option configures a Sandbox.

@@ -147,6 +147,11 @@ func (sp *spec) validator(t *testing.T, o *clerkapi.Operation, paginated bool) (
 	if sch, ok := sp.compiled[key]; ok {
 		return sch, status
 	}
+	if ref, ok := raw["$ref"].(string); ok && paginated { // a named array schema, e.g. OAuthAccessToken
+		if target, _ := sp.components("schemas")[ref[strings.LastIndex(ref, "/")+1:]].(map[string]any); target["type"] == "array" {
+			raw = target
+		}
+	}
 	conv := convertSchema(raw, func(ref string) string { return specURL + ref }).(map[string]any)
 	if paginated && conv["type"] == "array" {
 		conv = map[string]any{

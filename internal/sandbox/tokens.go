@@ -28,16 +28,17 @@ var tokenHandlers = map[string]handlerFunc{
 
 // mintState is what the minting and instance-misc operations keep.
 type mintState struct {
-	actorTokens  table[mintedToken]
-	signInTokens table[mintedToken]
-	portalLinks  table[portalLink]
-	agentTasks   table[agentTask]
-	signUps      table[clerkapi.SignUp]
-	signUpsSeed  bool
-	proxyChecks  table[clerkapi.ProxyCheck]
-	svixApp      string // the Svix app's ID; "" when there is none
-	authConfig   *clerkapi.UpdateInstanceAuthConfigResponse
-	testMode     bool // recorded; no answer shows it
+	actorTokens   table[mintedToken]
+	signInTokens  table[mintedToken]
+	portalLinks   table[portalLink]
+	agentTasks    table[agentTask]
+	signUps       table[clerkapi.SignUp]
+	signUpsSeed   bool
+	proxyChecks   table[clerkapi.ProxyCheck]
+	svixApp       string // the Svix app's ID; "" when there is none
+	authConfig    *clerkapi.UpdateInstanceAuthConfigResponse
+	verifications table[pendingVerification]
+	testMode      bool // recorded; no answer shows it
 }
 
 // mintedToken is a stored actor or sign-in token.
