@@ -4,7 +4,7 @@ package sandbox
 // and one table per resource group file. Every other catalog operation
 // answers 501 sandbox_not_emulated.
 var handlers = merge(coreHandlers, tokenHandlers, instanceMiscHandlers, signingHandlers,
-	userCredentialHandlers, verificationHandlers, templateHandlers)
+	userCredentialHandlers, verificationHandlers, templateHandlers, roleHandlers)
 
 // merge joins the per-group handler tables; a tool named twice is a bug.
 func merge(tables ...map[string]handlerFunc) map[string]handlerFunc {
@@ -70,11 +70,6 @@ var coreHandlers = map[string]handlerFunc{
 	"delete_organization_membership":          (*Sandbox).deleteMembership,
 	"update_organization_membership_metadata": (*Sandbox).updateMembershipMetadata,
 	"list_all_organization_memberships":       (*Sandbox).listAllMemberships,
-	"list_organization_roles":                 (*Sandbox).listOrgRoles,
-
-	// organization permissions (the system permissions, read-only)
-	"list_organization_permissions": (*Sandbox).listOrgPermissions,
-	"get_organization_permission":   (*Sandbox).getOrgPermission,
 
 	// organization domains
 	"create_organization_domain":    (*Sandbox).createOrgDomain,

@@ -69,6 +69,7 @@ type Sandbox struct {
 	mint     mintState               // tokens.go, instancemisc.go, verification.go
 	creds    map[string]*credentials // user_credentials.go, by user ID
 	signer   *signer                 // signing.go, the key made on first use
+	rbac     *rbacState              // roles.go, built on first use
 	messages *messageState           // templates.go, built on first use
 }
 
