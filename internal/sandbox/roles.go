@@ -653,7 +653,8 @@ func (s *Sandbox) createRoleSet(c *call) (any, error) {
 	if err := s.checkRoleKeys("roles", req.Roles); err != nil {
 		return nil, err
 	}
-	for param, k := range map[string]string{"default_role_key": req.DefaultRoleKey, "creator_role_key": req.CreatorRoleKey} {
+	for _, f := range []field[string]{{"default_role_key", req.DefaultRoleKey}, {"creator_role_key", req.CreatorRoleKey}} {
+		param, k := f.name, f.v
 		if err := requireString(param, k); err != nil {
 			return nil, err
 		}
@@ -705,7 +706,8 @@ func (s *Sandbox) updateRoleSet(c *call) (any, error) {
 	if req.Type != nil && *req.Type != "initial" {
 		return nil, errParamInvalid("type", "type can only be set to initial (making another role set initial makes this one custom).")
 	}
-	for param, k := range map[string]*string{"default_role_key": req.DefaultRoleKey, "creator_role_key": req.CreatorRoleKey} {
+	for _, f := range []field[*string]{{"default_role_key", req.DefaultRoleKey}, {"creator_role_key", req.CreatorRoleKey}} {
+		param, k := f.name, f.v
 		if k != nil {
 			if err := inSet(param, *k, rs.roleKeys); err != nil {
 				return nil, err
@@ -801,7 +803,8 @@ func (s *Sandbox) addRoleSetRoles(c *call) (any, error) {
 	if len(rs.roleKeys)+len(req.RoleKeys) > 10 {
 		return nil, errParamInvalid("role_keys", "a role set holds at most 10 roles.")
 	}
-	for param, k := range map[string]*string{"default_role_key": req.DefaultRoleKey, "creator_role_key": req.CreatorRoleKey} {
+	for _, f := range []field[*string]{{"default_role_key", req.DefaultRoleKey}, {"creator_role_key", req.CreatorRoleKey}} {
+		param, k := f.name, f.v
 		if k != nil {
 			if err := inSet(param, *k, req.RoleKeys); err != nil {
 				return nil, err
@@ -831,7 +834,8 @@ func (s *Sandbox) replaceRoleSetRole(c *call) (any, error) {
 	if err := c.bind(&req); err != nil {
 		return nil, err
 	}
-	for param, k := range map[string]string{"role_key": req.RoleKey, "to_role_key": req.ToRoleKey} {
+	for _, f := range []field[string]{{"role_key", req.RoleKey}, {"to_role_key", req.ToRoleKey}} {
+		param, k := f.name, f.v
 		if err := requireString(param, k); err != nil {
 			return nil, err
 		}

@@ -331,7 +331,8 @@ func (s *Sandbox) refreshSession(c *call) (any, error) {
 	if err := c.bind(&req); err != nil {
 		return nil, err
 	}
-	for name, v := range map[string]string{"expired_token": req.ExpiredToken, "refresh_token": req.RefreshToken, "request_origin": req.RequestOrigin} {
+	for _, f := range []field[string]{{"expired_token", req.ExpiredToken}, {"refresh_token", req.RefreshToken}, {"request_origin", req.RequestOrigin}} {
+		name, v := f.name, f.v
 		if err := requireString(name, v); err != nil {
 			return nil, err
 		}

@@ -157,7 +157,8 @@ var emailLocalRE = regexp.MustCompile(`^[a-zA-Z0-9._+-]+$`)
 // checkTemplateFields applies the rules every edit and preview share.
 func checkTemplateFields(t *clerkapi.Template, subject, body, from, replyTo *string) error {
 	if t.TemplateType == "sms" {
-		for name, v := range map[string]*string{"subject": subject, "from_email_name": from, "reply_to_email_name": replyTo} {
+		for _, f := range []field[*string]{{"subject", subject}, {"from_email_name", from}, {"reply_to_email_name", replyTo}} {
+			name, v := f.name, f.v
 			if v != nil {
 				return errParamInvalid(name, name+" applies only to email templates.")
 			}
@@ -174,7 +175,8 @@ func checkTemplateFields(t *clerkapi.Template, subject, body, from, replyTo *str
 			}
 		}
 	}
-	for name, v := range map[string]*string{"from_email_name": from, "reply_to_email_name": replyTo} {
+	for _, f := range []field[*string]{{"from_email_name", from}, {"reply_to_email_name", replyTo}} {
+		name, v := f.name, f.v
 		if v != nil && *v != "" && !emailLocalRE.MatchString(*v) {
 			return errParamInvalid(name, name+" must be the local part of an email address, e.g. hello.")
 		}

@@ -397,3 +397,10 @@ func verified(v json.RawMessage) bool {
 	}
 	return json.Unmarshal(v, &st) == nil && st.Status == "verified"
 }
+
+// field is a named request value, for checks that must report the first
+// bad one in a fixed order.
+type field[T any] struct {
+	name string
+	v    T
+}

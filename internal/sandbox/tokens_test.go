@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"net/http/httptest"
 	"strings"
 	"testing"
 )
@@ -172,4 +173,47 @@ func TestInstanceMisc(t *testing.T) {
 		t.Errorf("get_public_interstitial: %v %s", err, resp.Body)
 	}
 	e.fails("get_public_interstitial", args(t, `{}`), 400, "missing_query_parameter")
+}
+
+// TestConfusedBodiesAreRefusedByName sends, straight to the sandbox, the
+// bodies a confused model would: floats and strings for integers, nulls for
+// required objects, seconds as milliseconds. Each is refused naming the
+// field, and nothing is minted.
+func TestConfusedBodiesAreRefusedByName(t *testing.T) {
+	s := New()
+	s.mu.Lock()
+	var sid string
+	for _, ss := range s.sessions.all() {
+		if s.sessionStatus(ss) == "active" {
+			sid = ss.ID
+		}
+	}
+	user := s.users.all()[0].ID
+	s.mu.Unlock()
+	for _, c := range []struct{ method, path, body, field string }{
+		{"POST", "/v1/sessions/" + sid + "/tokens", `{"expires_in_seconds":60.5}`, "expires_in_seconds"},
+		{"POST", "/v1/sessions/" + sid + "/tokens", `{"expires_in_seconds":"60"}`, "expires_in_seconds"},
+		{"POST", "/v1/sessions/" + sid + "/tokens", `{"expires_in_seconds":3600000000}`, "expires_in_seconds"}, // ms for s
+		{"POST", "/v1/actor_tokens", `{"user_id":"` + user + `","actor":null}`, "actor"},
+		{"POST", "/v1/actor_tokens", `{"user_id":"` + user + `","actor":{"sub":"x"},"expires_in_seconds":1.5}`, "expires_in_seconds"},
+		{"POST", "/v1/sign_in_tokens", `{"user_id":"` + user + `","expires_in_seconds":-1}`, "expires_in_seconds"},
+		{"POST", "/v1/admin_portal_link_tokens", `{"seconds_until_expiration":0}`, "seconds_until_expiration"},
+		{"POST", "/v1/agents/tasks", `{"on_behalf_of":null,"permissions":"*","agent_name":"a","task_description":"t","redirect_url":"https://x.example.com"}`, "on_behalf_of"},
+		{"POST", "/v1/organization_roles", `{"name":"R","key":"org:r","permissions":"perm_memberships_read"}`, "permissions"},
+		{"POST", "/v1/role_sets", `{"name":"S","roles":[],"default_role_key":"org:admin","creator_role_key":"org:admin"}`, "roles"},
+		{"PUT", "/v1/templates/email/invitation", `{"delivered_by_clerk":"yes"}`, "delivered_by_clerk"},
+	} {
+		req := httptest.NewRequest(c.method, c.path, strings.NewReader(c.body))
+		req.Header.Set("Authorization", "Bearer sk_test_x")
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, req)
+		if w.Code < 400 || w.Code >= 500 || !strings.Contains(w.Body.String(), c.field) {
+			t.Errorf("%s %s %s: %d %s; want a 4xx naming %s", c.method, c.path, c.body, w.Code, w.Body, c.field)
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if n := len(s.mint.actorTokens.order) + len(s.mint.signInTokens.order) + len(s.mint.portalLinks.order) + len(s.mint.agentTasks.order); n != 0 {
+		t.Errorf("%d tokens were minted by refused calls", n)
+	}
 }

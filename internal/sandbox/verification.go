@@ -98,7 +98,8 @@ func (s *Sandbox) attemptVerification(c *call, email bool) (any, error) {
 	if err := c.bind(&req); err != nil {
 		return nil, err
 	}
-	for name, v := range map[string]string{"verification_id": req.VerificationID, "code": req.Code} {
+	for _, f := range []field[string]{{"verification_id", req.VerificationID}, {"code", req.Code}} {
+		name, v := f.name, f.v
 		if err := requireString(name, v); err != nil {
 			return nil, err
 		}
