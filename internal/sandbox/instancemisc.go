@@ -3,7 +3,6 @@ package sandbox
 import (
 	"fmt"
 	gohtml "html"
-	"regexp"
 	"strings"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
@@ -185,7 +184,7 @@ func (s *Sandbox) svixAuthURL(c *call) (any, error) {
 
 // ---- beta instance settings ----
 
-var localPartRE = regexp.MustCompile(`^[a-zA-Z0-9]+$`)
+var localPartRE = lazyRegexp(`^[a-zA-Z0-9]+$`)
 
 func (s *Sandbox) authConfig() *clerkapi.UpdateInstanceAuthConfigResponse {
 	if s.mint.authConfig == nil {
@@ -202,7 +201,7 @@ func (s *Sandbox) updateAuthConfig(c *call) (any, error) {
 	if err := c.bind(&req); err != nil {
 		return nil, err
 	}
-	if req.FromEmailAddress != nil && !localPartRE.MatchString(*req.FromEmailAddress) {
+	if req.FromEmailAddress != nil && !localPartRE().MatchString(*req.FromEmailAddress) {
 		return nil, errParamInvalid("from_email_address", "from_email_address must be the alphanumeric local part of an address, e.g. notifications.")
 	}
 	a := s.authConfig()

@@ -2,7 +2,6 @@ package sandbox
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -65,9 +64,9 @@ type role struct {
 }
 
 var (
-	roleKeyRE    = regexp.MustCompile(`^org:[a-z0-9_]+$`)
-	permKeyRE    = regexp.MustCompile(`^org:[a-z0-9_]+:[a-z0-9_]+$`)
-	roleSetKeyRE = regexp.MustCompile(`^role_set:[a-z0-9_]+$`)
+	roleKeyRE    = lazyRegexp(`^org:[a-z0-9_]+$`)
+	permKeyRE    = lazyRegexp(`^org:[a-z0-9_]+:[a-z0-9_]+$`)
+	roleSetKeyRE = lazyRegexp(`^role_set:[a-z0-9_]+$`)
 )
 
 // rb returns the roles state, seeding Clerk's defaults on first use.
@@ -219,7 +218,7 @@ func (s *Sandbox) checkPermIDs(ids []string) ([]string, error) {
 }
 
 func (s *Sandbox) checkRoleKey(key string, self *storedRole) error {
-	if !roleKeyRE.MatchString(key) {
+	if !roleKeyRE().MatchString(key) {
 		return errParamInvalid("key", fmt.Sprintf("key must start with org: followed by lowercase letters, digits and underscores; %q is not.", key))
 	}
 	if r := s.roleOfKey(key); r != nil && r != self {
@@ -434,7 +433,7 @@ func (s *Sandbox) checkPermKey(key string, self *clerkapi.Permission) error {
 	if strings.HasPrefix(key, "org:sys_") {
 		return errParamInvalid("key", "key must not begin with org:sys_, which is reserved for system permissions.")
 	}
-	if !permKeyRE.MatchString(key) {
+	if !permKeyRE().MatchString(key) {
 		return errParamInvalid("key", fmt.Sprintf("key must have the form org:feature:action (lowercase letters, digits, underscores); %q does not.", key))
 	}
 	for _, p := range s.rb().perms.all() {
@@ -612,7 +611,7 @@ func (s *Sandbox) checkRoleKeys(param string, keys []string) error {
 }
 
 func (s *Sandbox) checkRoleSetKey(key string, self *storedRoleSet) error {
-	if !roleSetKeyRE.MatchString(key) {
+	if !roleSetKeyRE().MatchString(key) {
 		return errParamInvalid("key", fmt.Sprintf("key must start with role_set: followed by lowercase letters, digits and underscores; %q is not.", key))
 	}
 	for _, rs := range s.rb().roleSets.all() {
@@ -640,7 +639,7 @@ func (s *Sandbox) makeInitial(rs *storedRoleSet, now int64) {
 	rs.Type = "initial"
 }
 
-var nonKeyRE = regexp.MustCompile(`[^a-z0-9]+`)
+var nonKeyRE = lazyRegexp(`[^a-z0-9]+`)
 
 func (s *Sandbox) createRoleSet(c *call) (any, error) {
 	var req clerkapi.CreateRoleSetRequest
@@ -662,7 +661,7 @@ func (s *Sandbox) createRoleSet(c *call) (any, error) {
 			return nil, err
 		}
 	}
-	key := "role_set:" + strings.Trim(nonKeyRE.ReplaceAllString(strings.ToLower(req.Name), "_"), "_")
+	key := "role_set:" + strings.Trim(nonKeyRE().ReplaceAllString(strings.ToLower(req.Name), "_"), "_")
 	if req.Key != nil {
 		key = *req.Key
 	}

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"math/big"
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -260,7 +259,7 @@ func nilIfEmpty(v string) *string {
 	return &v
 }
 
-var shortcodeRE = regexp.MustCompile(`\{\{\s*([a-z_]+(?:\.[A-Za-z0-9_\-]+)+)\s*\}\}`)
+var shortcodeRE = lazyRegexp(`\{\{\s*([a-z_]+(?:\.[A-Za-z0-9_\-]+)+)\s*\}\}`)
 
 // fillShortcodes replaces shortcodes in string values: a value that is one
 // shortcode takes the value's JSON type (null when missing); shortcodes
@@ -278,11 +277,11 @@ func fillShortcodes(v any, ctx map[string]any) any {
 		}
 		return x
 	case string:
-		if m := shortcodeRE.FindStringSubmatch(x); m != nil && m[0] == strings.TrimSpace(x) {
+		if m := shortcodeRE().FindStringSubmatch(x); m != nil && m[0] == strings.TrimSpace(x) {
 			return lookupPath(ctx, m[1])
 		}
-		return shortcodeRE.ReplaceAllStringFunc(x, func(code string) string {
-			val := lookupPath(ctx, shortcodeRE.FindStringSubmatch(code)[1])
+		return shortcodeRE().ReplaceAllStringFunc(x, func(code string) string {
+			val := lookupPath(ctx, shortcodeRE().FindStringSubmatch(code)[1])
 			if val == nil {
 				return ""
 			}

@@ -2,7 +2,6 @@ package sandbox
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -152,7 +151,7 @@ func (s *Sandbox) getMessageTemplate(c *call) (any, error) {
 	return s.findMessageTemplate(c)
 }
 
-var emailLocalRE = regexp.MustCompile(`^[a-zA-Z0-9._+-]+$`)
+var emailLocalRE = lazyRegexp(`^[a-zA-Z0-9._+-]+$`)
 
 // checkTemplateFields applies the rules every edit and preview share.
 func checkTemplateFields(t *clerkapi.Template, subject, body, from, replyTo *string) error {
@@ -177,7 +176,7 @@ func checkTemplateFields(t *clerkapi.Template, subject, body, from, replyTo *str
 	}
 	for _, f := range []field[*string]{{"from_email_name", from}, {"reply_to_email_name", replyTo}} {
 		name, v := f.name, f.v
-		if v != nil && *v != "" && !emailLocalRE.MatchString(*v) {
+		if v != nil && *v != "" && !emailLocalRE().MatchString(*v) {
 			return errParamInvalid(name, name+" must be the local part of an email address, e.g. hello.")
 		}
 	}

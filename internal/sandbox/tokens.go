@@ -34,7 +34,6 @@ type mintState struct {
 	agentTasks    table[agentTask]
 	signUps       table[clerkapi.SignUp]
 	signUpsSeed   bool
-	proxyChecks   table[clerkapi.ProxyCheck]
 	svixApp       string // the Svix app's ID; "" when there is none
 	authConfig    *clerkapi.UpdateInstanceAuthConfigResponse
 	verifications table[pendingVerification]
