@@ -192,3 +192,20 @@ func TestClients(t *testing.T) {
 	}
 	e.fails("verify_client", args(t, `{"token":"not-a-jwt"}`), 400, "client_token_invalid")
 }
+
+// TestSigningKeyIsMadeOnFirstUse checks that a new sandbox makes no key
+// (start-up pays nothing) and that the key, once made, stays the same.
+func TestSigningKeyIsMadeOnFirstUse(t *testing.T) {
+	e := newEnv(t)
+	e.s.mu.Lock()
+	made := e.s.signer != nil || e.s.rbac != nil || e.s.messages != nil || e.s.creds != nil
+	e.s.mu.Unlock()
+	if made {
+		t.Fatal("New built the signing key, roles, templates or credentials; they must wait for first use")
+	}
+	kid1, k1 := jwksKey(t, e)
+	kid2, k2 := jwksKey(t, e)
+	if kid1 != kid2 || k1.N.Cmp(k2.N) != 0 {
+		t.Error("the served key changed between calls")
+	}
+}

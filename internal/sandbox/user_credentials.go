@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
@@ -76,6 +77,10 @@ func (s *Sandbox) credsOf(u *user) *credentials {
 		return cr
 	}
 	cr := &credentials{}
+	s.creds[u.ID] = cr
+	if !seedUserIDs()[u.ID] {
+		return cr // a user made here: setCredentials records its secrets
+	}
 	if u.PasswordEnabled {
 		cr.digest, cr.hasher = passwordDigest(u.ID, SeedPassword), "sandbox"
 	}
@@ -91,9 +96,18 @@ func (s *Sandbox) credsOf(u *user) *credentials {
 			AppIdentifier: "com.example.app", Name: ptr("iPhone 15"), Algorithm: "ES256", Status: "active",
 			CreatedAt: at, UpdatedAt: at, LastUsedAt: ptr(BaseTime.UnixMilli() - day)}}
 	}
-	s.creds[u.ID] = cr
 	return cr
 }
+
+// seedUserIDs are the seeded users' IDs: the first IDs of the user prefix,
+// the same in every sandbox.
+var seedUserIDs = sync.OnceValue(func() map[string]bool {
+	ids := make(map[string]bool, len(seedUsers))
+	for i := range seedUsers {
+		ids["user_"+idBody("user", i+1)] = true
+	}
+	return ids
+})
 
 // setCredentials records the secrets create_user and update_user were sent.
 func (s *Sandbox) setCredentials(u *user, password, digest, hasher, totp *string, backup []string) {

@@ -284,3 +284,23 @@ func mustJSON(t *testing.T, v any) []byte {
 	}
 	return b
 }
+
+// TestCreatedUsersGetNoSeedSecrets checks that a user made through
+// create_user has only the secrets it was given: no seed password, TOTP
+// secret or trusted device.
+func TestCreatedUsersGetNoSeedSecrets(t *testing.T) {
+	e := newEnv(t)
+	u := e.ok("create_user", args(t, `{"email_address":["fresh@example.com"],"password":"fresh-password-1","totp_secret":"GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"}`))
+	id := str(u, "id")
+	e.fails("verify_user_password", args(t, `{"user_id":"`+id+`","password":"`+SeedPassword+`"}`), 422, "form_password_incorrect")
+	if l := e.ok("list_user_trusted_devices", args(t, `{"user_id":"`+id+`"}`)); count(l) != 0 {
+		t.Errorf("a created user has seeded trusted devices: %v", l)
+	}
+	e.s.mu.Lock()
+	seed, _ := totpCode(SeedTOTPSecret, e.s.now/1000)
+	e.s.mu.Unlock()
+	e.fails("verify_user_totp", args(t, `{"user_id":"`+id+`","code":"`+seed+`"}`), 422, "form_code_incorrect")
+	if !seedUserIDs()[e.userID("ada")] || seedUserIDs()[id] {
+		t.Error("seedUserIDs does not tell seeded users from created ones")
+	}
+}
