@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
@@ -76,11 +77,33 @@ func (s *Sandbox) rb() *rbacState {
 	}
 	r := &rbacState{}
 	s.rbac = r
+	d := defaultRBAC()
+	for _, p := range d.perms {
+		r.perms.add(p.ID, &p)
+	}
+	for _, ro := range d.roles {
+		ro.permIDs = slices.Clone(ro.permIDs)
+		r.roles.add(ro.ID, &ro)
+	}
+	set := d.set
+	set.roleKeys = slices.Clone(set.roleKeys)
+	r.roleSets.add(set.ID, &set)
+	return r
+}
+
+// defaultRBAC is Clerk's default roles, system permissions and initial role
+// set, built once and copied into each sandbox.
+var defaultRBAC = sync.OnceValue(func() (d struct {
+	perms []clerkapi.Permission
+	roles []storedRole
+	set   storedRoleSet
+}) {
 	at := BaseTime.UnixMilli() - 400*day
+	ids := strings.NewReplacer("org:sys_", "", ":", "_")
 	perm := func(key, name, desc string) string {
-		p := &clerkapi.Permission{Object: "permission", ID: "perm_" + strings.NewReplacer("org:sys_", "", ":", "_").Replace(key),
+		p := clerkapi.Permission{Object: "permission", ID: "perm_" + ids.Replace(key),
 			Name: name, Key: key, Description: desc, Type: "system", CreatedAt: at, UpdatedAt: at}
-		r.perms.add(p.ID, p)
+		d.perms = append(d.perms, p)
 		return p.ID
 	}
 	all := []string{
@@ -94,17 +117,18 @@ func (s *Sandbox) rb() *rbacState {
 		perm("org:sys_billing:manage", "Manage billing", "Change the organization's plan and payment method."),
 	}
 	admin, member := "Full control of the organization.", "Sees the organization and its members."
-	r.roles.add("role_2sbxAdminR0le000000000000", &storedRole{Role: clerkapi.Role{Object: "role", ID: "role_2sbxAdminR0le000000000000", Name: "Admin",
-		Key: "org:admin", Description: &admin, IsCreatorEligible: true, CreatedAt: at, UpdatedAt: at}, permIDs: all})
-	r.roles.add("role_2sbxMemberR0le00000000000", &storedRole{Role: clerkapi.Role{Object: "role", ID: "role_2sbxMemberR0le00000000000", Name: "Member",
-		Key: "org:member", Description: &member, CreatedAt: at, UpdatedAt: at}, permIDs: []string{all[3]}})
+	d.roles = []storedRole{
+		{Role: clerkapi.Role{Object: "role", ID: "role_2sbxAdminR0le000000000000", Name: "Admin",
+			Key: "org:admin", Description: &admin, IsCreatorEligible: true, CreatedAt: at, UpdatedAt: at}, permIDs: all},
+		{Role: clerkapi.Role{Object: "role", ID: "role_2sbxMemberR0le00000000000", Name: "Member",
+			Key: "org:member", Description: &member, CreatedAt: at, UpdatedAt: at}, permIDs: []string{all[3]}},
+	}
 	desc := "The roles every new organization gets."
-	rs := &storedRoleSet{RoleSet: clerkapi.RoleSet{Object: "role_set", ID: "rs_" + idBody("role set", 1), Name: "Default", Key: "role_set:default",
+	d.set = storedRoleSet{RoleSet: clerkapi.RoleSet{Object: "role_set", ID: "rs_" + idBody("role set", 1), Name: "Default", Key: "role_set:default",
 		Description: &desc, Type: "initial", CreatedAt: at, UpdatedAt: at},
 		roleKeys: []string{"org:admin", "org:member"}, defaultKey: "org:member", creatorKey: "org:admin"}
-	r.roleSets.add(rs.ID, rs)
-	return r
-}
+	return d
+})
 
 func (s *Sandbox) roleOfKey(key string) *storedRole {
 	for _, r := range s.rb().roles.all() {

@@ -414,25 +414,39 @@ func (s *Sandbox) revokeTrustedDevice(c *call) (any, error) {
 // users lack: a passkey (Ada), a Google account (Grace) and a wallet
 // (Linus). IDs come from their own counters, so no other ID moves.
 func (s *Sandbox) seedUserExtras() {
-	at := BaseTime.UnixMilli() - 60*day
+	x := userExtras()
 	if u := s.ownerOf("email_address", "ada@acme.example.com"); u != nil {
-		u.Passkeys = append(u.Passkeys, clerkapi.Passkey{ID: "idn_" + idBody("passkey", 1), Object: "passkey", Name: "MacBook Touch ID",
-			LastUsedAt: at + 50*day, Verification: json.RawMessage(`{"object":"verification_passkey","status":"verified","strategy":"passkey","attempts":null,"expire_at":null,"nonce":"nonce"}`)})
+		u.Passkeys = append(u.Passkeys, x.passkey)
 	}
 	if u := s.ownerOf("email_address", "grace@globex.example.com"); u != nil {
-		u.ExternalAccounts = append(u.ExternalAccounts, clerkapi.ExternalAccountWithVerification{Object: "external_account",
-			ID: "eac_" + idBody("external account", 1), Provider: "oauth_google", IdentificationID: "idn_" + idBody("google idn", 1),
-			ProviderUserID: "113245678901234567890", ApprovedScopes: "email https://www.googleapis.com/auth/userinfo.email openid profile",
-			EmailAddress: "grace@globex.example.com", EmailAddressVerified: ptr(true), FirstName: "Grace", LastName: "Hopper",
-			AvatarURL: "https://lh3.googleusercontent.com/a/sandbox", ImageURL: ptr("https://img.clerk.com/sandbox-google"),
-			PublicMetadata: map[string]any{}, CreatedAt: at, UpdatedAt: at,
-			Verification: json.RawMessage(`{"object":"verification_oauth","status":"verified","strategy":"oauth_google","attempts":null,"expire_at":1773393000000}`)})
+		a := x.google
+		a.PublicMetadata = map[string]any{}
+		u.ExternalAccounts = append(u.ExternalAccounts, a)
 	}
 	if u := s.ownerOf("email_address", "linus@acme.example.com"); u != nil {
-		w := clerkapi.Web3Wallet{ID: "idn_" + idBody("wallet", 1), Object: "web3_wallet", Web3Wallet: "0x8ba1f109551bd432803012645ac136ddd64dba72",
-			Verification: json.RawMessage(`{"object":"verification_web3","status":"verified","strategy":"web3_metamask_signature","attempts":1,"expire_at":null}`),
-			CreatedAt:    at, UpdatedAt: at}
-		u.Web3Wallets = append(u.Web3Wallets, w)
+		u.Web3Wallets = append(u.Web3Wallets, x.wallet)
 		u.PrimaryWeb3WalletID = &u.Web3Wallets[len(u.Web3Wallets)-1].ID
 	}
 }
+
+// userExtras are built once and copied into each sandbox.
+var userExtras = sync.OnceValue(func() (x struct {
+	passkey clerkapi.Passkey
+	google  clerkapi.ExternalAccountWithVerification
+	wallet  clerkapi.Web3Wallet
+}) {
+	at := BaseTime.UnixMilli() - 60*day
+	x.passkey = clerkapi.Passkey{ID: "idn_" + idBody("passkey", 1), Object: "passkey", Name: "MacBook Touch ID",
+		LastUsedAt: at + 50*day, Verification: json.RawMessage(`{"object":"verification_passkey","status":"verified","strategy":"passkey","attempts":null,"expire_at":null,"nonce":"nonce"}`)}
+	x.google = clerkapi.ExternalAccountWithVerification{Object: "external_account",
+		ID: "eac_" + idBody("external account", 1), Provider: "oauth_google", IdentificationID: "idn_" + idBody("google idn", 1),
+		ProviderUserID: "113245678901234567890", ApprovedScopes: "email https://www.googleapis.com/auth/userinfo.email openid profile",
+		EmailAddress: "grace@globex.example.com", EmailAddressVerified: ptr(true), FirstName: "Grace", LastName: "Hopper",
+		AvatarURL: "https://lh3.googleusercontent.com/a/sandbox", ImageURL: ptr("https://img.clerk.com/sandbox-google"),
+		CreatedAt: at, UpdatedAt: at,
+		Verification: json.RawMessage(`{"object":"verification_oauth","status":"verified","strategy":"oauth_google","attempts":null,"expire_at":1773393000000}`)}
+	x.wallet = clerkapi.Web3Wallet{ID: "idn_" + idBody("wallet", 1), Object: "web3_wallet", Web3Wallet: "0x8ba1f109551bd432803012645ac136ddd64dba72",
+		Verification: json.RawMessage(`{"object":"verification_web3","status":"verified","strategy":"web3_metamask_signature","attempts":1,"expire_at":null}`),
+		CreatedAt:    at, UpdatedAt: at}
+	return x
+})
