@@ -114,15 +114,6 @@ func fillNulls(schema map[string]any, args map[string]any) {
 	}
 }
 
-func resultText(res *mcp.CallToolResult) string {
-	var b strings.Builder
-	for _, c := range res.Content {
-		if tc, ok := c.(mcp.TextContent); ok {
-			b.WriteString(tc.Text)
-		}
-	}
-	return b.String()
-}
 
 const (
 	dmnID  = "dmn_2x8kQ3mZp7Lw9VnB4cYt1R"

@@ -198,7 +198,7 @@ func (r *resources) complete(ctx context.Context, c completer, prefix string) (*
 		args["query"] = prefix
 	}
 	raw, _ := json.Marshal(args)
-	args2, problem := r.h.decode(op, raw)
+	args2, problem := r.h.decode(op, raw, ProfileCanonical)
 	if problem != "" {
 		return none, nil
 	}

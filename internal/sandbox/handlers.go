@@ -1,8 +1,27 @@
 package sandbox
 
-// handlers are the emulated operations, by tool name. Every other catalog
-// operation answers 501 sandbox_not_emulated.
-var handlers = map[string]handlerFunc{
+// handlers are the emulated operations, by tool name: the core table below
+// and one table per resource group file. Every other catalog operation
+// answers 501 sandbox_not_emulated.
+var handlers = merge(coreHandlers, tokenHandlers, instanceMiscHandlers, signingHandlers,
+	userCredentialHandlers, verificationHandlers, templateHandlers, roleHandlers)
+
+// merge joins the per-group handler tables; a tool named twice is a bug.
+func merge(tables ...map[string]handlerFunc) map[string]handlerFunc {
+	out := map[string]handlerFunc{}
+	for _, t := range tables {
+		for name, h := range t {
+			if _, dup := out[name]; dup {
+				panic("sandbox: two handlers for " + name)
+			}
+			out[name] = h
+		}
+	}
+	return out
+}
+
+// coreHandlers are the operations emulated first.
+var coreHandlers = map[string]handlerFunc{
 	// users
 	"list_users":                         (*Sandbox).listUsers,
 	"count_users":                        (*Sandbox).countUsers,
@@ -51,11 +70,6 @@ var handlers = map[string]handlerFunc{
 	"delete_organization_membership":          (*Sandbox).deleteMembership,
 	"update_organization_membership_metadata": (*Sandbox).updateMembershipMetadata,
 	"list_all_organization_memberships":       (*Sandbox).listAllMemberships,
-	"list_organization_roles":                 (*Sandbox).listOrgRoles,
-
-	// organization permissions (the system permissions, read-only)
-	"list_organization_permissions": (*Sandbox).listOrgPermissions,
-	"get_organization_permission":   (*Sandbox).getOrgPermission,
 
 	// organization domains
 	"create_organization_domain":    (*Sandbox).createOrgDomain,
@@ -121,7 +135,6 @@ var handlers = map[string]handlerFunc{
 	"delete_domain": (*Sandbox).deleteDomain,
 
 	// instance
-	"get_jwks":                                   (*Sandbox).getJWKS,
 	"get_instance":                               (*Sandbox).getInstance,
 	"update_instance":                            (*Sandbox).updateInstance,
 	"update_instance_restrictions":               (*Sandbox).updateRestrictions,

@@ -16,13 +16,6 @@ const (
 	accountsHost = "sandbox-otter-42.accounts.dev"
 )
 
-// jwks is the instance's public signing key. Only the public half exists:
-// the sandbox mints no tokens.
-var jwks = json.RawMessage(`{"keys":[{"use":"sig","kty":"RSA","kid":"ins_sandbox_signing_key_1","alg":"RS256","e":"AQAB",` +
-	`"n":"pTnVJssegToImDXltRvBWyXvAzedyk9lCxlzVY7U1NZYKcUEvCU66G9LLu8GPbHFU9UqcuRLKFremBzAEATUFryDAavi0GAjICTg7Fvhh0y9rEuFPGWctNv4noQBBriictGJG2myVEwBqCpl50cwgzTX2EtrlKKL7sS66YT3WzKLzp2p_Uc_TIU4RqPMePHZMgpDaqrYHegVFHZjdZR5hc5LZGjqTR7WT0K_s5hmHOnA-tKUrcMGSB6yvEXFiZv5dqek2eMjYYryAarEj0lLDqZPkYmGHule2wcEwko5mcsufGMVPTwwsOsIu-E_340a1ZxcUHsPG7rmFrZohXhvcQ"}]}`)
-
-func (s *Sandbox) getJWKS(*call) (any, error) { return jwks, nil }
-
 // ---- instance settings ----
 
 func (s *Sandbox) getInstance(*call) (any, error) { return s.instance, nil }
@@ -160,24 +153,6 @@ func (s *Sandbox) updateOAuthSettings(c *call) (any, error) {
 
 func (s *Sandbox) getOrgSettings(*call) (any, error) { return s.orgSettings, nil }
 
-// roleIDs are the IDs of the instance's roles, which the organization
-// settings refer to.
-var roleIDs = map[string]string{
-	"role_2sbxAdminR0le000000000000": "org:admin",
-	"role_2sbxMemberR0le00000000000": "org:member",
-}
-
-// roleKey resolves a role ID, or a role key, to the role key.
-func roleKey(param, v string) (string, error) {
-	if k, ok := roleIDs[v]; ok {
-		return k, nil
-	}
-	if _, ok := roles[v]; ok {
-		return v, nil
-	}
-	return "", errParamInvalid(param, fmt.Sprintf("%s must be the ID or key of one of the instance's roles (org:admin, org:member); %q is neither.", param, v))
-}
-
 func (s *Sandbox) updateOrgSettings(c *call) (any, error) {
 	var req clerkapi.UpdateInstanceOrganizationSettingsRequest
 	if err := c.bind(&req); err != nil {
@@ -194,12 +169,12 @@ func (s *Sandbox) updateOrgSettings(c *call) (any, error) {
 	var creator, domainRole string
 	var err error
 	if req.CreatorRoleID != nil {
-		if creator, err = roleKey("creator_role_id", *req.CreatorRoleID); err != nil {
+		if creator, err = s.roleKey("creator_role_id", *req.CreatorRoleID); err != nil {
 			return nil, err
 		}
 	}
 	if req.DomainsDefaultRoleID != nil {
-		if domainRole, err = roleKey("domains_default_role_id", *req.DomainsDefaultRoleID); err != nil {
+		if domainRole, err = s.roleKey("domains_default_role_id", *req.DomainsDefaultRoleID); err != nil {
 			return nil, err
 		}
 	}

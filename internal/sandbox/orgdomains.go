@@ -12,6 +12,7 @@ import (
 type orgDomain struct {
 	clerkapi.OrganizationDomain
 	verified bool
+	ownedAt  int64 // when verify_organization_domain_ownership verified it; 0: never
 }
 
 var enrollmentModes = []string{"manual_invitation", "automatic_invitation", "automatic_suggestion", "enterprise_sso"}
@@ -31,6 +32,9 @@ func (s *Sandbox) orgDomainView(d *orgDomain) clerkapi.OrganizationDomain {
 	if d.verified {
 		v.AffiliationVerification = &clerkapi.OrganizationDomainVerification{Status: "verified", Strategy: "admin"}
 		v.Verification = &clerkapi.OrganizationDomainVerification{Status: "verified", Strategy: "admin"}
+	}
+	if d.ownedAt > 0 {
+		v.OwnershipVerification = &clerkapi.OrganizationDomainVerification{Status: "verified", Strategy: "manual_override", VerifiedAt: &d.ownedAt}
 	}
 	v.PublicOrganizationData = nil
 	if o, ok := s.orgs.get(d.OrganizationID); ok {

@@ -8,33 +8,6 @@ import (
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
 
-// role is one of the instance's organization roles.
-type role struct {
-	name  string
-	perms []string
-}
-
-// roles are the instance's default organization roles.
-var roles = map[string]role{
-	"org:admin": {"Admin", []string{
-		"org:sys_profile:manage", "org:sys_profile:delete",
-		"org:sys_memberships:read", "org:sys_memberships:manage",
-		"org:sys_domains:read", "org:sys_domains:manage",
-		"org:sys_billing:read", "org:sys_billing:manage",
-	}},
-	"org:member": {"Member", []string{"org:sys_memberships:read"}},
-}
-
-func checkRole(r string) error {
-	if strings.TrimSpace(r) == "" {
-		return errParamMissing("role")
-	}
-	if _, ok := roles[r]; !ok {
-		return errParamInvalid("role", fmt.Sprintf("role %q does not exist in this instance; use org:admin or org:member.", r))
-	}
-	return nil
-}
-
 // membership is a stored organization membership.
 type membership struct {
 	id, orgID, userID, role string
@@ -82,7 +55,7 @@ type membershipJSON struct {
 func (s *Sandbox) membershipView(m *membership) membershipJSON {
 	o, _ := s.orgs.get(m.orgID)
 	u, _ := s.users.get(m.userID)
-	r := roles[m.role]
+	r := s.roleInfo(m.role)
 	pud := clerkapi.OrganizationMembershipPublicUserData{UserID: m.userID}
 	if u != nil {
 		uv := s.userView(u)
@@ -519,7 +492,7 @@ func (s *Sandbox) createMembership(c *call) (any, error) {
 	if err := requireString("user_id", req.UserID); err != nil {
 		return nil, err
 	}
-	if err := checkRole(req.Role); err != nil {
+	if err := s.checkRole(req.Role); err != nil {
 		return nil, err
 	}
 	if _, err := s.findUser(req.UserID); err != nil {
@@ -588,7 +561,7 @@ func (s *Sandbox) updateMembership(c *call) (any, error) {
 	if err := c.bind(&req); err != nil {
 		return nil, err
 	}
-	if err := checkRole(req.Role); err != nil {
+	if err := s.checkRole(req.Role); err != nil {
 		return nil, err
 	}
 	m.role = req.Role
@@ -661,7 +634,7 @@ func (s *Sandbox) checkOrgInvite(o *clerkapi.Organization, it *clerkapi.CreateOr
 	if !emailRE.MatchString(it.EmailAddress) {
 		return errParamInvalid("email_address", "email_address must be a valid email address.")
 	}
-	if err := checkRole(it.Role); err != nil {
+	if err := s.checkRole(it.Role); err != nil {
 		return err
 	}
 	if it.ExpiresInDays != nil && (*it.ExpiresInDays < 1 || *it.ExpiresInDays > 365) {
@@ -702,7 +675,7 @@ func (s *Sandbox) addOrgInvite(o *clerkapi.Organization, it *clerkapi.CreateOrga
 	}
 	inv := &clerkapi.OrganizationInvitation{
 		Object: "organization_invitation", ID: s.newID("orginv"), EmailAddress: it.EmailAddress,
-		Role: it.Role, RoleName: roles[it.Role].name, OrganizationID: o.ID, Status: "pending",
+		Role: it.Role, RoleName: s.roleInfo(it.Role).name, OrganizationID: o.ID, Status: "pending",
 		PublicMetadata: metadata(it.PublicMetadata), PrivateMetadata: metadata(it.PrivateMetadata),
 		ExpiresAt: ptr(now + days*24*3600*1000), CreatedAt: now, UpdatedAt: now,
 	}

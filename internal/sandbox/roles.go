@@ -1,37 +1,196 @@
 package sandbox
 
 import (
+	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
 
-// The instance's organization roles: Clerk's two defaults, with the system
-// permissions they carry. Read-only in the sandbox (role editing answers
-// sandbox_not_emulated).
-func defaultRoles() []clerkapi.Role {
-	at := BaseTime.UnixMilli() - 400*86_400_000
-	perm := func(key, name, desc string) clerkapi.Permission {
-		return clerkapi.Permission{Object: "permission", ID: "perm_" + strings.NewReplacer("org:sys_", "", ":", "_").Replace(key),
-			Name: name, Key: key, Description: desc, Type: "system", CreatedAt: at, UpdatedAt: at}
+// Organization roles, permissions and role sets. The instance starts with
+// Clerk's two default roles (org:admin, org:member), the system permissions
+// they carry and one initial role set holding both; all three are built on
+// first use. Memberships, invitations and the organization settings refer
+// to roles by key, so a key change cascades to them, and a role anything
+// uses cannot be deleted.
+
+var roleHandlers = map[string]handlerFunc{
+	"list_organization_roles":             (*Sandbox).listOrgRoles,
+	"create_organization_role":            (*Sandbox).createOrgRole,
+	"get_organization_role":               (*Sandbox).getOrgRole,
+	"update_organization_role":            (*Sandbox).updateOrgRole,
+	"delete_organization_role":            (*Sandbox).deleteOrgRole,
+	"assign_organization_role_permission": flagged((*Sandbox).roleGrant, true),
+	"remove_organization_role_permission": flagged((*Sandbox).roleGrant, false),
+	"list_organization_permissions":       (*Sandbox).listOrgPermissions,
+	"create_organization_permission":      (*Sandbox).createOrgPermission,
+	"get_organization_permission":         (*Sandbox).getOrgPermission,
+	"update_organization_permission":      (*Sandbox).updateOrgPermission,
+	"delete_organization_permission":      (*Sandbox).deleteOrgPermission,
+	"list_role_sets":                      (*Sandbox).listRoleSets,
+	"create_role_set":                     (*Sandbox).createRoleSet,
+	"get_role_set":                        (*Sandbox).getRoleSet,
+	"update_role_set":                     (*Sandbox).updateRoleSet,
+	"replace_role_set":                    (*Sandbox).replaceRoleSet,
+	"add_role_set_roles":                  (*Sandbox).addRoleSetRoles,
+	"replace_role_set_role":               (*Sandbox).replaceRoleSetRole,
+}
+
+// rbacState holds the roles (with their permission IDs), the permissions
+// and the role sets (with their role keys).
+type rbacState struct {
+	roles    table[storedRole]
+	perms    table[clerkapi.Permission]
+	roleSets table[storedRoleSet]
+}
+
+type storedRole struct {
+	clerkapi.Role // Permissions unused: see permIDs
+	permIDs       []string
+}
+
+type storedRoleSet struct {
+	clerkapi.RoleSet // Roles, DefaultRole, CreatorRole unused: see the keys
+	roleKeys         []string
+	defaultKey       string
+	creatorKey       string
+}
+
+// role is a role's name and permission keys, as memberships show them.
+type role struct {
+	name  string
+	perms []string
+}
+
+var (
+	roleKeyRE    = lazyRegexp(`^org:[a-z0-9_]+$`)
+	permKeyRE    = lazyRegexp(`^org:[a-z0-9_]+:[a-z0-9_]+$`)
+	roleSetKeyRE = lazyRegexp(`^role_set:[a-z0-9_]+$`)
+)
+
+// rb returns the roles state, seeding Clerk's defaults on first use.
+func (s *Sandbox) rb() *rbacState {
+	if s.rbac != nil {
+		return s.rbac
 	}
-	read := perm("org:sys_memberships:read", "Read members", "See the organization's members.")
-	all := []clerkapi.Permission{
+	r := &rbacState{}
+	s.rbac = r
+	d := defaultRBAC()
+	for _, p := range d.perms {
+		r.perms.add(p.ID, &p)
+	}
+	for _, ro := range d.roles {
+		ro.permIDs = slices.Clone(ro.permIDs)
+		r.roles.add(ro.ID, &ro)
+	}
+	set := d.set
+	set.roleKeys = slices.Clone(set.roleKeys)
+	r.roleSets.add(set.ID, &set)
+	return r
+}
+
+// defaultRBAC is Clerk's default roles, system permissions and initial role
+// set, built once and copied into each sandbox.
+var defaultRBAC = sync.OnceValue(func() (d struct {
+	perms []clerkapi.Permission
+	roles []storedRole
+	set   storedRoleSet
+}) {
+	at := BaseTime.UnixMilli() - 400*day
+	ids := strings.NewReplacer("org:sys_", "", ":", "_")
+	perm := func(key, name, desc string) string {
+		p := clerkapi.Permission{Object: "permission", ID: "perm_" + ids.Replace(key),
+			Name: name, Key: key, Description: desc, Type: "system", CreatedAt: at, UpdatedAt: at}
+		d.perms = append(d.perms, p)
+		return p.ID
+	}
+	all := []string{
 		perm("org:sys_profile:manage", "Manage organization", "Update the organization's name, slug and logo."),
 		perm("org:sys_profile:delete", "Delete organization", "Delete the organization."),
 		perm("org:sys_memberships:manage", "Manage members", "Invite, remove and change the roles of members."),
-		read,
+		perm("org:sys_memberships:read", "Read members", "See the organization's members."),
 		perm("org:sys_domains:manage", "Manage domains", "Add, verify and remove verified domains."),
 		perm("org:sys_domains:read", "Read domains", "See the organization's verified domains."),
 		perm("org:sys_billing:read", "Read billing", "See the organization's plan and invoices."),
 		perm("org:sys_billing:manage", "Manage billing", "Change the organization's plan and payment method."),
 	}
 	admin, member := "Full control of the organization.", "Sees the organization and its members."
-	return []clerkapi.Role{
-		{Object: "role", ID: "role_admin", Name: "Admin", Key: "org:admin", Description: &admin, IsCreatorEligible: true, Permissions: all, CreatedAt: at, UpdatedAt: at},
-		{Object: "role", ID: "role_member", Name: "Member", Key: "org:member", Description: &member, Permissions: []clerkapi.Permission{read}, CreatedAt: at, UpdatedAt: at},
+	d.roles = []storedRole{
+		{Role: clerkapi.Role{Object: "role", ID: "role_2sbxAdminR0le000000000000", Name: "Admin",
+			Key: "org:admin", Description: &admin, IsCreatorEligible: true, CreatedAt: at, UpdatedAt: at}, permIDs: all},
+		{Role: clerkapi.Role{Object: "role", ID: "role_2sbxMemberR0le00000000000", Name: "Member",
+			Key: "org:member", Description: &member, CreatedAt: at, UpdatedAt: at}, permIDs: []string{all[3]}},
 	}
+	desc := "The roles every new organization gets."
+	d.set = storedRoleSet{RoleSet: clerkapi.RoleSet{Object: "role_set", ID: "rs_" + idBody("role set", 1), Name: "Default", Key: "role_set:default",
+		Description: &desc, Type: "initial", CreatedAt: at, UpdatedAt: at},
+		roleKeys: []string{"org:admin", "org:member"}, defaultKey: "org:member", creatorKey: "org:admin"}
+	return d
+})
+
+func (s *Sandbox) roleOfKey(key string) *storedRole {
+	for _, r := range s.rb().roles.all() {
+		if r.Key == key {
+			return r
+		}
+	}
+	return nil
+}
+
+// roleInfo is a role's name and permission keys, by role key.
+func (s *Sandbox) roleInfo(key string) role {
+	r := s.roleOfKey(key)
+	if r == nil {
+		return role{}
+	}
+	out := role{name: r.Name, perms: []string{}}
+	for _, id := range r.permIDs {
+		if p, ok := s.rb().perms.get(id); ok {
+			out.perms = append(out.perms, p.Key)
+		}
+	}
+	return out
+}
+
+// checkRole checks a role key a membership or invitation is given.
+func (s *Sandbox) checkRole(r string) error {
+	if strings.TrimSpace(r) == "" {
+		return errParamMissing("role")
+	}
+	if s.roleOfKey(r) == nil {
+		return errParamInvalid("role", fmt.Sprintf("role %q does not exist in this instance; list_organization_roles shows the keys.", r))
+	}
+	return nil
+}
+
+// roleKey resolves a role ID, or a role key, to the role key.
+func (s *Sandbox) roleKey(param, v string) (string, error) {
+	if r, ok := s.rb().roles.get(v); ok {
+		return r.Key, nil
+	}
+	if s.roleOfKey(v) != nil {
+		return v, nil
+	}
+	return "", errParamInvalid(param, fmt.Sprintf("%s must be the ID or key of one of the instance's roles; %q is neither.", param, v))
+}
+
+func (s *Sandbox) roleView(r *storedRole) clerkapi.Role {
+	v := r.Role
+	v.Permissions = []clerkapi.Permission{}
+	for _, id := range r.permIDs {
+		if p, ok := s.rb().perms.get(id); ok {
+			v.Permissions = append(v.Permissions, *p)
+		}
+	}
+	return v
+}
+
+var roleOrder = sortKeys[*storedRole]{
+	"created_at": func(r *storedRole) any { return r.CreatedAt },
+	"name":       func(r *storedRole) any { return r.Name },
+	"key":        func(r *storedRole) any { return r.Key },
 }
 
 func (s *Sandbox) listOrgRoles(c *call) (any, error) {
@@ -39,29 +198,231 @@ func (s *Sandbox) listOrgRoles(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	roles := defaultRoles()
+	roles := s.rb().roles.all()
 	if q, ok := c.str("query"); ok && q != "" {
 		q = strings.ToLower(q)
-		roles = slices.DeleteFunc(roles, func(r clerkapi.Role) bool {
+		roles = slices.DeleteFunc(roles, func(r *storedRole) bool {
 			return !strings.Contains(strings.ToLower(r.Name+" "+r.Key+" "+r.ID), q)
 		})
 	}
-	return list(roles, limit, offset), nil
+	// Clerk's default order here is creation order, oldest first, unless
+	// order_by is given.
+	if ob, _ := c.str("order_by"); ob != "" {
+		if err := order(roles, ob, roleOrder); err != nil {
+			return nil, err
+		}
+	}
+	return listOf(roles, limit, offset, s.roleView), nil
 }
 
-// orgPermissions are the instance's organization permissions: the system
-// permissions the default roles carry, in the admin role's order.
-func orgPermissions() []clerkapi.Permission {
-	var out []clerkapi.Permission
-	for _, r := range defaultRoles() {
-		for _, p := range r.Permissions {
-			if !slices.ContainsFunc(out, func(q clerkapi.Permission) bool { return q.ID == p.ID }) {
-				out = append(out, p)
+func (s *Sandbox) findRole(id string) (*storedRole, error) {
+	return s.rb().roles.find("organization role", id)
+}
+
+func (s *Sandbox) getOrgRole(c *call) (any, error) {
+	r, err := s.findRole(c.path["organization_role_id"])
+	if err != nil {
+		return nil, err
+	}
+	return s.roleView(r), nil
+}
+
+// checkPermIDs checks the permission IDs a role is given.
+func (s *Sandbox) checkPermIDs(ids []string) ([]string, error) {
+	out := []string{}
+	for _, id := range ids {
+		if _, ok := s.rb().perms.get(id); !ok {
+			return nil, errParamInvalid("permissions", fmt.Sprintf("permissions must hold permission IDs; %q is not one (list_organization_permissions shows them).", id))
+		}
+		if !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out, nil
+}
+
+func (s *Sandbox) checkRoleKey(key string, self *storedRole) error {
+	if !roleKeyRE().MatchString(key) {
+		return errParamInvalid("key", fmt.Sprintf("key must start with org: followed by lowercase letters, digits and underscores; %q is not.", key))
+	}
+	if r := s.roleOfKey(key); r != nil && r != self {
+		return errTaken("key", "role key")
+	}
+	return nil
+}
+
+func (s *Sandbox) createOrgRole(c *call) (any, error) {
+	var req clerkapi.CreateOrganizationRoleRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	if err := requireString("name", req.Name); err != nil {
+		return nil, err
+	}
+	if err := requireString("key", req.Key); err != nil {
+		return nil, err
+	}
+	if err := s.checkRoleKey(req.Key, nil); err != nil {
+		return nil, err
+	}
+	perms, err := s.checkPermIDs(req.Permissions)
+	if err != nil {
+		return nil, err
+	}
+	if n := int64(len(s.rb().roles.order)); s.orgSettings.MaxAllowedRoles > 0 && n >= s.orgSettings.MaxAllowedRoles {
+		return nil, &apiError{status: 403, code: "organization_roles_quota_exceeded", message: "role limit reached",
+			long: fmt.Sprintf("The instance allows %d organization roles and has %d.", s.orgSettings.MaxAllowedRoles, n)}
+	}
+	now := s.tick()
+	r := &storedRole{Role: clerkapi.Role{Object: "role", ID: s.newID("role"), Name: req.Name, Key: req.Key, Description: req.Description,
+		CreatedAt: now, UpdatedAt: now}, permIDs: perms}
+	s.rb().roles.add(r.ID, r)
+	if req.IncludeInInitialRoleSet != nil && *req.IncludeInInitialRoleSet {
+		for _, rs := range s.rb().roleSets.all() {
+			if rs.Type == "initial" {
+				rs.roleKeys, rs.UpdatedAt = append(rs.roleKeys, r.Key), now
 			}
 		}
 	}
-	return out
+	return s.roleView(r), nil
 }
+
+func (s *Sandbox) updateOrgRole(c *call) (any, error) {
+	r, err := s.findRole(c.path["organization_role_id"])
+	if err != nil {
+		return nil, err
+	}
+	var req clerkapi.UpdateOrganizationRoleRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	if req.Name != nil && strings.TrimSpace(*req.Name) == "" {
+		return nil, errParamInvalid("name", "name must not be empty.")
+	}
+	if req.Key != nil {
+		if err := s.checkRoleKey(*req.Key, r); err != nil {
+			return nil, err
+		}
+	}
+	var perms []string
+	if _, sent := c.raw["permissions"]; sent {
+		if perms, err = s.checkPermIDs(req.Permissions); err != nil {
+			return nil, err
+		}
+	}
+	now := s.tick()
+	if req.Name != nil {
+		r.Name = *req.Name
+	}
+	if _, sent := c.raw["description"]; sent {
+		r.Description = req.Description // null clears it
+	}
+	if perms != nil {
+		r.permIDs = perms
+	}
+	if req.Key != nil && *req.Key != r.Key {
+		s.renameRole(r.Key, *req.Key, now)
+		r.Key = *req.Key
+	}
+	r.UpdatedAt = now
+	return s.roleView(r), nil
+}
+
+// renameRole moves everything that names a role key to the new key.
+func (s *Sandbox) renameRole(from, to string, now int64) {
+	for _, m := range s.members.all() {
+		if m.role == from {
+			m.role = to
+		}
+	}
+	for _, inv := range s.orgInvites.all() {
+		if inv.Role == from {
+			inv.Role = to
+		}
+	}
+	for _, rs := range s.rb().roleSets.all() {
+		for i, k := range rs.roleKeys {
+			if k == from {
+				rs.roleKeys[i], rs.UpdatedAt = to, now
+			}
+		}
+		if rs.defaultKey == from {
+			rs.defaultKey = to
+		}
+		if rs.creatorKey == from {
+			rs.creatorKey = to
+		}
+	}
+	if s.orgSettings.CreatorRole == from {
+		s.orgSettings.CreatorRole = to
+	}
+	if s.orgSettings.DomainsDefaultRole == from {
+		s.orgSettings.DomainsDefaultRole = to
+	}
+}
+
+// roleUse says what uses a role, or "" when nothing does.
+func (s *Sandbox) roleUse(key string) string {
+	switch {
+	case s.orgSettings.CreatorRole == key:
+		return "it is the instance's creator role"
+	case s.orgSettings.DomainsDefaultRole == key:
+		return "it is the instance's domain default role"
+	case slices.ContainsFunc(s.members.all(), func(m *membership) bool { return m.role == key }):
+		return "members have it"
+	case slices.ContainsFunc(s.orgInvites.all(), func(inv *clerkapi.OrganizationInvitation) bool {
+		return inv.Role == key && s.orgInviteStatus(inv) == "pending"
+	}):
+		return "pending invitations grant it"
+	}
+	return ""
+}
+
+func (s *Sandbox) deleteOrgRole(c *call) (any, error) {
+	r, err := s.findRole(c.path["organization_role_id"])
+	if err != nil {
+		return nil, err
+	}
+	if use := s.roleUse(r.Key); use != "" {
+		return nil, &apiError{status: 422, code: "organization_role_in_use", message: "role is in use",
+			long: "Role " + r.Key + " cannot be deleted: " + use + "."}
+	}
+	now := s.tick()
+	for _, rs := range s.rb().roleSets.all() {
+		if i := slices.Index(rs.roleKeys, r.Key); i >= 0 {
+			rs.roleKeys, rs.UpdatedAt = without(rs.roleKeys, i), now
+		}
+	}
+	s.rb().roles.remove(r.ID)
+	return deleted{Object: "role", ID: r.ID, Deleted: true}, nil
+}
+
+func (s *Sandbox) roleGrant(c *call, grant bool) (any, error) {
+	r, err := s.findRole(c.path["organization_role_id"])
+	if err != nil {
+		return nil, err
+	}
+	pid := c.path["permission_id"]
+	if _, err := s.rb().perms.find("organization permission", pid); err != nil {
+		return nil, err
+	}
+	has := slices.Contains(r.permIDs, pid)
+	switch {
+	case grant && has:
+		return nil, errBadRequest("permission_already_assigned", "permission already assigned", "Role "+r.Key+" already has permission "+pid+".")
+	case !grant && !has:
+		return nil, errNotFound("permission on role "+r.Key, pid)
+	}
+	r.UpdatedAt = s.tick()
+	if grant {
+		r.permIDs = append(r.permIDs, pid)
+	} else {
+		r.permIDs = slices.DeleteFunc(slices.Clone(r.permIDs), func(id string) bool { return id == pid })
+	}
+	return s.roleView(r), nil
+}
+
+// ---- permissions ----
 
 var permissionOrder = sortKeys[clerkapi.Permission]{
 	"created_at": func(p clerkapi.Permission) any { return p.CreatedAt },
@@ -74,7 +435,7 @@ func (s *Sandbox) listOrgPermissions(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	perms := orgPermissions()
+	perms := views(s.rb().perms.all(), func(p *clerkapi.Permission) clerkapi.Permission { return *p })
 	// The query matches a permission ID exactly, or a name or key in part.
 	if q, ok := c.str("query"); ok && q != "" {
 		lq := strings.ToLower(q)
@@ -89,11 +450,440 @@ func (s *Sandbox) listOrgPermissions(c *call) (any, error) {
 }
 
 func (s *Sandbox) getOrgPermission(c *call) (any, error) {
-	id := c.path["permission_id"]
-	for _, p := range orgPermissions() {
-		if p.ID == id {
-			return p, nil
+	return s.rb().perms.find("organization permission", c.path["permission_id"])
+}
+
+func (s *Sandbox) checkPermKey(key string, self *clerkapi.Permission) error {
+	if strings.HasPrefix(key, "org:sys_") {
+		return errParamInvalid("key", "key must not begin with org:sys_, which is reserved for system permissions.")
+	}
+	if !permKeyRE().MatchString(key) {
+		return errParamInvalid("key", fmt.Sprintf("key must have the form org:feature:action (lowercase letters, digits, underscores); %q does not.", key))
+	}
+	for _, p := range s.rb().perms.all() {
+		if p.Key == key && p != self {
+			return errTaken("key", "permission key")
 		}
 	}
-	return nil, errNotFound("organization permission", id)
+	return nil
+}
+
+func (s *Sandbox) createOrgPermission(c *call) (any, error) {
+	var req clerkapi.CreateOrganizationPermissionRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	if err := requireString("name", req.Name); err != nil {
+		return nil, err
+	}
+	if err := requireString("key", req.Key); err != nil {
+		return nil, err
+	}
+	if err := s.checkPermKey(req.Key, nil); err != nil {
+		return nil, err
+	}
+	if n := int64(len(s.rb().perms.order)); s.orgSettings.MaxAllowedPermissions > 0 && n >= s.orgSettings.MaxAllowedPermissions {
+		return nil, &apiError{status: 402, code: "organization_permissions_quota_exceeded", message: "permission limit reached",
+			long: fmt.Sprintf("The instance allows %d organization permissions and has %d.", s.orgSettings.MaxAllowedPermissions, n)}
+	}
+	now := s.tick()
+	p := &clerkapi.Permission{Object: "permission", ID: s.newID("perm"), Name: req.Name, Key: req.Key, Description: deref(req.Description),
+		Type: "user", CreatedAt: now, UpdatedAt: now}
+	return s.rb().perms.add(p.ID, p), nil
+}
+
+func (s *Sandbox) customPermission(id string) (*clerkapi.Permission, error) {
+	p, err := s.rb().perms.find("organization permission", id)
+	if err != nil {
+		return nil, err
+	}
+	if p.Type == "system" {
+		return nil, &apiError{status: 403, code: "system_permission_immutable", message: "system permissions cannot be changed",
+			long: "Permission " + p.Key + " is a system permission; only custom permissions can be updated or deleted."}
+	}
+	return p, nil
+}
+
+func (s *Sandbox) updateOrgPermission(c *call) (any, error) {
+	p, err := s.customPermission(c.path["permission_id"])
+	if err != nil {
+		return nil, err
+	}
+	var req clerkapi.UpdateOrganizationPermissionRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	if req.Name != nil && strings.TrimSpace(*req.Name) == "" {
+		return nil, errParamInvalid("name", "name must not be empty.")
+	}
+	if req.Key != nil {
+		if err := s.checkPermKey(*req.Key, p); err != nil {
+			return nil, err
+		}
+	}
+	p.UpdatedAt = s.tick()
+	for dst, src := range map[*string]*string{&p.Name: req.Name, &p.Key: req.Key, &p.Description: req.Description} {
+		if src != nil {
+			*dst = *src
+		}
+	}
+	return p, nil
+}
+
+// deleteOrgPermission deletes a custom permission and takes it from every
+// role.
+func (s *Sandbox) deleteOrgPermission(c *call) (any, error) {
+	p, err := s.customPermission(c.path["permission_id"])
+	if err != nil {
+		return nil, err
+	}
+	now := s.tick()
+	for _, r := range s.rb().roles.all() {
+		if slices.Contains(r.permIDs, p.ID) {
+			r.permIDs = slices.DeleteFunc(slices.Clone(r.permIDs), func(id string) bool { return id == p.ID })
+			r.UpdatedAt = now
+		}
+	}
+	s.rb().perms.remove(p.ID)
+	return deleted{Object: "permission", ID: p.ID, Deleted: true}, nil
+}
+
+// ---- role sets ----
+
+func (s *Sandbox) roleSetItem(key string) *clerkapi.RoleSetItem {
+	r := s.roleOfKey(key)
+	if r == nil {
+		return nil
+	}
+	n := int64(0)
+	for _, m := range s.members.all() {
+		if m.role == key {
+			n++
+		}
+	}
+	return &clerkapi.RoleSetItem{Object: "role_set_item", ID: r.ID, Name: r.Name, Key: r.Key, Description: r.Description,
+		MembersCount: &n, HasMembers: ptr(n > 0), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+}
+
+func (s *Sandbox) roleSetView(rs *storedRoleSet) clerkapi.RoleSet {
+	v := rs.RoleSet
+	v.Roles = []clerkapi.RoleSetItem{}
+	for _, k := range rs.roleKeys {
+		if it := s.roleSetItem(k); it != nil {
+			v.Roles = append(v.Roles, *it)
+		}
+	}
+	v.DefaultRole, v.CreatorRole = s.roleSetItem(rs.defaultKey), s.roleSetItem(rs.creatorKey)
+	return v
+}
+
+var roleSetOrder = sortKeys[*storedRoleSet]{
+	"created_at": func(r *storedRoleSet) any { return r.CreatedAt },
+	"name":       func(r *storedRoleSet) any { return r.Name },
+	"key":        func(r *storedRoleSet) any { return r.Key },
+}
+
+func (s *Sandbox) listRoleSets(c *call) (any, error) {
+	limit, offset, err := c.page()
+	if err != nil {
+		return nil, err
+	}
+	sets := s.rb().roleSets.all()
+	if q, ok := c.str("query"); ok && q != "" {
+		q = strings.ToLower(q)
+		sets = slices.DeleteFunc(sets, func(r *storedRoleSet) bool {
+			return !strings.Contains(strings.ToLower(r.Name+" "+r.Key+" "+r.ID), q)
+		})
+	}
+	if err := sortByParam(c, sets, roleSetOrder); err != nil {
+		return nil, err
+	}
+	return listOf(sets, limit, offset, s.roleSetView), nil
+}
+
+func (s *Sandbox) findRoleSet(keyOrID string) (*storedRoleSet, error) {
+	for _, rs := range s.rb().roleSets.all() {
+		if rs.ID == keyOrID || rs.Key == keyOrID {
+			return rs, nil
+		}
+	}
+	return nil, errNotFound("role set", keyOrID)
+}
+
+func (s *Sandbox) getRoleSet(c *call) (any, error) {
+	rs, err := s.findRoleSet(c.path["role_set_key_or_id"])
+	if err != nil {
+		return nil, err
+	}
+	return s.roleSetView(rs), nil
+}
+
+// checkRoleKeys checks 1-10 existing, distinct role keys.
+func (s *Sandbox) checkRoleKeys(param string, keys []string) error {
+	if len(keys) < 1 || len(keys) > 10 {
+		return errParamInvalid(param, param+" must hold 1 to 10 role keys.")
+	}
+	for i, k := range keys {
+		if s.roleOfKey(k) == nil {
+			return errParamInvalid(param, fmt.Sprintf("%s: %q is not a role key of this instance.", param, k))
+		}
+		if slices.Contains(keys[:i], k) {
+			return errParamInvalid(param, fmt.Sprintf("%s lists %s twice.", param, k))
+		}
+	}
+	return nil
+}
+
+func (s *Sandbox) checkRoleSetKey(key string, self *storedRoleSet) error {
+	if !roleSetKeyRE().MatchString(key) {
+		return errParamInvalid("key", fmt.Sprintf("key must start with role_set: followed by lowercase letters, digits and underscores; %q is not.", key))
+	}
+	for _, rs := range s.rb().roleSets.all() {
+		if rs.Key == key && rs != self {
+			return errTaken("key", "role set key")
+		}
+	}
+	return nil
+}
+
+func inSet(param, key string, keys []string) error {
+	if !slices.Contains(keys, key) {
+		return errParamInvalid(param, fmt.Sprintf("%s %q must be one of the role set's roles.", param, key))
+	}
+	return nil
+}
+
+// makeInitial makes rs the one initial role set.
+func (s *Sandbox) makeInitial(rs *storedRoleSet, now int64) {
+	for _, o := range s.rb().roleSets.all() {
+		if o != rs && o.Type == "initial" {
+			o.Type, o.UpdatedAt = "custom", now
+		}
+	}
+	rs.Type = "initial"
+}
+
+var nonKeyRE = lazyRegexp(`[^a-z0-9]+`)
+
+func (s *Sandbox) createRoleSet(c *call) (any, error) {
+	var req clerkapi.CreateRoleSetRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	if err := requireString("name", req.Name); err != nil {
+		return nil, err
+	}
+	if err := s.checkRoleKeys("roles", req.Roles); err != nil {
+		return nil, err
+	}
+	for _, f := range []field[string]{{"default_role_key", req.DefaultRoleKey}, {"creator_role_key", req.CreatorRoleKey}} {
+		param, k := f.name, f.v
+		if err := requireString(param, k); err != nil {
+			return nil, err
+		}
+		if err := inSet(param, k, req.Roles); err != nil {
+			return nil, err
+		}
+	}
+	key := "role_set:" + strings.Trim(nonKeyRE().ReplaceAllString(strings.ToLower(req.Name), "_"), "_")
+	if req.Key != nil {
+		key = *req.Key
+	}
+	if err := s.checkRoleSetKey(key, nil); err != nil {
+		return nil, err
+	}
+	typ := "custom"
+	if req.Type != nil {
+		if *req.Type != "initial" && *req.Type != "custom" {
+			return nil, errParamInvalid("type", "type must be initial or custom.")
+		}
+		typ = *req.Type
+	}
+	now := s.tick()
+	rs := &storedRoleSet{RoleSet: clerkapi.RoleSet{Object: "role_set", ID: s.newID("rs"), Name: req.Name, Key: key, Description: req.Description,
+		Type: "custom", CreatedAt: now, UpdatedAt: now}, roleKeys: slices.Clone(req.Roles), defaultKey: req.DefaultRoleKey, creatorKey: req.CreatorRoleKey}
+	if typ == "initial" {
+		s.makeInitial(rs, now)
+	}
+	s.rb().roleSets.add(rs.ID, rs)
+	return s.roleSetView(rs), nil
+}
+
+func (s *Sandbox) updateRoleSet(c *call) (any, error) {
+	rs, err := s.findRoleSet(c.path["role_set_key_or_id"])
+	if err != nil {
+		return nil, err
+	}
+	var req clerkapi.UpdateRoleSetRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	if req.Name != nil && strings.TrimSpace(*req.Name) == "" {
+		return nil, errParamInvalid("name", "name must not be empty.")
+	}
+	if req.Key != nil {
+		if err := s.checkRoleSetKey(*req.Key, rs); err != nil {
+			return nil, err
+		}
+	}
+	if req.Type != nil && *req.Type != "initial" {
+		return nil, errParamInvalid("type", "type can only be set to initial (making another role set initial makes this one custom).")
+	}
+	for _, f := range []field[*string]{{"default_role_key", req.DefaultRoleKey}, {"creator_role_key", req.CreatorRoleKey}} {
+		param, k := f.name, f.v
+		if k != nil {
+			if err := inSet(param, *k, rs.roleKeys); err != nil {
+				return nil, err
+			}
+		}
+	}
+	now := s.tick()
+	for dst, src := range map[*string]*string{&rs.Name: req.Name, &rs.Key: req.Key, &rs.defaultKey: req.DefaultRoleKey, &rs.creatorKey: req.CreatorRoleKey} {
+		if src != nil {
+			*dst = *src
+		}
+	}
+	if _, sent := c.raw["description"]; sent {
+		rs.Description = req.Description
+	}
+	if req.Type != nil {
+		s.makeInitial(rs, now)
+	}
+	rs.UpdatedAt = now
+	return s.roleSetView(rs), nil
+}
+
+// replaceRoleSet deletes a role set, moving what used it to another. The
+// sandbox's organizations all use the initial role set, so members whose
+// role the destination lacks must be mapped (reassignment_mappings) and are
+// moved at once; the migration completes within the call.
+func (s *Sandbox) replaceRoleSet(c *call) (any, error) {
+	rs, err := s.findRoleSet(c.path["role_set_key_or_id"])
+	if err != nil {
+		return nil, err
+	}
+	var req clerkapi.ReplaceRoleSetRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	if err := requireString("dest_role_set_key", req.DestRoleSetKey); err != nil {
+		return nil, err
+	}
+	dest, err := s.findRoleSet(req.DestRoleSetKey)
+	if err != nil {
+		return nil, err
+	}
+	if dest == rs {
+		return nil, errParamInvalid("dest_role_set_key", "dest_role_set_key must name another role set.")
+	}
+	moves := map[string]string{}
+	if rs.Type == "initial" {
+		for _, m := range s.members.all() {
+			if slices.Contains(dest.roleKeys, m.role) {
+				continue
+			}
+			to, ok := req.ReassignmentMappings[m.role]
+			if !ok {
+				return nil, errParamInvalid("reassignment_mappings", fmt.Sprintf("members have role %s, which %s lacks: map it to one of %s.", m.role, dest.Key, strings.Join(dest.roleKeys, ", ")))
+			}
+			if err := inSet("reassignment_mappings", to, dest.roleKeys); err != nil {
+				return nil, err
+			}
+			moves[m.role] = to
+		}
+	}
+	now := s.tick()
+	for _, m := range s.members.all() {
+		if to, ok := moves[m.role]; ok {
+			m.role, m.updatedAt = to, now
+		}
+	}
+	if rs.Type == "initial" {
+		s.makeInitial(dest, now)
+		dest.UpdatedAt = now
+	}
+	s.rb().roleSets.remove(rs.ID)
+	return deleted{Object: "role_set", ID: rs.ID, Deleted: true}, nil
+}
+
+func (s *Sandbox) addRoleSetRoles(c *call) (any, error) {
+	rs, err := s.findRoleSet(c.path["role_set_key_or_id"])
+	if err != nil {
+		return nil, err
+	}
+	var req clerkapi.AddRoleSetRolesRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	if err := s.checkRoleKeys("role_keys", req.RoleKeys); err != nil {
+		return nil, err
+	}
+	for _, k := range req.RoleKeys {
+		if slices.Contains(rs.roleKeys, k) {
+			return nil, errParamInvalid("role_keys", fmt.Sprintf("role %s is already in role set %s.", k, rs.Key))
+		}
+	}
+	if len(rs.roleKeys)+len(req.RoleKeys) > 10 {
+		return nil, errParamInvalid("role_keys", "a role set holds at most 10 roles.")
+	}
+	for _, f := range []field[*string]{{"default_role_key", req.DefaultRoleKey}, {"creator_role_key", req.CreatorRoleKey}} {
+		param, k := f.name, f.v
+		if k != nil {
+			if err := inSet(param, *k, req.RoleKeys); err != nil {
+				return nil, err
+			}
+		}
+	}
+	rs.UpdatedAt = s.tick()
+	rs.roleKeys = append(rs.roleKeys, req.RoleKeys...)
+	if req.DefaultRoleKey != nil {
+		rs.defaultKey = *req.DefaultRoleKey
+	}
+	if req.CreatorRoleKey != nil {
+		rs.creatorKey = *req.CreatorRoleKey
+	}
+	return s.roleSetView(rs), nil
+}
+
+// replaceRoleSetRole drops a role from a set, moving its members (in the
+// initial set, which every sandbox organization uses) to another of the
+// set's roles; it also takes over as default or creator role.
+func (s *Sandbox) replaceRoleSetRole(c *call) (any, error) {
+	rs, err := s.findRoleSet(c.path["role_set_key_or_id"])
+	if err != nil {
+		return nil, err
+	}
+	var req clerkapi.ReplaceRoleSetRoleRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	for _, f := range []field[string]{{"role_key", req.RoleKey}, {"to_role_key", req.ToRoleKey}} {
+		param, k := f.name, f.v
+		if err := requireString(param, k); err != nil {
+			return nil, err
+		}
+		if err := inSet(param, k, rs.roleKeys); err != nil {
+			return nil, err
+		}
+	}
+	if req.RoleKey == req.ToRoleKey {
+		return nil, errParamInvalid("to_role_key", "to_role_key must differ from role_key.")
+	}
+	now := s.tick()
+	if rs.Type == "initial" {
+		for _, m := range s.members.all() {
+			if m.role == req.RoleKey {
+				m.role, m.updatedAt = req.ToRoleKey, now
+			}
+		}
+	}
+	rs.roleKeys = slices.DeleteFunc(slices.Clone(rs.roleKeys), func(k string) bool { return k == req.RoleKey })
+	if rs.defaultKey == req.RoleKey {
+		rs.defaultKey = req.ToRoleKey
+	}
+	if rs.creatorKey == req.RoleKey {
+		rs.creatorKey = req.ToRoleKey
+	}
+	rs.UpdatedAt = now
+	return s.roleSetView(rs), nil
 }

@@ -78,6 +78,12 @@ type Sandbox struct {
 	communication clerkapi.InstanceCommunication
 	oauthSettings clerkapi.OAuthApplicationSettings
 	orgSettings   clerkapi.OrganizationSettings
+
+	mint     mintState               // tokens.go, instancemisc.go, verification.go
+	creds    map[string]*credentials // user_credentials.go, by user ID
+	signer   *signer                 // signing.go, the key made on first use
+	rbac     *rbacState              // roles.go, built on first use
+	messages *messageState           // templates.go, built on first use
 }
 
 // Option configures a Sandbox.
@@ -128,6 +134,9 @@ func (s *Sandbox) tick() int64 {
 func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	status, body := s.serve(r)
 	w.Header().Set("Content-Type", "application/json")
+	if len(body) > 0 && body[0] == '<' { // the interstitial's HTML: JSON never starts with <
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	}
 	if body == nil {
 		w.WriteHeader(status)
 		return
@@ -185,14 +194,24 @@ func (s *Sandbox) serve(r *http.Request) (int, []byte) {
 		}
 		return s.encodeError(&apiError{status: 500, code: "internal_clerk_error", message: "Oops, an unexpected error occurred", long: err.Error()})
 	}
-	if _, ok := out.(noContent); ok {
-		return http.StatusNoContent, nil
+	status := http.StatusOK
+	if a, ok := out.(answer); ok {
+		status, out = a.status, a.body
+	}
+	switch v := out.(type) {
+	case noContent:
+		if status == http.StatusOK {
+			status = http.StatusNoContent
+		}
+		return status, nil
+	case html:
+		return status, []byte(v)
 	}
 	b, err := json.Marshal(out)
 	if err != nil {
 		return s.encodeError(&apiError{status: 500, code: "internal_clerk_error", message: "Oops, an unexpected error occurred", long: err.Error()})
 	}
-	return http.StatusOK, b
+	return status, b
 }
 
 // authorized checks the Authorization header the way Clerk rejects a missing
@@ -204,6 +223,16 @@ func authorized(r *http.Request) bool {
 
 // noContent is the result of an operation Clerk answers with 204.
 type noContent struct{}
+
+// answer is a result Clerk sends with a status other than 200 (201, or 202
+// with noContent).
+type answer struct {
+	status int
+	body   any
+}
+
+// html is a text/html answer body.
+type html string
 
 // ---- errors ----
 

@@ -147,6 +147,11 @@ func (sp *spec) validator(t *testing.T, o *clerkapi.Operation, paginated bool) (
 	if sch, ok := sp.compiled[key]; ok {
 		return sch, status
 	}
+	if ref, ok := raw["$ref"].(string); ok && paginated { // a named array schema, e.g. OAuthAccessToken
+		if target, _ := sp.components("schemas")[ref[strings.LastIndex(ref, "/")+1:]].(map[string]any); target["type"] == "array" {
+			raw = target
+		}
+	}
 	conv := convertSchema(raw, func(ref string) string { return specURL + ref }).(map[string]any)
 	if paginated && conv["type"] == "array" {
 		conv = map[string]any{
@@ -188,7 +193,7 @@ func (sp *spec) check(t *testing.T, xs []exchange) int {
 		}
 		n++
 		if sch == nil {
-			if len(x.body) > 0 {
+			if len(x.body) > 0 && !rt.op.HTML {
 				t.Errorf("%s: spec gives no body, sandbox sent %s", rt.op.Name, x.body)
 			}
 			continue
@@ -481,7 +486,7 @@ func TestAnswersMatchTheSpec(t *testing.T) {
 		checked += sp.check(t, e.rec.take())
 	}
 	for name := range handlers {
-		if !covered[name] {
+		if !covered[name] && !productionOnlyOps[name] { // those never answer 2xx here
 			t.Errorf("emulated operation %s has no schema case", name)
 		}
 	}

@@ -384,4 +384,5 @@ func (s *Sandbox) seed() {
 		r := &clerkapi.RedirectURL{Object: "redirect_url", ID: s.newID("ru"), URL: u, CreatedAt: at, UpdatedAt: at}
 		s.redirects.add(r.ID, r)
 	}
+	s.seedUserExtras()
 }

@@ -635,6 +635,7 @@ func (s *Sandbox) createUser(c *call) (any, error) {
 	}
 	s.refreshUserImage(u)
 	s.users.add(u.ID, u)
+	s.setCredentials(u, req.Password, req.PasswordDigest, req.PasswordHasher, req.TOTPSecret, req.BackupCodes)
 	return s.userView(u), nil
 }
 
@@ -754,6 +755,7 @@ func (s *Sandbox) updateUser(c *call) (any, error) {
 	if len(req.BackupCodes) > 0 {
 		u.BackupCodeEnabled = true
 	}
+	s.setCredentials(u, req.Password, req.PasswordDigest, req.PasswordHasher, req.TOTPSecret, req.BackupCodes)
 	if mfa := u.TOTPEnabled || u.BackupCodeEnabled; mfa && !u.TwoFactorEnabled {
 		u.TwoFactorEnabled = true
 		u.MFAEnabledAt = &now

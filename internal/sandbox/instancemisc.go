@@ -1,0 +1,222 @@
+package sandbox
+
+import (
+	"fmt"
+	gohtml "html"
+	"strings"
+
+	"github.com/clerk-mcp/clerk-mcp/clerkapi"
+)
+
+// Sign-ups, proxy checks, the interstitial, the Svix webhooks app and the
+// beta instance settings. Where Clerk would call out (Svix, a proxy), the
+// sandbox records the effect and answers as Clerk does; operations only a
+// production instance serves answer the development-instance error.
+
+var instanceMiscHandlers = map[string]handlerFunc{
+	"get_sign_up":                       (*Sandbox).getSignUp,
+	"update_sign_up":                    (*Sandbox).updateSignUp,
+	"verify_domain_proxy":               productionOnly,
+	"get_public_interstitial":           (*Sandbox).interstitial,
+	"create_svix_app":                   (*Sandbox).createSvixApp,
+	"delete_svix_app":                   (*Sandbox).deleteSvixApp,
+	"generate_svix_auth_url":            (*Sandbox).svixAuthURL,
+	"update_instance_auth_config":       (*Sandbox).updateAuthConfig,
+	"update_production_instance_domain": productionOnly,
+	"change_production_instance_domain": productionOnly,
+}
+
+// productionOnlyOps answer the development-instance error: the sandbox is a
+// development instance. (Tests use the list; it is the handlers' own data.)
+var productionOnlyOps = map[string]bool{
+	"verify_domain_proxy":               true,
+	"update_production_instance_domain": true,
+	"change_production_instance_domain": true,
+}
+
+// productionOnly answers Clerk's refusal of a production-instance operation
+// on a development instance, after the body is checked like any other.
+func productionOnly(s *Sandbox, c *call) (any, error) {
+	var body map[string]any
+	if err := c.bind(&body); err != nil {
+		return nil, err
+	}
+	return nil, &apiError{status: 400, code: "production_instance_required", message: "not available in development instances",
+		long: fmt.Sprintf("%s is only available for production instances; this sandbox is a development instance, so nothing was done.", c.op.Name)}
+}
+
+// ---- sign-ups ----
+
+// signUps are made by the Frontend API, which the sandbox does not serve;
+// two are seeded on first use: one completed (the newest seeded user's) and
+// one still missing fields.
+func (s *Sandbox) signUps() *table[clerkapi.SignUp] {
+	t := &s.mint.signUps
+	if s.mint.signUpsSeed {
+		return t
+	}
+	s.mint.signUpsSeed = true
+	none := &clerkapi.SignUpVerification{NextAction: "", SupportedStrategies: []string{}}
+	base := BaseTime.UnixMilli()
+	for _, u := range s.users.all() {
+		if u.LastSignInAt == nil && len(u.EmailAddresses) > 0 && u.CreatedAt > base-7*day {
+			email := u.EmailAddresses[0].EmailAddress
+			su := &clerkapi.SignUp{Object: "sign_up_attempt", ID: s.newID("sua"), Status: "complete",
+				RequiredFields: []string{"email_address"}, OptionalFields: []string{"first_name", "last_name", "password"},
+				MissingFields: []string{}, UnverifiedFields: []string{},
+				Verifications: clerkapi.SignUpVerifications{EmailAddress: &clerkapi.SignUpVerification{NextAction: "", SupportedStrategies: []string{"email_code"}},
+					PhoneNumber: none, Web3Wallet: none},
+				EmailAddress: &email, PasswordEnabled: true, FirstName: u.FirstName, LastName: u.LastName,
+				UnsafeMetadata: map[string]any{}, PublicMetadata: map[string]any{},
+				CreatedUserID: &u.ID, AbandonAt: u.CreatedAt + day, ExternalAccount: map[string]any{}}
+			t.add(su.ID, su)
+		}
+	}
+	pending := "pending.signup@example.com"
+	su := &clerkapi.SignUp{Object: "sign_up_attempt", ID: s.newID("sua"), Status: "missing_requirements",
+		RequiredFields: []string{"email_address"}, OptionalFields: []string{"first_name", "last_name", "password"},
+		MissingFields: []string{}, UnverifiedFields: []string{"email_address"},
+		Verifications: clerkapi.SignUpVerifications{EmailAddress: &clerkapi.SignUpVerification{NextAction: "needs_attempt", SupportedStrategies: []string{"email_code"}},
+			PhoneNumber: none, Web3Wallet: none},
+		EmailAddress: &pending, UnsafeMetadata: map[string]any{}, PublicMetadata: map[string]any{}, AbandonAt: base + day,
+		ExternalAccount: map[string]any{}}
+	t.add(su.ID, su)
+	return t
+}
+
+func (s *Sandbox) getSignUp(c *call) (any, error) {
+	return s.signUps().find("sign up", c.path["id"])
+}
+
+func (s *Sandbox) updateSignUp(c *call) (any, error) {
+	su, err := s.signUps().find("sign up", c.path["id"])
+	if err != nil {
+		return nil, err
+	}
+	var req clerkapi.UpdateSignUpRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	s.tick()
+	if _, sent := c.raw["external_id"]; sent {
+		su.ExternalID = req.ExternalID // null clears it
+		if su.ExternalID != nil && *su.ExternalID == "" {
+			su.ExternalID = nil
+		}
+	}
+	if req.CustomAction != nil {
+		su.CustomAction = *req.CustomAction
+	}
+	return su, nil
+}
+
+// ---- interstitial ----
+
+// interstitial serves the page that loads clerk.js from the instance's
+// Frontend API (or the proxy or domain asked for). It needs a publishable
+// key or a Frontend API host.
+func (s *Sandbox) interstitial(c *call) (any, error) {
+	pk, _ := c.str("publishable_key")
+	fapi, _ := c.str("frontend_api")
+	if fapi == "" {
+		fapi, _ = c.str("frontendApi")
+	}
+	if pk == "" && fapi == "" {
+		return nil, errBadRequest("missing_query_parameter", "publishable_key or frontend_api is missing",
+			"Provide publishable_key or frontend_api to load the interstitial.")
+	}
+	if _, err := c.boolParam("use_domain_for_script"); err != nil {
+		return nil, err
+	}
+	host := frontendHost
+	if fapi != "" {
+		host = fapi
+	}
+	if p, _ := c.str("proxy_url"); p != "" {
+		host = strings.TrimPrefix(strings.TrimPrefix(p, "https://"), "http://")
+	}
+	src := "https://" + host + "/npm/@clerk/clerk-js@5/dist/clerk.browser.js"
+	return html(`<!DOCTYPE html><html><head><meta charset="UTF-8"><script data-clerk-frontend-api="` + gohtml.EscapeString(host) +
+		`" data-clerk-publishable-key="` + gohtml.EscapeString(pk) + `" src="` + gohtml.EscapeString(src) +
+		`" async crossorigin="anonymous"></script></head><body></body></html>`), nil
+}
+
+// ---- Svix ----
+
+func errNoSvixApp() *apiError {
+	return errBadRequest("svix_app_missing", "no Svix app", "This instance has no Svix app: create one with create_svix_app first.")
+}
+
+func (s *Sandbox) svixURL() clerkapi.SvixURL {
+	return clerkapi.SvixURL{SvixURL: "https://app.svix.com/login?appId=" + s.mint.svixApp + "#key=" + s.ticket("svix")}
+}
+
+func (s *Sandbox) createSvixApp(c *call) (any, error) {
+	if err := c.bind(&struct{}{}); err != nil {
+		return nil, err
+	}
+	if s.mint.svixApp != "" {
+		return nil, errBadRequest("svix_app_exists", "Svix app already exists", "This instance already has Svix app "+s.mint.svixApp+".")
+	}
+	s.tick()
+	s.mint.svixApp = s.newID("app")
+	return s.svixURL(), nil
+}
+
+func (s *Sandbox) deleteSvixApp(c *call) (any, error) {
+	if s.mint.svixApp == "" {
+		return nil, errNoSvixApp()
+	}
+	s.tick()
+	s.mint.svixApp = ""
+	return noContent{}, nil
+}
+
+func (s *Sandbox) svixAuthURL(c *call) (any, error) {
+	if err := c.bind(&struct{}{}); err != nil {
+		return nil, err
+	}
+	if s.mint.svixApp == "" {
+		return nil, errNoSvixApp()
+	}
+	return s.svixURL(), nil
+}
+
+// ---- beta instance settings ----
+
+var localPartRE = lazyRegexp(`^[a-zA-Z0-9]+$`)
+
+func (s *Sandbox) authConfig() *clerkapi.UpdateInstanceAuthConfigResponse {
+	if s.mint.authConfig == nil {
+		s.mint.authConfig = &clerkapi.UpdateInstanceAuthConfigResponse{Object: "instance_settings", ID: s.instanceID,
+			FromEmailAddress: "notifications", ProgressiveSignUp: true}
+	}
+	a := s.mint.authConfig
+	a.RestrictedToAllowlist = s.restrictions.Allowlist // one setting, two operations
+	return a
+}
+
+func (s *Sandbox) updateAuthConfig(c *call) (any, error) {
+	var req clerkapi.UpdateInstanceAuthConfigRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	if req.FromEmailAddress != nil && !localPartRE().MatchString(*req.FromEmailAddress) {
+		return nil, errParamInvalid("from_email_address", "from_email_address must be the alphanumeric local part of an address, e.g. notifications.")
+	}
+	a := s.authConfig()
+	s.tick()
+	if req.RestrictedToAllowlist != nil {
+		s.restrictions.Allowlist = *req.RestrictedToAllowlist
+	}
+	if req.FromEmailAddress != nil {
+		a.FromEmailAddress = *req.FromEmailAddress
+	}
+	if req.ProgressiveSignUp != nil {
+		a.ProgressiveSignUp = *req.ProgressiveSignUp
+	}
+	if req.TestMode != nil {
+		s.mint.testMode = *req.TestMode
+	}
+	return s.authConfig(), nil
+}
