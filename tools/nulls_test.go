@@ -114,7 +114,6 @@ func fillNulls(schema map[string]any, args map[string]any) {
 	}
 }
 
-
 const (
 	dmnID  = "dmn_2x8kQ3mZp7Lw9VnB4cYt1R"
 	entcID = "entc_2x8kQ3mZp7Lw9VnB4cYt1R"
