@@ -1,8 +1,26 @@
 package sandbox
 
-// handlers are the emulated operations, by tool name. Every other catalog
-// operation answers 501 sandbox_not_emulated.
-var handlers = map[string]handlerFunc{
+// handlers are the emulated operations, by tool name: the core table below
+// and one table per resource group file. Every other catalog operation
+// answers 501 sandbox_not_emulated.
+var handlers = merge(coreHandlers, machineHandlers)
+
+// merge joins the per-group handler tables; a tool named twice is a bug.
+func merge(tables ...map[string]handlerFunc) map[string]handlerFunc {
+	out := map[string]handlerFunc{}
+	for _, t := range tables {
+		for name, h := range t {
+			if _, dup := out[name]; dup {
+				panic("sandbox: two handlers for " + name)
+			}
+			out[name] = h
+		}
+	}
+	return out
+}
+
+// coreHandlers are the operations emulated first.
+var coreHandlers = map[string]handlerFunc{
 	// users
 	"list_users":                         (*Sandbox).listUsers,
 	"count_users":                        (*Sandbox).countUsers,

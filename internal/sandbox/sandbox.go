@@ -44,6 +44,12 @@ type Sandbox struct {
 	seq    map[string]int // per ID prefix
 	traces int
 
+	// Built on first use, so a sandbox that never reaches them pays nothing.
+	mx   *machineState // machines.go, m2m_tokens.go, api_keys.go
+
+
+
+
 	instanceID string
 	users      table[user]
 	orgs       table[clerkapi.Organization]
@@ -119,6 +125,9 @@ func (s *Sandbox) tick() int64 {
 func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	status, body := s.serve(r)
 	w.Header().Set("Content-Type", "application/json")
+	if len(body) > 0 && body[0] == '<' { // the interstitial's HTML: JSON never starts with <
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	}
 	if body == nil {
 		w.WriteHeader(status)
 		return
@@ -175,14 +184,24 @@ func (s *Sandbox) serve(r *http.Request) (int, []byte) {
 		}
 		return s.encodeError(&apiError{status: 500, code: "internal_clerk_error", message: "Oops, an unexpected error occurred", long: err.Error()})
 	}
-	if _, ok := out.(noContent); ok {
-		return http.StatusNoContent, nil
+	status := http.StatusOK
+	if a, ok := out.(answer); ok {
+		status, out = a.status, a.body
+	}
+	switch v := out.(type) {
+	case noContent:
+		if status == http.StatusOK {
+			status = http.StatusNoContent
+		}
+		return status, nil
+	case html:
+		return status, []byte(v)
 	}
 	b, err := json.Marshal(out)
 	if err != nil {
 		return s.encodeError(&apiError{status: 500, code: "internal_clerk_error", message: "Oops, an unexpected error occurred", long: err.Error()})
 	}
-	return http.StatusOK, b
+	return status, b
 }
 
 // authorized checks the Authorization header the way Clerk rejects a missing
@@ -194,6 +213,16 @@ func authorized(r *http.Request) bool {
 
 // noContent is the result of an operation Clerk answers with 204.
 type noContent struct{}
+
+// answer is a result Clerk sends with a status other than 200 (201, or 202
+// with noContent).
+type answer struct {
+	status int
+	body   any
+}
+
+// html is a text/html answer body.
+type html string
 
 // ---- errors ----
 
