@@ -303,4 +303,3 @@ func (s *Sandbox) verifyAPIKey(c *call) (any, error) {
 	k.LastUsedAt = &now
 	return s.apiKeyView(k), nil
 }
-

@@ -45,10 +45,8 @@ type Sandbox struct {
 	traces int
 
 	// Built on first use, so a sandbox that never reaches them pays nothing.
-	mx   *machineState // machines.go, m2m_tokens.go, api_keys.go
-
-
-
+	mx  *machineState // machines.go, m2m_tokens.go, api_keys.go
+	idp *oauthState   // oauth_applications.go
 
 	instanceID string
 	users      table[user]
