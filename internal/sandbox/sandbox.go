@@ -47,6 +47,7 @@ type Sandbox struct {
 	// Built on first use, so a sandbox that never reaches them pays nothing.
 	mx  *machineState // machines.go, m2m_tokens.go, api_keys.go
 	idp *oauthState   // oauth_applications.go
+	sso *ssoState     // enterprise_connections.go, saml_connections.go, directories.go
 
 	instanceID string
 	users      table[user]
