@@ -3,7 +3,7 @@ package sandbox
 // handlers are the emulated operations, by tool name: the core table below
 // and one table per resource group file. Every other catalog operation
 // answers 501 sandbox_not_emulated.
-var handlers = merge(coreHandlers, machineHandlers, oauthAppHandlers, ssoHandlers)
+var handlers = merge(coreHandlers, machineHandlers, oauthAppHandlers, ssoHandlers, billingHandlers)
 
 // merge joins the per-group handler tables; a tool named twice is a bug.
 func merge(tables ...map[string]handlerFunc) map[string]handlerFunc {
