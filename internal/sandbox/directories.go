@@ -65,26 +65,32 @@ func (d *directory) withKey(scim bool) clerkapi.Directory {
 	return v
 }
 
-// orgRole finds an organization role by ID through the roles operation's
-// own answer, so it follows however the roles are kept.
-func (s *Sandbox) orgRole(id string) (clerkapi.Role, bool) {
+// orgRoles are the instance's organization roles by ID, read through the
+// roles operation's own answer, so they follow however roles are kept.
+func (s *Sandbox) orgRoles() map[string]clerkapi.Role {
 	out, err := s.listOrgRoles(&call{query: url.Values{"limit": {"500"}}})
 	if err != nil {
-		return clerkapi.Role{}, false
+		return nil
 	}
-	b, _ := json.Marshal(out)
-	var page clerkapi.List[clerkapi.Role]
-	_ = json.Unmarshal(b, &page)
+	page, ok := out.(clerkapi.List[clerkapi.Role])
+	if !ok {
+		b, _ := json.Marshal(out)
+		_ = json.Unmarshal(b, &page)
+	}
+	roles := make(map[string]clerkapi.Role, len(page.Data))
 	for _, r := range page.Data {
-		if r.ID == id {
-			return r, true
-		}
+		roles[r.ID] = r
 	}
-	return clerkapi.Role{}, false
+	return roles
 }
 
-func (s *Sandbox) mappingView(m *groupMapping, scim bool) any {
-	role, _ := s.orgRole(m.roleID)
+func (s *Sandbox) orgRole(id string) (clerkapi.Role, bool) {
+	r, ok := s.orgRoles()[id]
+	return r, ok
+}
+
+func (s *Sandbox) mappingView(m *groupMapping, scim bool, roles map[string]clerkapi.Role) any {
+	role := roles[m.roleID]
 	if scim {
 		return clerkapi.SCIMGroupRoleMapping{Object: "scim_group_role_mapping", ID: m.id, SCIMDirectoryID: m.dirID, DirectoryID: m.dirID,
 			SCIMGroupID: m.groupID, DirectoryGroupID: m.groupID, SCIMGroupDisplayName: m.display, DirectoryGroupDisplayName: m.display,
@@ -313,16 +319,17 @@ func (s *Sandbox) rotateDirKey(c *call, scim bool) (any, error) {
 
 func (s *Sandbox) mappingList(dirID string, scim bool) any {
 	ms := s.dirMappings(dirID)
+	roles := s.orgRoles()
 	if scim {
 		out := clerkapi.SCIMGroupRoleMappings{Data: []clerkapi.SCIMGroupRoleMapping{}, TotalCount: int64(len(ms))}
 		for _, m := range ms {
-			out.Data = append(out.Data, s.mappingView(m, true).(clerkapi.SCIMGroupRoleMapping))
+			out.Data = append(out.Data, s.mappingView(m, true, roles).(clerkapi.SCIMGroupRoleMapping))
 		}
 		return out
 	}
 	out := clerkapi.DirectoryGroupRoleMappings{Data: []clerkapi.DirectoryGroupRoleMapping{}, TotalCount: int64(len(ms))}
 	for _, m := range ms {
-		out.Data = append(out.Data, s.mappingView(m, false).(clerkapi.DirectoryGroupRoleMapping))
+		out.Data = append(out.Data, s.mappingView(m, false, roles).(clerkapi.DirectoryGroupRoleMapping))
 	}
 	return out
 }
@@ -359,7 +366,7 @@ func (s *Sandbox) createMapping(c *call, scim bool) (any, error) {
 	now := s.tick()
 	m := s.insertMapping(d.ID, in, now)
 	d.UpdatedAt = now
-	return s.mappingView(m, scim), nil
+	return s.mappingView(m, scim, s.orgRoles()), nil
 }
 
 // replaceMappings sets the directory's mappings in the order given (which
