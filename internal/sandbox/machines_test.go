@@ -1,6 +1,8 @@
 package sandbox
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 )
@@ -284,4 +286,24 @@ func TestAPIKeysBehaviour(t *testing.T) {
 	}
 	e.fails("get_api_key", args(t, `{"apiKeyID":"ak_123"}`), 400, "bad_request")
 	e.fails("list_api_keys", args(t, `{"subject":"`+ada+`","limit":101}`), 422, "form_param_format_invalid")
+}
+
+// TestM2MTokenWithoutMachineKey sends create_m2m_token over HTTP without a
+// key and with the instance key: both are refused, nothing is minted.
+func TestM2MTokenWithoutMachineKey(t *testing.T) {
+	s := New()
+	for _, auth := range []string{"", "Bearer " + SecretKey, "Bearer "} {
+		req := httptest.NewRequest("POST", "/v1/m2m_tokens", strings.NewReader(`{}`))
+		if auth != "" {
+			req.Header.Set("Authorization", auth)
+		}
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, req)
+		if w.Code != http.StatusUnauthorized || !strings.Contains(w.Body.String(), "authentication_invalid") {
+			t.Errorf("Authorization %q: %d %s", auth, w.Code, w.Body)
+		}
+	}
+	if s.mx != nil && len(s.mx.tokens.all()) != 0 {
+		t.Error("a refused call minted a token")
+	}
 }

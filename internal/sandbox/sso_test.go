@@ -135,6 +135,8 @@ func TestEnterpriseConnectionsBehaviour(t *testing.T) {
 		{`{"name":"x","provider":"saml_custom","domains":["x.example.com"],"saml":{"idp_sso_url":"ftp://x"}}`, "saml.idp_sso_url"},
 		{`{"name":"x","provider":"oidc_custom","domains":["x.example.com"],"active":true,"oidc":{"client_id":"a"}}`, "active"},
 		{`{"name":"x","provider":"saml_custom","domains":["x.example.com"],"organization_id":"org_missing"}`, "organization_id"},
+		{`{"name":"x","provider":"saml_custom","domains":["x.example.com"],"saml":{"login_hint":{"mode":"custom_attribute"}}}`, "saml.login_hint.source"},
+		{`{"name":"x","provider":"saml_custom","domains":["x.example.com"],"custom_attributes":[{"name":"A","key":"_bad"}]}`, "custom_attributes.key"},
 	} {
 		if _, ae := e.do("create_enterprise_connection", args(t, tc.args)); ae == nil || !strings.Contains(ae.Error(), tc.field) {
 			t.Errorf("create_enterprise_connection %s: %v, want an error naming %s", tc.args, ae, tc.field)
