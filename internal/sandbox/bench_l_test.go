@@ -51,7 +51,7 @@ func BenchmarkListDirectoryMappings(b *testing.B) {
 	benchL(b, "list_directory_group_role_mappings", func(e *env) string {
 		ec := e.ok("create_enterprise_connection", args(e.t, `{"name":"b","provider":"saml_okta","domains":["b.example.com"]}`))
 		d := e.ok("create_directory", args(e.t, `{"enterprise_connection_id":"`+str(ec, "id")+`","provider":"okta",`+
-			`"group_role_mappings":[{"directory_group_id":"g","role_id":"role_member"}]}`))
+			`"group_role_mappings":[{"directory_group_id":"g","role_id":"`+roleID(e, "org:member")+`"}]}`))
 		return `{"directory_id":"` + str(d, "id") + `"}`
 	})
 }

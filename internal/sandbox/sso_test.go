@@ -35,7 +35,7 @@ func init() {
 		}},
 		schemaCase{"create_scim_directory", func(e *env, got map[string]map[string]any) string {
 			return `{"enterprise_connection_id":"` + str(got["create_enterprise_connection"], "id") + `","provider":"okta",` +
-				`"group_role_mappings":[{"scim_group_id":"g-admins","scim_group_display_name":"Admins","role_id":"role_admin"}]}`
+				`"group_role_mappings":[{"scim_group_id":"g-admins","scim_group_display_name":"Admins","role_id":"` + roleID(e, "org:admin") + `"}]}`
 		}},
 		schemaCase{"list_scim_directories", fixed(`{}`)},
 		schemaCase{"get_scim_directory", func(e *env, got map[string]map[string]any) string {
@@ -48,13 +48,13 @@ func init() {
 			return `{"scim_directory_id":"` + str(got["create_scim_directory"], "id") + `"}`
 		}},
 		schemaCase{"create_scim_group_role_mapping", func(e *env, got map[string]map[string]any) string {
-			return `{"scim_directory_id":"` + str(got["create_scim_directory"], "id") + `","scim_group_id":"g-staff","role_id":"role_member","precedence":1}`
+			return `{"scim_directory_id":"` + str(got["create_scim_directory"], "id") + `","scim_group_id":"g-staff","role_id":"` + roleID(e, "org:member") + `","precedence":1}`
 		}},
 		schemaCase{"list_scim_group_role_mappings", func(e *env, got map[string]map[string]any) string {
 			return `{"scim_directory_id":"` + str(got["create_scim_directory"], "id") + `"}`
 		}},
 		schemaCase{"replace_scim_group_role_mappings", func(e *env, got map[string]map[string]any) string {
-			return `{"scim_directory_id":"` + str(got["create_scim_directory"], "id") + `","mappings":[{"scim_group_id":"g-staff","role_id":"role_admin"},{"scim_group_id":"g-new","role_id":"role_member"}]}`
+			return `{"scim_directory_id":"` + str(got["create_scim_directory"], "id") + `","mappings":[{"scim_group_id":"g-staff","role_id":"` + roleID(e, "org:admin") + `"},{"scim_group_id":"g-new","role_id":"` + roleID(e, "org:member") + `"}]}`
 		}},
 		schemaCase{"delete_scim_group_role_mapping", func(e *env, got map[string]map[string]any) string {
 			return `{"scim_directory_id":"` + str(got["create_scim_directory"], "id") + `","mapping_id":"` + str(got["create_scim_group_role_mapping"], "id") + `"}`
@@ -76,13 +76,13 @@ func init() {
 			return `{"directory_id":"` + str(got["create_directory"], "id") + `"}`
 		}},
 		schemaCase{"create_directory_group_role_mapping", func(e *env, got map[string]map[string]any) string {
-			return `{"directory_id":"` + str(got["create_directory"], "id") + `","directory_group_id":"grp-1","role_id":"role_member"}`
+			return `{"directory_id":"` + str(got["create_directory"], "id") + `","directory_group_id":"grp-1","role_id":"` + roleID(e, "org:member") + `"}`
 		}},
 		schemaCase{"list_directory_group_role_mappings", func(e *env, got map[string]map[string]any) string {
 			return `{"directory_id":"` + str(got["create_directory"], "id") + `"}`
 		}},
 		schemaCase{"replace_directory_group_role_mappings", func(e *env, got map[string]map[string]any) string {
-			return `{"directory_id":"` + str(got["create_directory"], "id") + `","mappings":[{"directory_group_id":"grp-1","role_id":"role_admin"}]}`
+			return `{"directory_id":"` + str(got["create_directory"], "id") + `","mappings":[{"directory_group_id":"grp-1","role_id":"` + roleID(e, "org:admin") + `"}]}`
 		}},
 		schemaCase{"delete_directory_group_role_mapping", func(e *env, got map[string]map[string]any) string {
 			return `{"directory_id":"` + str(got["create_directory"], "id") + `","mapping_id":"` + str(got["create_directory_group_role_mapping"], "id") + `"}`
@@ -189,8 +189,8 @@ func TestDirectoriesBehaviour(t *testing.T) {
 		t.Errorf("rotation answered %q", k2)
 	}
 	// Precedence: inserting at 1 moves the others down; delete closes the gap.
-	a := e.ok("create_directory_group_role_mapping", args(t, `{"directory_id":"`+id+`","directory_group_id":"a","role_id":"role_member"}`))
-	e.ok("create_directory_group_role_mapping", args(t, `{"directory_id":"`+id+`","directory_group_id":"b","role_id":"role_admin","precedence":1}`))
+	a := e.ok("create_directory_group_role_mapping", args(t, `{"directory_id":"`+id+`","directory_group_id":"a","role_id":"`+roleID(e, "org:member")+`"}`))
+	e.ok("create_directory_group_role_mapping", args(t, `{"directory_id":"`+id+`","directory_group_id":"b","role_id":"`+roleID(e, "org:admin")+`","precedence":1}`))
 	order := func() string {
 		var out []string
 		for _, m := range items(e.ok("list_directory_group_role_mappings", args(t, `{"directory_id":"`+id+`"}`))) {
@@ -201,8 +201,8 @@ func TestDirectoriesBehaviour(t *testing.T) {
 	if got := order(); got != "b=1,a=2" {
 		t.Errorf("order %s", got)
 	}
-	e.fails("create_directory_group_role_mapping", args(t, `{"directory_id":"`+id+`","directory_group_id":"a","role_id":"role_admin"}`), 422, "form_identifier_exists")
-	e.fails("create_directory_group_role_mapping", args(t, `{"directory_id":"`+id+`","directory_group_id":"c","role_id":"role_admin","precedence":9}`), 422, "form_param_format_invalid")
+	e.fails("create_directory_group_role_mapping", args(t, `{"directory_id":"`+id+`","directory_group_id":"a","role_id":"`+roleID(e, "org:admin")+`"}`), 422, "form_identifier_exists")
+	e.fails("create_directory_group_role_mapping", args(t, `{"directory_id":"`+id+`","directory_group_id":"c","role_id":"`+roleID(e, "org:admin")+`","precedence":9}`), 422, "form_param_format_invalid")
 	if ae := e.fails("create_directory_group_role_mapping", args(t, `{"directory_id":"`+id+`","directory_group_id":"c","role_id":"role_owner"}`), 422, "form_param_format_invalid"); !strings.Contains(ae.Error(), "role_id") {
 		t.Errorf("%v", ae)
 	}
@@ -211,11 +211,11 @@ func TestDirectoriesBehaviour(t *testing.T) {
 		t.Errorf("after delete %s", got)
 	}
 	// Replace: order is precedence, empty clears, duplicates refused.
-	e.ok("replace_directory_group_role_mappings", args(t, `{"directory_id":"`+id+`","mappings":[{"directory_group_id":"x","role_id":"role_member"},{"directory_group_id":"b","role_id":"role_member"}]}`))
+	e.ok("replace_directory_group_role_mappings", args(t, `{"directory_id":"`+id+`","mappings":[{"directory_group_id":"x","role_id":"`+roleID(e, "org:member")+`"},{"directory_group_id":"b","role_id":"`+roleID(e, "org:member")+`"}]}`))
 	if got := order(); got != "x=1,b=2" {
 		t.Errorf("after replace %s", got)
 	}
-	e.fails("replace_directory_group_role_mappings", args(t, `{"directory_id":"`+id+`","mappings":[{"directory_group_id":"x","role_id":"role_member"},{"directory_group_id":"x","role_id":"role_admin"}]}`), 422, "form_param_format_invalid")
+	e.fails("replace_directory_group_role_mappings", args(t, `{"directory_id":"`+id+`","mappings":[{"directory_group_id":"x","role_id":"`+roleID(e, "org:member")+`"},{"directory_group_id":"x","role_id":"`+roleID(e, "org:admin")+`"}]}`), 422, "form_param_format_invalid")
 	e.ok("replace_directory_group_role_mappings", args(t, `{"directory_id":"`+id+`","mappings":[]}`))
 	if got := order(); got != "" {
 		t.Errorf("empty replace left %s", got)
@@ -229,4 +229,17 @@ func TestDirectoriesBehaviour(t *testing.T) {
 	if ae := e.fails("update_directory", args(t, `{"directory_id":"`+id+`","attribute_mapping":{"nick":5}}`), 422, "form_param_format_invalid"); !strings.Contains(ae.Error(), "attribute_mapping.nick") {
 		t.Errorf("%v", ae)
 	}
+}
+
+// roleID is the ID of the organization role with a key, read through the
+// roles operation, so the tests follow however roles are kept.
+func roleID(e *env, key string) string {
+	e.t.Helper()
+	for _, r := range items(e.ok("list_organization_roles", args(e.t, `{"limit":100}`))) {
+		if str(r, "key") == key {
+			return str(r, "id")
+		}
+	}
+	e.t.Fatalf("no organization role %s", key)
+	return ""
 }
