@@ -97,7 +97,7 @@ func TestErrors(t *testing.T) {
 		{"JWT template 404", "get_jwt_template", `{"template_id":"jtmp_nope"}`, 404, "resource_not_found", ""},
 		{"redirect URL 404", "get_redirect_url", `{"id":"ru_nope"}`, 404, "resource_not_found", ""},
 		{"blocklist 404", "delete_blocklist_identifier", `{"identifier_id":"blid_nope"}`, 404, "resource_not_found", ""},
-		{"not emulated", "list_api_keys", `{}`, 501, "sandbox_not_emulated", ""},
+		{"API keys need a subject", "list_api_keys", `{}`, 422, "form_param_missing", "subject"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -4,7 +4,8 @@ package sandbox
 // and one table per resource group file. Every other catalog operation
 // answers 501 sandbox_not_emulated.
 var handlers = merge(coreHandlers, tokenHandlers, instanceMiscHandlers, signingHandlers,
-	userCredentialHandlers, verificationHandlers, templateHandlers, roleHandlers)
+	userCredentialHandlers, verificationHandlers, templateHandlers, roleHandlers,
+	machineHandlers, oauthAppHandlers, ssoHandlers, billingHandlers)
 
 // merge joins the per-group handler tables; a tool named twice is a bug.
 func merge(tables ...map[string]handlerFunc) map[string]handlerFunc {

@@ -57,6 +57,12 @@ type Sandbox struct {
 	seq    map[string]int // per ID prefix
 	traces int
 
+	// Built on first use, so a sandbox that never reaches them pays nothing.
+	mx   *machineState // machines.go, m2m_tokens.go, api_keys.go
+	idp  *oauthState   // oauth_applications.go
+	sso  *ssoState     // enterprise_connections.go, saml_connections.go, directories.go
+	bill *billingState // billing.go
+
 	instanceID string
 	users      table[user]
 	orgs       table[clerkapi.Organization]

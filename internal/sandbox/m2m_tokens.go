@@ -1,0 +1,229 @@
+package sandbox
+
+import (
+	"encoding/json"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+
+	"github.com/clerk-mcp/clerk-mcp/clerkapi"
+)
+
+// m2mToken is an opaque M2M token. The sandbox mints only opaque tokens:
+// JWT-format tokens need the instance signing key, which this part of the
+// sandbox does not have, so token_format "jwt" is refused, never downgraded.
+type m2mToken struct {
+	clerkapi.M2MToken
+	token string
+}
+
+func (s *Sandbox) m2mView(t *m2mToken) clerkapi.M2MToken {
+	v := t.M2MToken
+	v.Expired = t.Expiration != nil && int64(*t.Expiration) <= s.now
+	v.Scopes = slices.Clone(t.Scopes)
+	return v
+}
+
+// errMachineAuth is Clerk's answer to a machine-authenticated call without
+// a valid machine secret key.
+func errMachineAuth() *apiError {
+	return &apiError{status: 401, code: "authentication_invalid", message: "Invalid authentication",
+		long: "This endpoint must be authenticated with a valid machine secret key (ak_…); the key sent is not the current (or a still-valid rotated) secret key of any machine."}
+}
+
+func (s *Sandbox) createM2MToken(c *call) (any, error) {
+	m := s.callingMachine(c)
+	if m == nil {
+		return nil, errMachineAuth()
+	}
+	var req clerkapi.CreateM2MTokenRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	if req.TokenFormat != nil {
+		switch *req.TokenFormat {
+		case "opaque":
+		case "jwt":
+			return nil, errParamInvalid("token_format", `The sandbox mints opaque M2M tokens only; token_format "jwt" needs the instance signing key, which it does not have. Use "opaque".`)
+		default:
+			return nil, errParamInvalid("token_format", `token_format must be "opaque" or "jwt".`)
+		}
+	}
+	lifetime := float64(m.DefaultTokenTTL)
+	if req.SecondsUntilExpiration != nil {
+		if v := *req.SecondsUntilExpiration; !(v > 0) || math.IsInf(v, 0) {
+			return nil, errParamInvalid("seconds_until_expiration", "seconds_until_expiration must be greater than 0.")
+		}
+		lifetime = *req.SecondsUntilExpiration
+	}
+	var claims any
+	if req.Claims != nil {
+		claims = req.Claims
+	}
+	scopes := make([]string, 0, len(m.scopes))
+	for _, sc := range m.scopes {
+		scopes = append(scopes, sc.to)
+	}
+	mx := s.machineState()
+	if req.MinRemainingTTLSeconds != nil {
+		minTTL := *req.MinRemainingTTLSeconds
+		if minTTL < 0 {
+			return nil, errParamInvalid("min_remaining_ttl_seconds", "min_remaining_ttl_seconds must be at least 0.")
+		}
+		if float64(minTTL) >= lifetime {
+			return nil, errBadRequest("form_param_value_invalid", "min_remaining_ttl_seconds is too large",
+				"min_remaining_ttl_seconds ("+strconv.FormatInt(minTTL, 10)+") must be less than the token lifetime ("+strconv.FormatFloat(lifetime, 'f', -1, 64)+" seconds).")
+		}
+		for _, t := range slices.Backward(mx.tokens.all()) {
+			v := s.m2mView(t)
+			if v.Subject == m.ID && !v.Revoked && !v.Expired && v.Expiration != nil &&
+				int64(*v.Expiration)-s.now >= minTTL*1000 && slices.Equal(v.Scopes, scopes) && sameJSON(v.Claims, claims) {
+				return answer{status: 201, body: m2mCreated(v, t.token)}, nil
+			}
+		}
+	}
+	now := s.tick()
+	exp := float64(now + int64(math.Round(lifetime*1000)))
+	t := &m2mToken{M2MToken: clerkapi.M2MToken{
+		Object: "machine_to_machine_token", ID: "mt_" + s.secretHex("m2m token id"), Subject: m.ID,
+		Claims: claims, Scopes: scopes, Expiration: &exp, CreatedAt: float64(now), UpdatedAt: float64(now),
+	}, token: "mt_" + s.secretHex("m2m token")}
+	mx.tokens.add(t.ID, t)
+	mx.byToken[t.token] = t.ID
+	return answer{status: 201, body: m2mCreated(s.m2mView(t), t.token)}, nil
+}
+
+func m2mCreated(v clerkapi.M2MToken, token string) clerkapi.CreateM2MTokenResponse {
+	return clerkapi.CreateM2MTokenResponse{
+		Object: v.Object, ID: v.ID, Subject: v.Subject, Claims: v.Claims, Scopes: v.Scopes, Token: token,
+		Revoked: v.Revoked, RevocationReason: v.RevocationReason, Expired: v.Expired, Expiration: v.Expiration,
+		LastUsedAt: v.LastUsedAt, CreatedAt: v.CreatedAt, UpdatedAt: v.UpdatedAt,
+	}
+}
+
+// sameJSON compares two claim values as JSON.
+func sameJSON(a, b any) bool {
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	var x, y any
+	_ = json.Unmarshal(ja, &x)
+	_ = json.Unmarshal(jb, &y)
+	return reflect.DeepEqual(x, y)
+}
+
+// page100 reads limit (1-100, default 10) and offset (≥ 0) of the API key and
+// M2M token lists, which the spec types as numbers: they must still be whole.
+func (c *call) page100() (limit, offset int, err error) {
+	limit = 10
+	for _, p := range []struct {
+		name   string
+		lo, hi float64
+		dst    *int
+	}{{"limit", 1, 100, &limit}, {"offset", 0, math.MaxInt32, &offset}} {
+		v, ok := c.str(p.name)
+		if !ok {
+			continue
+		}
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f != math.Trunc(f) || f < p.lo || f > p.hi {
+			if p.name == "limit" {
+				return 0, 0, errParamInvalid("limit", "limit must be a whole number between 1 and 100.")
+			}
+			return 0, 0, errParamInvalid("offset", "offset must be a whole number greater than or equal to 0.")
+		}
+		*p.dst = int(f)
+	}
+	return limit, offset, nil
+}
+
+func (s *Sandbox) listM2MTokens(c *call) (any, error) {
+	limit, offset, err := c.page100()
+	if err != nil {
+		return nil, err
+	}
+	subject, _ := c.str("subject")
+	if subject == "" {
+		return nil, errParamMissing("subject")
+	}
+	if _, err := s.findMachine(subject); err != nil {
+		return nil, err
+	}
+	if m := s.callingMachine(c); m != nil && m.ID != subject {
+		return nil, &apiError{status: 403, code: "authorization_invalid", message: "Unauthorized request",
+			long: "A machine secret key can list only its own machine's tokens."}
+	}
+	revoked, err := c.boolParam("revoked")
+	if err != nil {
+		return nil, err
+	}
+	expired, err := c.boolParam("expired")
+	if err != nil {
+		return nil, err
+	}
+	out := []clerkapi.M2MToken{}
+	for _, t := range slices.Backward(s.machineState().tokens.all()) {
+		v := s.m2mView(t)
+		if v.Subject == subject && v.Revoked == (revoked != nil && *revoked) && v.Expired == (expired != nil && *expired) {
+			out = append(out, v)
+		}
+	}
+	return clerkapi.ListM2MTokensResponse{M2MTokens: window(out, limit, offset), TotalCount: float64(len(out))}, nil
+}
+
+func (s *Sandbox) revokeM2MToken(c *call) (any, error) {
+	var req clerkapi.RevokeM2MTokenRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	t, err := s.machineState().tokens.find("m2m token", c.path["m2m_token_id"])
+	if err != nil {
+		return nil, err
+	}
+	if t.Revoked {
+		return nil, errBadRequest("token_already_revoked", "token is already revoked", "M2M token "+t.ID+" was already revoked.")
+	}
+	now := s.tick()
+	t.Revoked, t.RevocationReason, t.UpdatedAt = true, req.RevocationReason, float64(now)
+	return s.m2mView(t), nil
+}
+
+// verifyM2MToken answers a live token and records its use. Unknown tokens
+// are 404; revoked and expired ones are refused with token_invalid. With a
+// machine secret key, the token must be scoped to that machine.
+func (s *Sandbox) verifyM2MToken(c *call) (any, error) {
+	var req clerkapi.VerifyM2MTokenRequest
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
+	if err := requireString("token", req.Token); err != nil {
+		return nil, err
+	}
+	mx := s.machineState()
+	id, ok := mx.byToken[req.Token]
+	t, _ := mx.tokens.get(id)
+	if !ok || t == nil {
+		return nil, &apiError{status: 404, code: "resource_not_found", message: "not found", long: "No M2M token matches the token sent."}
+	}
+	if m := s.callingMachine(c); m != nil && !slices.Contains(t.Scopes, m.ID) {
+		return nil, &apiError{status: 404, code: "resource_not_found", message: "not found",
+			long: "No M2M token scoped to machine " + m.ID + " matches the token sent."}
+	}
+	if err := s.liveToken("M2M token", t.Revoked, t.Expiration); err != nil {
+		return nil, err
+	}
+	now := float64(s.tick())
+	t.LastUsedAt = &now
+	return s.m2mView(t), nil
+}
+
+// liveToken refuses a revoked or expired token (expiration in Unix ms).
+func (s *Sandbox) liveToken(kind string, revoked bool, expiration *float64) error {
+	switch {
+	case revoked:
+		return errBadRequest("token_invalid", kind+" is revoked", "The "+kind+" was revoked and no longer verifies.")
+	case expiration != nil && int64(*expiration) <= s.now:
+		return errBadRequest("token_invalid", kind+" has expired", "The "+kind+" expired and no longer verifies.")
+	}
+	return nil
+}
