@@ -16,6 +16,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	_ "github.com/clerk-mcp/clerk-mcp/internal/golden" // -update, as in every package
 )
 
 // mcpbCLI is the bundle tool the manifest is validated with (npm package
