@@ -79,7 +79,11 @@ func (h *Handler) confirm(ctx context.Context, op *clerkapi.Operation, args cler
 		}
 		return nil
 	}
-	c := change{Tool: op.Name, Request: op.Method + " " + target, Target: h.identify(ctx, op, args), Arguments: shownArguments(op, tree)}
+	who, err := h.identify(ctx, op, args)
+	if err != nil {
+		return mcp.NewToolResultError("Refused " + op.Name + ": " + err.Error() + "; nothing was sent.")
+	}
+	c := change{Tool: op.Name, Request: op.Method + " " + target, Target: who, Arguments: shownArguments(op, tree)}
 	if h.policy == PolicyAuto || h.policy == PolicyElicit {
 		why := h.cannotElicit(ctx)
 		if why == "" {

@@ -49,6 +49,9 @@ type callCase struct {
 	// Identity is Clerk's canned answer to the read of a destructive tool's
 	// target made for the preview (default: a small object).
 	Identity *canned `json:"identity,omitempty"`
+	// Identities, when given, are the answers to the preview's reads in
+	// order (a session, then the user behind it); the last one repeats.
+	Identities []canned `json:"identities,omitempty"`
 	// PreviewRequests and Preview record the destructive tool called
 	// without confirm: at most that read, and the preview result.
 	PreviewRequests []recorded      `json:"preview_requests,omitempty"`
@@ -164,7 +167,14 @@ func runCase(t *testing.T, op *clerkapi.Operation, c *callCase) {
 		if c.Identity != nil {
 			identity = *c.Identity
 		}
-		env.fake.Respond(identity.response())
+		reads := []fakeclerk.Response{identity.response()}
+		if len(c.Identities) > 0 {
+			reads = nil
+			for _, r := range c.Identities {
+				reads = append(reads, r.response())
+			}
+		}
+		env.fake.Respond(reads...)
 		res := env.h.Call(context.Background(), op, args)
 		c.sent = env.fake.Requests()
 		for _, r := range c.sent {

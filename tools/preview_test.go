@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
+	"github.com/clerk-mcp/clerk-mcp/internal/fakeclerk"
 	"github.com/clerk-mcp/clerk-mcp/schemas"
 )
 
@@ -287,4 +288,101 @@ func TestSecretNames(t *testing.T) {
 	}
 	assert.True(t, credentialParam(op(t, "create_m2m_token"), "machine_secret_key"))
 	assert.False(t, credentialParam(op(t, "delete_user"), "user_id"))
+}
+
+// TestUnknownTargetGetsNoToken: delete_user on an id Clerk answers 404 for
+// is refused plainly, with no token and no DELETE, by either confirmation
+// path; a token obtained elsewhere for those arguments is not needed to see
+// that nothing is sent.
+func TestUnknownTargetGetsNoToken(t *testing.T) {
+	env := newGoldenEnv(t)
+	env.fake.Respond(fakeclerk.Response{Status: 404, Body: []byte(`{"errors":[{"code":"resource_not_found","message":"not found"}]}`)})
+	raw := json.RawMessage(`{"user_id":"user_nobody"}`)
+	res := env.h.Call(context.Background(), op(t, "delete_user"), raw)
+	require.True(t, res.IsError, text(res))
+	assert.Equal(t, `Refused delete_user: Clerk has no user "user_nobody"; nothing was sent.`, text(res))
+	assert.Nil(t, res.StructuredContent, "no preview, no token")
+
+	asked := &recordingElicitor{}
+	env.h.elicitor = asked
+	env.h.policy = PolicyAuto
+	res = env.h.Call(inSession(context.Background(), &testSession{id: "s", elicit: true}), op(t, "delete_user"), raw)
+	require.True(t, res.IsError)
+	assert.Contains(t, text(res), `Clerk has no user "user_nobody"`)
+	assert.Empty(t, asked.messages, "the user is not asked about a target Clerk does not have")
+
+	for _, r := range env.fake.Requests() {
+		assert.Equal(t, "GET", r.Method, "%s %s", r.Method, r.Path)
+		assert.Equal(t, "/v1/users/user_nobody", r.Path)
+	}
+	assert.Equal(t, 2, env.fake.Count(), "one read per call")
+}
+
+// TestPreviewNamesTargets: the preview and the elicitation message name the
+// person, the organization, the identifier or the email behind the ids,
+// read with one or two GETs; a failed read (not 404) still previews and
+// says so.
+func TestPreviewNamesTargets(t *testing.T) {
+	user := `{"object":"user","id":"user_1","first_name":"Ada","last_name":"Lovelace","primary_email_address_id":"e1","email_addresses":[{"id":"e1","email_address":"ada@example.com"}]}`
+	for _, tc := range []struct {
+		tool, args string
+		answers    []string
+		status     int
+		want       []string
+		reads      []string
+	}{
+		{"delete_organization_membership", `{"organization_id":"org_1","user_id":"user_1"}`,
+			[]string{`{"data":[{"object":"organization_membership","id":"mem_1","public_user_data":{"user_id":"user_1","first_name":"Ada","last_name":"Lovelace","identifier":"ada@example.com"},"organization":{"object":"organization","id":"org_1","name":"Acme Inc"}}],"total_count":1}`},
+			200, []string{"Ada Lovelace", "ada@example.com", `name="Acme Inc"`}, []string{"/v1/organizations/org_1/memberships?user_id=user_1"}},
+		{"delete_allowlist_identifier", `{"identifier_id":"alid_2"}`,
+			[]string{`{"data":[{"id":"alid_1","identifier":"a@x.example"},{"object":"allowlist_identifier","id":"alid_2","identifier":"*@acme.example"}],"total_count":2}`},
+			200, []string{`identifier="*@acme.example"`}, []string{"/v1/allowlist_identifiers?limit=500&paginated=true"}},
+		{"delete_blocklist_identifier", `{"identifier_id":"blid_1"}`,
+			[]string{`{"data":[{"object":"blocklist_identifier","id":"blid_1","identifier":"spam@x.example"}],"total_count":1}`},
+			200, []string{`identifier="spam@x.example"`}, []string{"/v1/blocklist_identifiers"}},
+		{"revoke_invitation", `{"invitation_id":"inv_1"}`,
+			[]string{`[{"object":"invitation","id":"inv_1","email_address":"new@acme.example"}]`},
+			200, []string{`email_address="new@acme.example"`}, []string{"/v1/invitations?paginated=true&query=inv_1"}},
+		{"revoke_session", `{"session_id":"sess_1"}`,
+			[]string{`{"object":"session","id":"sess_1","user_id":"user_1","status":"active"}`, user},
+			200, []string{"session sess_1", "Ada Lovelace <ada@example.com>"}, []string{"/v1/sessions/sess_1", "/v1/users/user_1"}},
+		{"delete_allowlist_identifier", `{"identifier_id":"alid_9"}`,
+			[]string{`{"data":[{"id":"alid_1","identifier":"a@x.example"}],"total_count":1}`},
+			200, []string{`a target list_allowlist_identifiers does not list (identifier_id "alid_9")`}, []string{"/v1/allowlist_identifiers?limit=500&paginated=true"}},
+		{"delete_user", `{"user_id":"user_1"}`, []string{`{"errors":[{"message":"boom"}]}`},
+			503, []string{"a target that could not be read (HTTP 503 on get_user)"}, []string{"/v1/users/user_1"}},
+	} {
+		t.Run(tc.tool, func(t *testing.T) {
+			env := newGoldenEnv(t)
+			var rs []fakeclerk.Response
+			for _, a := range tc.answers {
+				rs = append(rs, fakeclerk.Response{Status: tc.status, Body: []byte(a)})
+			}
+			env.fake.Respond(rs...)
+			res := env.h.Call(context.Background(), op(t, tc.tool), json.RawMessage(tc.args))
+			require.False(t, res.IsError, text(res))
+			var got []string
+			for _, r := range env.fake.Requests() {
+				require.Equal(t, "GET", r.Method)
+				got = append(got, strings.TrimSuffix(r.Path+"?"+r.RawQuery, "?"))
+			}
+			assert.Equal(t, tc.reads, got)
+			var p Preview
+			require.NoError(t, json.Unmarshal(res.StructuredContent.(Structured), &p))
+			assert.NotEmpty(t, p.Confirm)
+
+			env.fake.Reset()
+			env.fake.Respond(rs...)
+			asked := &recordingElicitor{}
+			env.h.elicitor = asked
+			env.h.policy = PolicyAuto
+			env.h.Call(inSession(context.Background(), &testSession{id: "s", elicit: true}), op(t, tc.tool), json.RawMessage(tc.args))
+			require.Len(t, asked.messages, 1)
+			for _, w := range tc.want {
+				assert.Contains(t, text(res), w)
+				assert.Contains(t, p.Target, w)
+				assert.Contains(t, asked.messages[0], w)
+			}
+		})
+	}
 }

@@ -121,6 +121,8 @@ func newFake(t *testing.T) *fakeclerk.Server {
 			_, _ = w.Write([]byte(`[{"object":"user","id":"user_1","first_name":"Ada"},{"object":"user","id":"user_2","first_name":"Grace"}]`))
 		case r.Method == http.MethodGet && r.URL.Path == "/v1/users/count":
 			fmt.Fprintf(w, `{"object":"total_count","total_count":%d}`, fakeTotal)
+		case r.Method == http.MethodGet && r.URL.Path == "/v1/users/"+e2eUserID: // the preview's read of the target
+			fmt.Fprintf(w, `{"object":"user","id":%q,"first_name":"Del"}`, e2eUserID)
 		case r.Method == http.MethodDelete && r.URL.Path == "/v1/users/"+e2eUserID:
 			fmt.Fprintf(w, `{"object":"user","id":%q,"deleted":true}`, e2eUserID)
 		default:
