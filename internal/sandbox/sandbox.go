@@ -28,7 +28,8 @@ import (
 // leave the process.
 const BaseURL = "http://sandbox.invalid/v1"
 
-// SecretKey is the key Config sends. The sandbox accepts any non-empty key.
+// SecretKey is the key Config sends, and the one `sandbox serve` logs. The
+// sandbox accepts any non-empty key; served, any key of the form sk_test_….
 const SecretKey = "sk_test_sandbox"
 
 // BaseTime is where SteppingClock starts in the tests: the seed data is

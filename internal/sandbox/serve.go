@@ -2,7 +2,6 @@ package sandbox
 
 import (
 	"context"
-	"encoding/base64"
 	"errors"
 	"flag"
 	"fmt"
@@ -20,7 +19,7 @@ import (
 // PublishableKey is the publishable key that pairs with SecretKey: what a
 // frontend SDK of an app served by `clerk-mcp sandbox serve` is given. Like
 // Clerk's, it is pk_test_ and the base64 of the frontend API host plus "$".
-var PublishableKey = "pk_test_" + base64.RawURLEncoding.EncodeToString([]byte("sandbox.invalid$"))
+const PublishableKey = "pk_test_c2FuZGJveC5pbnZhbGlkJA"
 
 // RequireTestKeys makes the sandbox answer 401, as Clerk does, to a request
 // whose bearer key is missing or not of the form sk_test_…: what `sandbox

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"io"
@@ -192,6 +193,16 @@ func TestServeOfficialSDKAndMCPShareState(t *testing.T) {
 	assert.True(t, res.IsError, "the agent no longer finds the deleted user")
 	_, err = users.Get(ctx, u.ID)
 	assert.Equal(t, "resource_not_found", apiErr(t, err).Errors[0].Code)
+}
+
+// TestPublishableKeyIsClerkShaped: pk_test_ and the base64 of the frontend
+// API host plus "$", as Clerk's SDKs decode it.
+func TestPublishableKeyIsClerkShaped(t *testing.T) {
+	rest, ok := strings.CutPrefix(PublishableKey, "pk_test_")
+	require.True(t, ok)
+	host, err := base64.RawURLEncoding.DecodeString(rest)
+	require.NoError(t, err)
+	assert.Equal(t, "sandbox.invalid$", string(host))
 }
 
 func containsFunc[T any](xs []T, f func(T) bool) bool {
