@@ -7,12 +7,14 @@ import (
 	"slices"
 
 	"github.com/clerk-mcp/clerk-mcp/internal/clientconfig"
+	"github.com/clerk-mcp/clerk-mcp/internal/sandbox"
 	"github.com/clerk-mcp/clerk-mcp/tools"
 )
 
 // subcommands run instead of the server when named first.
 var subcommands = []command{
 	{"config", "print or write the configuration that starts this server from an MCP client", clientconfig.Run},
+	{"sandbox", "sandbox serve: the in-memory Clerk over HTTP at /v1, for your app and --api-url", sandbox.Run},
 }
 
 // flagGroups sorts every flag into a section of --help; a flag missing here

@@ -28,7 +28,8 @@ import (
 // leave the process.
 const BaseURL = "http://sandbox.invalid/v1"
 
-// SecretKey is the key Config sends. The sandbox accepts any non-empty key.
+// SecretKey is the key Config sends, and the one `sandbox serve` logs. The
+// sandbox accepts any non-empty key; served, any key of the form sk_test_….
 const SecretKey = "sk_test_sandbox"
 
 // BaseTime is where SteppingClock starts in the tests: the seed data is
@@ -90,6 +91,8 @@ type Sandbox struct {
 	signer   *signer                 // signing.go, the key made on first use
 	rbac     *rbacState              // roles.go, built on first use
 	messages *messageState           // templates.go, built on first use
+
+	testKeysOnly bool // serve.go: RequireTestKeys
 }
 
 // Option configures a Sandbox.
@@ -181,7 +184,7 @@ func (s *Sandbox) serve(r *http.Request) (int, []byte) {
 	}
 	rt, params := match(r.Method, segs)
 	if rt == nil || !rt.op.NoAuth {
-		if !authorized(r) {
+		if !authorized(r, s.testKeysOnly) {
 			return s.encodeError(&apiError{status: 401, code: "authentication_invalid", message: "Invalid authentication",
 				long: "Unable to authenticate the request, you need to supply an active API key"})
 		}
@@ -221,9 +224,13 @@ func (s *Sandbox) serve(r *http.Request) (int, []byte) {
 }
 
 // authorized checks the Authorization header the way Clerk rejects a missing
-// key: any non-empty bearer token passes.
-func authorized(r *http.Request) bool {
+// key: any non-empty bearer token passes, or with testKeysOnly (sandbox
+// serve) any token of the form sk_test_….
+func authorized(r *http.Request, testKeysOnly bool) bool {
 	scheme, token, ok := strings.Cut(r.Header.Get("Authorization"), " ")
+	if testKeysOnly {
+		return ok && strings.EqualFold(scheme, "Bearer") && testKey(token)
+	}
 	return ok && strings.EqualFold(scheme, "Bearer") && strings.TrimSpace(token) != ""
 }
 
