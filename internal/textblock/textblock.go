@@ -187,10 +187,10 @@ func (p *pruner) value(dst []byte) ([]byte, bool, error) {
 		if !validLiteral(lit) {
 			return dst, false, fmt.Errorf("compact: unexpected %q at offset %d", lit, start)
 		}
-		if isTime {
-			return appendTime(dst, lit), false, nil
+		if null := string(lit) == "null"; null || !isTime {
+			return append(dst, lit...), null, nil
 		}
-		return append(dst, lit...), string(lit) == "null", nil
+		return appendTime(dst, lit), false, nil
 	}
 }
 

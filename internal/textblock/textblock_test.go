@@ -269,11 +269,11 @@ func TestEmptyValuesOneRule(t *testing.T) {
 // as they are.
 func TestTimesAsRFC3339(t *testing.T) {
 	in := `{"created_at":1778576400000,"updated_at":1778576400123,"expire_at":1778576400000,"last_active_at_ms":1778576400000,` +
-		`"exp_at":1778576400,"price_at":17.5,"abandon_at":-1778576400000,"total_count":1778576400000,"stat_at":"x","nested":{"last_sign_in_at":1778576400000}}`
+		`"exp_at":1778576400,"price_at":17.5,"abandon_at":-1778576400000,"total_count":1778576400000,"stat_at":"x","nested":{"last_sign_in_at":1778576400000,"ended_at":null,"banned_at":true}}`
 	got, err := Render([]byte(in), Paging{}, 0)
 	require.NoError(t, err)
 	assert.Equal(t, `{"created_at":"2026-05-12T09:00:00Z","updated_at":"2026-05-12T09:00:00.123Z","expire_at":"2026-05-12T09:00:00Z","last_active_at_ms":"2026-05-12T09:00:00Z",`+
-		`"exp_at":1778576400,"price_at":17.5,"abandon_at":-1778576400000,"total_count":1778576400000,"stat_at":"x","nested":{"last_sign_in_at":"2026-05-12T09:00:00Z"}}`, string(got))
+		`"exp_at":1778576400,"price_at":17.5,"abandon_at":-1778576400000,"total_count":1778576400000,"stat_at":"x","nested":{"last_sign_in_at":"2026-05-12T09:00:00Z","banned_at":true}}`, string(got), "a null time is left out like any null")
 	got, err = Render([]byte(`{"data":[{"id":"a","created_at":1778576400000},{"id":"b","created_at":1778576460000}]}`), Paging{}, 0)
 	require.NoError(t, err)
 	assert.Equal(t, `{"columns":["id","created_at"],"rows":[["a","2026-05-12T09:00:00Z"],["b","2026-05-12T09:01:00Z"]]}`, string(got))
