@@ -12,8 +12,6 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"strings"
-	"time"
 )
 
 // Paging is how a page was asked for, for the hint to the next one.
@@ -110,9 +108,10 @@ type pruner struct {
 // structuredContent keeps Clerk's values as they are.
 const imageProxy = `"https://img.clerk.com/`
 
+// timeKey reports whether k, a quoted member name, names a time field.
 func timeKey(k []byte) bool {
-	s := string(k[1 : len(k)-1]) // without the quotes
-	return strings.HasSuffix(s, "_at") || strings.HasSuffix(s, "_at_ms")
+	n := len(k)
+	return n > 4 && string(k[n-4:]) == `_at"` || n > 7 && string(k[n-7:]) == `_at_ms"`
 }
 
 func imageKey(k []byte) bool {
@@ -139,7 +138,36 @@ func appendTime(dst, lit []byte) []byte {
 	if ms < 1e11 { // a leading zero is not JSON; kept for safety
 		return append(dst, lit...)
 	}
-	return time.UnixMilli(ms).UTC().AppendFormat(dst, `"2006-01-02T15:04:05.999Z07:00"`)
+	// The civil date of a day count (H. Hinnant's days-to-civil), as the
+	// layout "2006-01-02T15:04:05.999Z07:00" in UTC would give, several
+	// times faster than time.Time.AppendFormat (TestAppendTime).
+	secs, frac := ms/1000, ms%1000
+	days, sod := secs/86400, secs%86400
+	z := days + 719468
+	era := z / 146097
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d := doy - (153*mp+2)/5 + 1
+	m, y := mp+3, yoe+era*400
+	if mp >= 10 {
+		m, y = mp-9, y+1
+	}
+	two := func(b []byte, v int64) []byte { return append(b, byte('0'+v/10), byte('0'+v%10)) }
+	dst = append(dst, '"', byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-')
+	dst = append(two(append(two(dst, m), '-'), d), 'T')
+	dst = two(append(two(append(two(dst, sod/3600), ':'), sod/60%60), ':'), sod%60)
+	if frac != 0 {
+		dst = append(dst, '.', byte('0'+frac/100))
+		if frac%100 != 0 {
+			dst = append(dst, byte('0'+frac/10%10))
+			if frac%10 != 0 {
+				dst = append(dst, byte('0'+frac%10))
+			}
+		}
+	}
+	return append(dst, 'Z', '"')
 }
 
 func (p *pruner) space() {

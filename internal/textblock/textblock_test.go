@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -297,4 +300,28 @@ func TestImageProxyURLsLeftOut(t *testing.T) {
 	got, err = Render([]byte(`{"data":[{"id":"a","image_url":"https://img.clerk.com/1"},{"id":"b","image_url":"https://example.com/b.png"}]}`), Paging{}, 0)
 	require.NoError(t, err)
 	assert.Equal(t, `{"columns":["id","image_url"],"rows":[["a",null],["b","https://example.com/b.png"]]}`, string(got))
+}
+
+// TestAppendTime: the fast formatter writes what time.Time.AppendFormat
+// writes, over the whole range it converts (1973 to 5138), leap days and
+// millisecond endings included; integers outside it are left as they are.
+func TestAppendTime(t *testing.T) {
+	const layout = `"2006-01-02T15:04:05.999Z07:00"`
+	check := func(ms int64) {
+		lit := strconv.AppendInt(nil, ms, 10)
+		want := string(lit)
+		if ms >= 1e11 && ms < 1e14 {
+			want = time.UnixMilli(ms).UTC().Format(layout)
+		}
+		if got := string(appendTime(nil, lit)); got != want {
+			t.Fatalf("appendTime(%d) = %s, want %s", ms, got, want)
+		}
+	}
+	for _, ms := range []int64{1e11 - 1, 1e11, 1e14 - 1, 1e14, 951782400000, 951868799999, 4107542400010, 1778576400100, 1778576400120} {
+		check(ms)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		check(1e11 + r.Int64N(1e14-1e11))
+	}
 }
