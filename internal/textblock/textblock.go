@@ -95,7 +95,9 @@ type pruner struct {
 //
 //   - A time field is a member whose name ends in "_at" or "_at_ms"
 //     (created_at, updated_at, expire_at, abandon_at, last_active_at,
-//     last_sign_in_at, ...). Its value, when an integer from 10^11 to
+//     last_sign_in_at, ...) or is one of Clerk's other millisecond fields:
+//     date, period_start, period_end, next_billing_date, timestamp
+//     (TestTimeFieldsCoverTheSpec checks the list against Clerk's spec). Its value, when an integer from 10^11 to
 //     10^14 (Unix milliseconds, 1973 to 5138), is shown as an RFC 3339 UTC
 //     string with milliseconds when not zero: "2026-05-12T09:00:00Z". A
 //     smaller integer (Unix seconds) or anything else is shown as it is.
@@ -111,7 +113,14 @@ const imageProxy = `"https://img.clerk.com/`
 // timeKey reports whether k, a quoted member name, names a time field.
 func timeKey(k []byte) bool {
 	n := len(k)
-	return n > 4 && string(k[n-4:]) == `_at"` || n > 7 && string(k[n-7:]) == `_at_ms"`
+	if n > 4 && string(k[n-4:]) == `_at"` || n > 7 && string(k[n-7:]) == `_at_ms"` {
+		return true
+	}
+	switch string(k) { // Clerk's other Unix-millisecond fields (billing, logs)
+	case `"date"`, `"period_start"`, `"period_end"`, `"next_billing_date"`, `"timestamp"`:
+		return true
+	}
+	return false
 }
 
 func imageKey(k []byte) bool {

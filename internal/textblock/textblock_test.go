@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 	"github.com/clerk-mcp/clerk-mcp/internal/golden"
 )
 
@@ -272,11 +273,11 @@ func TestEmptyValuesOneRule(t *testing.T) {
 // as they are.
 func TestTimesAsRFC3339(t *testing.T) {
 	in := `{"created_at":1778576400000,"updated_at":1778576400123,"expire_at":1778576400000,"last_active_at_ms":1778576400000,` +
-		`"exp_at":1778576400,"price_at":17.5,"abandon_at":-1778576400000,"total_count":1778576400000,"stat_at":"x","nested":{"last_sign_in_at":1778576400000,"ended_at":null,"banned_at":true}}`
+		`"exp_at":1778576400,"price_at":17.5,"abandon_at":-1778576400000,"total_count":1778576400000,"stat_at":"x","period_end":1778576400000,"nested":{"last_sign_in_at":1778576400000,"ended_at":null,"banned_at":true}}`
 	got, err := Render([]byte(in), Paging{}, 0)
 	require.NoError(t, err)
 	assert.Equal(t, `{"created_at":"2026-05-12T09:00:00Z","updated_at":"2026-05-12T09:00:00.123Z","expire_at":"2026-05-12T09:00:00Z","last_active_at_ms":"2026-05-12T09:00:00Z",`+
-		`"exp_at":1778576400,"price_at":17.5,"abandon_at":-1778576400000,"total_count":1778576400000,"stat_at":"x","nested":{"last_sign_in_at":"2026-05-12T09:00:00Z","banned_at":true}}`, string(got), "a null time is left out like any null")
+		`"exp_at":1778576400,"price_at":17.5,"abandon_at":-1778576400000,"total_count":1778576400000,"stat_at":"x","period_end":"2026-05-12T09:00:00Z","nested":{"last_sign_in_at":"2026-05-12T09:00:00Z","banned_at":true}}`, string(got), "a null time is left out like any null")
 	got, err = Render([]byte(`{"data":[{"id":"a","created_at":1778576400000},{"id":"b","created_at":1778576460000}]}`), Paging{}, 0)
 	require.NoError(t, err)
 	assert.Equal(t, `{"columns":["id","created_at"],"rows":[["a","2026-05-12T09:00:00Z"],["b","2026-05-12T09:01:00Z"]]}`, string(got))
@@ -324,4 +325,51 @@ func TestAppendTime(t *testing.T) {
 	for range 200000 {
 		check(1e11 + r.Int64N(1e14-1e11))
 	}
+}
+
+// TestTimeFieldsCoverTheSpec: every integer property Clerk's OpenAPI spec
+// describes as milliseconds is a time field, and no time field is described
+// as seconds (which would be shown as a wrong date).
+func TestTimeFieldsCoverTheSpec(t *testing.T) {
+	var spec any
+	require.NoError(t, json.Unmarshal(golden.Spec(t, clerkapi.APIVersion), &spec))
+	ms, seconds := map[string]bool{}, map[string]bool{}
+	var walk func(any)
+	walk = func(n any) {
+		switch x := n.(type) {
+		case map[string]any:
+			props, _ := x["properties"].(map[string]any)
+			for name, p := range props {
+				p, _ := p.(map[string]any)
+				typ, _ := json.Marshal(p["type"])
+				desc, _ := p["description"].(string)
+				desc = strings.ToLower(desc)
+				if !strings.Contains(string(typ), "integer") {
+					continue
+				}
+				switch {
+				case strings.Contains(desc, "millisecond"):
+					ms[name] = true
+				case strings.Contains(desc, "second"):
+					seconds[name] = true
+				}
+			}
+			for _, c := range x {
+				walk(c)
+			}
+		case []any:
+			for _, c := range x {
+				walk(c)
+			}
+		}
+	}
+	walk(spec)
+	require.NotEmpty(t, ms)
+	for name := range ms {
+		assert.True(t, timeKey([]byte(strconv.Quote(name))), "%s is Unix milliseconds in the spec but not a time field", name)
+	}
+	for name := range seconds {
+		assert.False(t, timeKey([]byte(strconv.Quote(name))), "%s is described in seconds but is a time field", name)
+	}
+	t.Logf("%d millisecond fields in the spec, all time fields", len(ms))
 }
