@@ -198,6 +198,8 @@ func FuzzTextBlock(f *testing.F) {
 		`{"data":{"data":[{"a":1}]},"x":[{"data":[1]}]}`,
 		`{"data":[[{"a":1}],[{"a":2}]]}`,
 		`{"data":[{"k":"\u00e9\n","k2":{"deep":[{"a":1}]}},{"k":"v"}]}`,
+		`{"data":[{"created_at":1778576400123,"image_url":"https://img.clerk.com/x","a":[{},""]}],"total_count":3}`,
+		`{"data":[],"expire_at":99999999999999,"x_at_ms":[1e12],"logo_url":"https://img.clerk.com/"}`,
 	} {
 		f.Add(s, uint16(100))
 	}
