@@ -9,7 +9,7 @@ import (
 )
 
 // Instructions tell the model, once per session, how this server behaves.
-const Instructions = "Tools call the Clerk Backend API of one instance. Destructive tools first return a preview and a confirm token; run them by calling again with the same arguments plus confirm, after the user agrees. Lists take limit and offset; their text is a table (common: values every row shares; columns; rows) with total_count and next_offset (next_starting_after for a page fetched with starting_after). Text results leave out null and empty values; structuredContent has Clerk's full objects. order_by is a field name prefixed with - (descending) or + (ascending). ID filters take a - prefix to exclude. Integer times are Unix milliseconds. To clear a field (send null), name it in unset."
+const Instructions = "Tools call the Clerk Backend API of one instance. Destructive tools first return a preview and a confirm token; run them by calling again with the same arguments plus confirm, after the user agrees. Lists take limit and offset; their text is a table at any length (common: the rows' object; columns; rows, null for a missing or empty value) with total_count and next_offset (next_starting_after for a page fetched with starting_after). Text results leave out null and empty values and Clerk's image-proxy URLs (has_image stays), and show *_at times as RFC 3339 UTC; structuredContent has Clerk's full objects, times in Unix milliseconds. order_by is a field name prefixed with - (descending) or + (ascending). ID filters take a - prefix to exclude. Integer times are Unix milliseconds. To clear a field (send null), name it in unset."
 
 // ServerConfig configures an MCP server for the catalog.
 type ServerConfig struct {

@@ -4,12 +4,16 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 	"github.com/clerk-mcp/clerk-mcp/internal/golden"
 )
 
@@ -89,11 +93,11 @@ func TestListTextSaysWhatComesNext(t *testing.T) {
 	last := []byte(`{"data":[{"id":"e"}],"total_count":5}`)
 	tb, err = Render(last, Paging{Offset: 4, Limit: 2}, 1<<20)
 	require.NoError(t, err)
-	assert.Equal(t, string(last), string(tb), "the last page says nothing more")
+	assert.Equal(t, `{"total_count":5,"columns":["id"],"rows":[["e"]]}`, string(tb), "the last page says nothing more; one row is a table too")
 	one := []byte(`{"data":[{"id":"a"}],"total_count":5}`)
 	tb, err = Render(one, Paging{Offset: 0, Limit: 1}, 1<<20)
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"data":[{"id":"a"}],"total_count":5,"next_offset":1}`, string(tb))
+	assert.JSONEq(t, `{"total_count":5,"next_offset":1,"columns":["id"],"rows":[["a"]]}`, string(tb))
 
 	big := golden.UsersPage(t, 100)
 	cut, err := Render(big, Paging{Offset: 200, Limit: 100}, 16<<10)
@@ -134,7 +138,7 @@ func TestCursorPageHintsStartingAfter(t *testing.T) {
 	one := []byte(`{"data":[{"id":"user_z"}],"total_count":40}`)
 	tb, err = Render(one, Paging{Limit: 1, After: `"user_y"`}, 1<<20)
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"data":[{"id":"user_z"}],"total_count":40,"next_starting_after":"user_z"}`, string(tb))
+	assert.JSONEq(t, `{"total_count":40,"next_starting_after":"user_z","columns":["id"],"rows":[["user_z"]]}`, string(tb))
 
 	big := golden.UsersPage(t, 100)
 	cut, err := Render(big, Paging{Limit: 100, After: `"user_prev"`}, 16<<10)
@@ -194,6 +198,8 @@ func FuzzTextBlock(f *testing.F) {
 		`{"data":{"data":[{"a":1}]},"x":[{"data":[1]}]}`,
 		`{"data":[[{"a":1}],[{"a":2}]]}`,
 		`{"data":[{"k":"\u00e9\n","k2":{"deep":[{"a":1}]}},{"k":"v"}]}`,
+		`{"data":[{"created_at":1778576400123,"image_url":"https://img.clerk.com/x","a":[{},""]}],"total_count":3}`,
+		`{"data":[],"expire_at":99999999999999,"x_at_ms":[1e12],"logo_url":"https://img.clerk.com/"}`,
 	} {
 		f.Add(s, uint16(100))
 	}
@@ -222,4 +228,150 @@ func BenchmarkRender100(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestPageShape: a page has one shape whatever its length — columns and
+// rows for none, one or many items; common holds only "object", the item
+// type, never a value the rows merely happen to share (with one row every
+// value would be "shared"); a page with a non-object item keeps "data".
+func TestPageShape(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		{"empty page", `{"data":[],"total_count":0}`, `{"total_count":0,"columns":[],"rows":[]}`},
+		{"one row", `{"data":[{"id":"a","object":"user","banned":false}],"total_count":1}`,
+			`{"total_count":1,"common":{"object":"user"},"columns":["id","banned"],"rows":[["a",false]]}`},
+		{"two rows sharing a value by chance", `{"data":[{"id":"a","object":"user","banned":false},{"id":"b","object":"user","banned":false}],"total_count":2}`,
+			`{"total_count":2,"common":{"object":"user"},"columns":["id","banned"],"rows":[["a",false],["b",false]]}`},
+		{"object not shared by every row", `{"data":[{"id":"a","object":"user"},{"id":"b"}]}`,
+			`{"columns":["id","object"],"rows":[["a","user"],["b",null]]}`},
+		{"a non-object item keeps data", `{"data":[{"id":"a"},"x"]}`, `{"data":[{"id":"a"},"x"]}`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := Render([]byte(c.in), Paging{}, 1<<20)
+			require.NoError(t, err)
+			assert.Equal(t, c.want, string(got))
+		})
+	}
+}
+
+// TestEmptyValuesOneRule: null, "", [] and {} are left out of objects and are
+// null in table rows and in arrays, in a page and in a single object alike.
+func TestEmptyValuesOneRule(t *testing.T) {
+	got, err := Render([]byte(`{"id":"a","m":{},"s":"","l":[],"n":null,"a":[{},"",[],null,1]}`), Paging{}, 0)
+	require.NoError(t, err)
+	assert.Equal(t, `{"id":"a","a":[null,null,null,null,1]}`, string(got))
+	got, err = Render([]byte(`{"data":[{"id":"a","m":{}},{"id":"b","m":{"k":1},"a":[{}]}]}`), Paging{}, 0)
+	require.NoError(t, err)
+	assert.Equal(t, `{"columns":["id","m","a"],"rows":[["a",null,null],["b",{"k":1},[null]]]}`, string(got))
+	// Compact, the general function, keeps array elements as they are.
+	got, err = Compact(nil, []byte(`{"a":[{},""]}`))
+	require.NoError(t, err)
+	assert.Equal(t, `{"a":[{},""]}`, string(got))
+}
+
+// TestTimesAsRFC3339: a member named *_at or *_at_ms holding Unix
+// milliseconds reads as an RFC 3339 UTC time in the text block, in a single
+// object and in table cells; seconds, non-integers and other names are left
+// as they are.
+func TestTimesAsRFC3339(t *testing.T) {
+	in := `{"created_at":1778576400000,"updated_at":1778576400123,"expire_at":1778576400000,"last_active_at_ms":1778576400000,` +
+		`"exp_at":1778576400,"price_at":17.5,"abandon_at":-1778576400000,"total_count":1778576400000,"stat_at":"x","period_end":1778576400000,"nested":{"last_sign_in_at":1778576400000,"ended_at":null,"banned_at":true}}`
+	got, err := Render([]byte(in), Paging{}, 0)
+	require.NoError(t, err)
+	assert.Equal(t, `{"created_at":"2026-05-12T09:00:00Z","updated_at":"2026-05-12T09:00:00.123Z","expire_at":"2026-05-12T09:00:00Z","last_active_at_ms":"2026-05-12T09:00:00Z",`+
+		`"exp_at":1778576400,"price_at":17.5,"abandon_at":-1778576400000,"total_count":1778576400000,"stat_at":"x","period_end":"2026-05-12T09:00:00Z","nested":{"last_sign_in_at":"2026-05-12T09:00:00Z","banned_at":true}}`, string(got), "a null time is left out like any null")
+	got, err = Render([]byte(`{"data":[{"id":"a","created_at":1778576400000},{"id":"b","created_at":1778576460000}]}`), Paging{}, 0)
+	require.NoError(t, err)
+	assert.Equal(t, `{"columns":["id","created_at"],"rows":[["a","2026-05-12T09:00:00Z"],["b","2026-05-12T09:01:00Z"]]}`, string(got))
+	got, err = Compact(nil, []byte(in))
+	require.NoError(t, err)
+	assert.Contains(t, string(got), `"created_at":1778576400000`, "Compact keeps numbers")
+}
+
+// TestImageProxyURLsLeftOut: image_url, profile_image_url and logo_url on
+// Clerk's image proxy are left out of the text block (has_image stays);
+// an image on another host is kept, and other members with proxy URLs too.
+func TestImageProxyURLsLeftOut(t *testing.T) {
+	in := `{"id":"user_1","has_image":false,"image_url":"https://img.clerk.com/eyJ0eXBlIjoiZGVmYXVsdCJ9","profile_image_url":"https://img.clerk.com/abc",` +
+		`"organization":{"logo_url":"https://img.clerk.com/x","name":"Acme"},"x_url":"https://img.clerk.com/y"}`
+	got, err := Render([]byte(in), Paging{}, 0)
+	require.NoError(t, err)
+	assert.Equal(t, `{"id":"user_1","has_image":false,"organization":{"name":"Acme"},"x_url":"https://img.clerk.com/y"}`, string(got))
+	got, err = Render([]byte(`{"id":"o","logo_url":"https://cdn.example.com/logo.png"}`), Paging{}, 0)
+	require.NoError(t, err)
+	assert.Equal(t, `{"id":"o","logo_url":"https://cdn.example.com/logo.png"}`, string(got))
+	got, err = Render([]byte(`{"data":[{"id":"a","image_url":"https://img.clerk.com/1"},{"id":"b","image_url":"https://example.com/b.png"}]}`), Paging{}, 0)
+	require.NoError(t, err)
+	assert.Equal(t, `{"columns":["id","image_url"],"rows":[["a",null],["b","https://example.com/b.png"]]}`, string(got))
+}
+
+// TestAppendTime: the fast formatter writes what time.Time.AppendFormat
+// writes, over the whole range it converts (1973 to 5138), leap days and
+// millisecond endings included; integers outside it are left as they are.
+func TestAppendTime(t *testing.T) {
+	const layout = `"2006-01-02T15:04:05.999Z07:00"`
+	check := func(ms int64) {
+		lit := strconv.AppendInt(nil, ms, 10)
+		want := string(lit)
+		if ms >= 1e11 && ms < 1e14 {
+			want = time.UnixMilli(ms).UTC().Format(layout)
+		}
+		if got := string(appendTime(nil, lit)); got != want {
+			t.Fatalf("appendTime(%d) = %s, want %s", ms, got, want)
+		}
+	}
+	for _, ms := range []int64{1e11 - 1, 1e11, 1e14 - 1, 1e14, 951782400000, 951868799999, 4107542400010, 1778576400100, 1778576400120} {
+		check(ms)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		check(1e11 + r.Int64N(1e14-1e11))
+	}
+}
+
+// TestTimeFieldsCoverTheSpec: every integer property Clerk's OpenAPI spec
+// describes as milliseconds is a time field, and no time field is described
+// as seconds (which would be shown as a wrong date).
+func TestTimeFieldsCoverTheSpec(t *testing.T) {
+	var spec any
+	require.NoError(t, json.Unmarshal(golden.Spec(t, clerkapi.APIVersion), &spec))
+	ms, seconds := map[string]bool{}, map[string]bool{}
+	var walk func(any)
+	walk = func(n any) {
+		switch x := n.(type) {
+		case map[string]any:
+			props, _ := x["properties"].(map[string]any)
+			for name, p := range props {
+				p, _ := p.(map[string]any)
+				typ, _ := json.Marshal(p["type"])
+				desc, _ := p["description"].(string)
+				desc = strings.ToLower(desc)
+				if !strings.Contains(string(typ), "integer") {
+					continue
+				}
+				switch {
+				case strings.Contains(desc, "millisecond"):
+					ms[name] = true
+				case strings.Contains(desc, "second"):
+					seconds[name] = true
+				}
+			}
+			for _, c := range x {
+				walk(c)
+			}
+		case []any:
+			for _, c := range x {
+				walk(c)
+			}
+		}
+	}
+	walk(spec)
+	require.NotEmpty(t, ms)
+	for name := range ms {
+		assert.True(t, timeKey([]byte(strconv.Quote(name))), "%s is Unix milliseconds in the spec but not a time field", name)
+	}
+	for name := range seconds {
+		assert.False(t, timeKey([]byte(strconv.Quote(name))), "%s is described in seconds but is a time field", name)
+	}
+	t.Logf("%d millisecond fields in the spec, all time fields", len(ms))
 }
