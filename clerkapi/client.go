@@ -30,8 +30,9 @@ type Config struct {
 	MaxResponseBytes int64         // default 16 MiB
 	HTTPClient       *http.Client  // default: a tuned keep-alive client
 	Uploads          Uploads       // where upload operations may read images from
-	// RateLimit caps requests per second per secret key (0: no cap), with
-	// bursts of up to RateBurst (default: one second's worth).
+	// RateLimit caps requests per second per secret key (0: no cap;
+	// RateLimitByKey: 9/s for test keys, 90/s for live ones), with bursts of
+	// up to RateBurst (default: one second's worth).
 	RateLimit float64
 	RateBurst int
 }

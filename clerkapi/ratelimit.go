@@ -1,6 +1,7 @@
 package clerkapi
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"sync"
@@ -8,24 +9,50 @@ import (
 	"golang.org/x/time/rate"
 )
 
-// limiters paces requests per secret key, below Clerk's own limits (100
-// requests per 10 s on development instances), so a busy agent waits a
-// little instead of collecting 429s.
+// RateLimitByKey, as Config.RateLimit, paces each key by its instance:
+// TestKeyRate for test keys (and any key not recognisably live), LiveKeyRate
+// for live keys.
+const RateLimitByKey = -1
+
+// The per-key defaults, below Clerk's documented limits: 100 requests per
+// 10 s on development instances, 1,000 per 10 s on production ones.
+const (
+	TestKeyRate = 9
+	LiveKeyRate = 90
+)
+
+// limiters paces requests per secret key, below Clerk's own limits, so a
+// busy agent waits a little instead of collecting 429s.
 type limiters struct {
-	rps   rate.Limit
+	rps   rate.Limit // 0: by key (RateLimitByKey)
 	burst int
 	mu    sync.Mutex
 	byKey map[[32]byte]*rate.Limiter
 }
 
 func newLimiters(rps float64, burst int) *limiters {
-	if rps <= 0 {
+	switch {
+	case rps == RateLimitByKey:
+		return &limiters{burst: burst, byKey: map[[32]byte]*rate.Limiter{}}
+	case rps <= 0:
 		return nil
 	}
 	if burst <= 0 {
 		burst = max(int(rps), 1)
 	}
 	return &limiters{rps: rate.Limit(rps), burst: burst, byKey: map[[32]byte]*rate.Limiter{}}
+}
+
+// rateFor is the pace and burst of one key.
+func (l *limiters) rateFor(key string) (rate.Limit, int) {
+	if l.rps > 0 {
+		return l.rps, l.burst
+	}
+	rps := TestKeyRate
+	if KeyEnvironment(key) == "live" {
+		rps = LiveKeyRate
+	}
+	return rate.Limit(rps), cmp.Or(l.burst, rps)
 }
 
 // wait blocks until the key may send, or ctx ends.
@@ -40,7 +67,7 @@ func (l *limiters) wait(ctx context.Context, key string) error {
 		if len(l.byKey) >= maxLimiters {
 			l.prune()
 		}
-		lim = rate.NewLimiter(l.rps, l.burst)
+		lim = rate.NewLimiter(l.rateFor(key))
 		l.byKey[id] = lim
 	}
 	l.mu.Unlock()
@@ -54,7 +81,7 @@ const maxLimiters = 4096
 
 func (l *limiters) prune() {
 	for id, lim := range l.byKey {
-		if lim.Tokens() >= float64(l.burst) {
+		if lim.Tokens() >= float64(lim.Burst()) {
 			delete(l.byKey, id)
 		}
 	}

@@ -62,3 +62,38 @@ func TestRateLimitersStayBounded(t *testing.T) {
 	defer l.mu.Unlock()
 	assert.LessOrEqual(t, len(l.byKey), 10, "idle limiters are dropped past the bound")
 }
+
+// By key, a live key gets ten times a test key's pace, and an unrecognisable
+// key the test pace (the lower one: fail safe).
+func TestRateLimitByKey(t *testing.T) {
+	l := newLimiters(RateLimitByKey, 0)
+	for _, c := range []struct {
+		key   string
+		rps   float64
+		burst int
+	}{
+		{"sk_test_abc", TestKeyRate, TestKeyRate},
+		{"sk_live_abc", LiveKeyRate, LiveKeyRate},
+		{" SK_LIVE_abc", LiveKeyRate, LiveKeyRate},
+		{"rk_unknown", TestKeyRate, TestKeyRate},
+	} {
+		rps, burst := l.rateFor(c.key)
+		if float64(rps) != c.rps || burst != c.burst {
+			t.Errorf("%q: %v/s burst %d, want %v/s burst %d", c.key, rps, burst, c.rps, c.burst)
+		}
+	}
+	if rps, burst := newLimiters(20, 2).rateFor("sk_live_abc"); rps != 20 || burst != 2 {
+		t.Errorf("a fixed rate applies to every key: got %v/s burst %d", rps, burst)
+	}
+	// The pace holds: a test key sends its burst at once, then waits.
+	ctx := context.Background()
+	start := time.Now()
+	for range TestKeyRate + 2 {
+		if err := l.wait(ctx, "sk_test_pace"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if d := time.Since(start); d < 150*time.Millisecond {
+		t.Errorf("%d requests of a test key in %v: not paced at %d/s", TestKeyRate+2, d, TestKeyRate)
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"text/tabwriter"
@@ -63,7 +64,7 @@ type config struct {
 	maxBodyBytes        int64
 	keyFromRequest      bool
 	stateless           bool
-	rateLimit           float64
+	rateLimit           string
 	version             bool
 }
 
@@ -149,7 +150,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.BoolVar(&cfg.allowInsecureAPIURL, "allow-insecure-api-url", false, "allow an http:// --api-url to a host beyond loopback (the key would travel in clear)")
 	fs.BoolVar(&cfg.keyFromRequest, "key-from-request", false, "HTTP: take each caller's Clerk secret key from the "+hosting.KeyHeader+" header instead of CLERK_SECRET_KEY")
 	fs.BoolVar(&cfg.stateless, "stateless", false, "HTTP: streamable HTTP without sessions, for replicas behind a load balancer (SSE still needs sticky sessions)")
-	fs.Float64Var(&cfg.rateLimit, "rate-limit", 8, "Clerk requests per second per key, below Clerk's development-instance limit of 10/s; 0: no limit")
+	fs.StringVar(&cfg.rateLimit, "rate-limit", "auto", "Clerk requests per second per key: auto (9 for test keys, 90 for live keys, below Clerk's limits of 100 and 1,000 per 10 s), a number, or 0 for no limit")
 	fs.BoolVar(&cfg.version, "version", false, "print the version and exit")
 	fs.Usage = func() { printUsage(stderr, fs) }
 	if err := fs.Parse(args); err != nil {
@@ -266,13 +267,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		logger.Warn("INSECURE: listening beyond loopback without --auth-token; anyone who reaches this address can act on your Clerk instance", "addr", cfg.addr)
 	}
 
+	rateLimit := float64(clerkapi.RateLimitByKey)
+	if cfg.rateLimit != "auto" {
+		if rateLimit, err = strconv.ParseFloat(cfg.rateLimit, 64); err != nil || !(rateLimit >= 0 && rateLimit <= 1e6) {
+			fmt.Fprintf(stderr, "clerk-mcp: --rate-limit must be auto, 0 (no limit) or a number of requests per second (got %q)\n", cfg.rateLimit)
+			return 2
+		}
+	}
 	ccfg := clerkapi.Config{
 		BaseURL:   cfg.apiURL,
 		SecretKey: key,
 		// Machine secret key for create_m2m_token, when not passed per call.
 		MachineSecretKey: os.Getenv("CLERK_MACHINE_SECRET_KEY"),
 		MaxRetries:       noneAsNegative(cfg.retries),
-		RateLimit:        cfg.rateLimit,
+		RateLimit:        rateLimit,
 	}
 	if cfg.sandbox {
 		sb := sandbox.New()

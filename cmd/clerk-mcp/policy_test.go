@@ -29,6 +29,12 @@ func TestConfirmPolicyAtStart(t *testing.T) {
 		{"http api url beyond loopback refused", "sk_test_x", []string{"--api-url", "http://api.example.com/v1"}, 2, "must be https:// unless the host is loopback"},
 		{"http api url on loopback starts", "sk_test_x", []string{"--api-url", "http://127.0.0.1:9/v1"}, 0, "starting"},
 		{"http api url with the explicit flag starts", "sk_test_x", []string{"--api-url", "http://api.example.com/v1", "--allow-insecure-api-url"}, 0, "starting"},
+		{"rate limit by key by default", "sk_test_x", nil, 0, "starting"},
+		{"a number for the rate limit", "sk_test_x", []string{"--rate-limit", "2.5"}, 0, "starting"},
+		{"no rate limit", "sk_test_x", []string{"--rate-limit", "0"}, 0, "starting"},
+		{"a rate limit that is not a number", "sk_test_x", []string{"--rate-limit", "fast"}, 2, "--rate-limit must be auto"},
+		{"a negative rate limit", "sk_test_x", []string{"--rate-limit", "-3"}, 2, "--rate-limit must be auto"},
+		{"NaN as the rate limit", "sk_test_x", []string{"--rate-limit", "NaN"}, 2, "--rate-limit must be auto"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
