@@ -5,6 +5,7 @@ go 1.26.8
 require (
 	github.com/clerk/clerk-sdk-go/v2 v2.4.2
 	github.com/getkin/kin-openapi v0.153.0
+	github.com/go-jose/go-jose/v4 v4.1.9
 	github.com/golang-jwt/jwt/v5 v5.2.2
 	github.com/google/jsonschema-go v0.4.2
 	github.com/google/uuid v1.6.0

@@ -24,6 +24,8 @@ import (
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/clerk-mcp/clerk-mcp/internal/oauth"
 )
 
 // KeyHeader carries a caller's Clerk secret key when Options.KeyFromRequest
@@ -84,6 +86,18 @@ type Options struct {
 	// (never the token) in the request context, so confirmations bind to
 	// the caller (tools.WithCaller).
 	WithCaller func(ctx context.Context, fingerprint string) context.Context
+	// OAuth, when set, makes the server an OAuth resource server: it serves
+	// Protected Resource Metadata, accepts access tokens the verifier
+	// accepts (beside AuthTokens: either credential will do), answers 401
+	// with the resource_metadata challenge, and refuses a tools/call beyond
+	// the caller's scopes with 403 insufficient_scope.
+	OAuth *oauth.Verifier
+	// WithIdentity puts a verified OAuth caller in the request context.
+	WithIdentity func(ctx context.Context, id *oauth.Identity) context.Context
+	// Routes are more handlers on the same listener (ServeMux patterns),
+	// served without the MCP authentication but with the Origin check and
+	// the body limit: e.g. the sandbox's authorization server.
+	Routes map[string]http.Handler
 }
 
 // withDefaults returns o with every zero limit set to its default.
@@ -168,6 +182,14 @@ func New(s *server.MCPServer, o Options) *Host {
 	}
 	mux.HandleFunc("GET /healthz", ok)
 	mux.HandleFunc("GET /readyz", ok)
+	if o.OAuth != nil {
+		prm := protectedResourceMetadata(o.OAuth.Metadata())
+		mux.Handle("/.well-known/oauth-protected-resource", prm)
+		mux.Handle("/.well-known/oauth-protected-resource/mcp", prm)
+	}
+	for pattern, rh := range o.Routes {
+		mux.Handle(pattern, route(o, rh))
+	}
 	g.tokens = make([][32]byte, len(o.AuthTokens))
 	for i, t := range o.AuthTokens {
 		g.tokens[i] = sha256.Sum256([]byte(t))
@@ -212,7 +234,13 @@ func (g *guard) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		refuse(w, http.StatusForbidden, "Forbidden: Origin "+origin+" is not allowed (see --allowed-origins)")
 		return
 	}
-	if len(g.tokens) > 0 || !g.o.AllowNoAuth {
+	var id *oauth.Identity
+	if g.o.OAuth != nil {
+		var ok bool
+		if r, id, ok = g.authenticate(w, r); !ok {
+			return
+		}
+	} else if len(g.tokens) > 0 || !g.o.AllowNoAuth {
 		fp, ok := authorized(r, g.tokens)
 		if !ok {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="clerk-mcp"`)
@@ -268,6 +296,17 @@ func (g *guard) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
+		if id != nil && r.Method == http.MethodPost {
+			// A call beyond the caller's scopes is refused here, as HTTP,
+			// so the client can step up (every revision: the body of a
+			// streamable HTTP POST, stateful or not, or of an SSE message
+			// POST, is the JSON-RPC message itself).
+			if e := g.o.OAuth.Authorize(id, body); e != nil {
+				w.Header().Set("WWW-Authenticate", g.o.OAuth.Challenge(e))
+				http.Error(w, "Forbidden: "+e.Description, e.Status)
+				return
+			}
+		}
 		if g.sessions != nil && r.Method == http.MethodPost && r.URL.Path == "/mcp" && isInitialize(body) {
 			// mcp-go issues a new ID for every initialize, whatever header
 			// it carries.
@@ -387,4 +426,86 @@ func loopbackHost(host string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// authenticate admits a caller with one of the static tokens, or with an
+// access token the OAuth verifier accepts; otherwise it answers the
+// challenge: 401 with resource_metadata (plus error="invalid_token" when a
+// token was presented and failed), or 403 for a caller whose scopes or
+// memberships admit nothing.
+func (g *guard) authenticate(w http.ResponseWriter, r *http.Request) (*http.Request, *oauth.Identity, bool) {
+	if len(g.tokens) > 0 {
+		if fp, ok := authorized(r, g.tokens); ok && len(r.Header.Values("Authorization")) == 1 {
+			if g.o.WithCaller != nil {
+				r = r.WithContext(g.o.WithCaller(r.Context(), fp))
+			}
+			return r, nil, true
+		}
+	}
+	v := g.o.OAuth
+	token, present, e := oauth.BearerToken(r)
+	if !present {
+		w.Header().Set("WWW-Authenticate", v.Challenge(nil))
+		refuse(w, http.StatusUnauthorized, "Unauthorized: sign in with OAuth (see /.well-known/oauth-protected-resource) or send Authorization: Bearer <token>")
+		return r, nil, false
+	}
+	var id *oauth.Identity
+	if e == nil {
+		id, e = v.Verify(r.Context(), token)
+	}
+	if e != nil {
+		w.Header().Set("WWW-Authenticate", v.Challenge(e))
+		what := "Unauthorized"
+		if e.Status == http.StatusForbidden {
+			what = "Forbidden"
+		}
+		refuse(w, e.Status, what+": "+e.Description)
+		return r, nil, false
+	}
+	ctx := r.Context()
+	if g.o.WithIdentity != nil {
+		ctx = g.o.WithIdentity(ctx, id)
+	}
+	if g.o.WithCaller != nil {
+		ctx = g.o.WithCaller(ctx, id.Caller())
+	}
+	return r.WithContext(ctx), id, true
+}
+
+// protectedResourceMetadata serves RFC 9728 metadata to anyone, browsers
+// included (it is public and holds no secret).
+func protectedResourceMetadata(doc []byte) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		switch r.Method {
+		case http.MethodGet, http.MethodHead:
+			w.Header().Set("Content-Type", "application/json")
+			w.Header().Set("Cache-Control", "max-age=300")
+			_, _ = w.Write(doc)
+		case http.MethodOptions:
+			w.Header().Set("Access-Control-Allow-Methods", "GET, OPTIONS")
+			w.Header().Set("Access-Control-Allow-Headers", "*")
+			w.WriteHeader(http.StatusNoContent)
+		default:
+			w.Header().Set("Allow", "GET, HEAD, OPTIONS")
+			http.Error(w, "Method not allowed", http.StatusMethodNotAllowed)
+		}
+	})
+}
+
+// route wraps an extra handler (Options.Routes) with the Origin check and
+// the body limit; it gets no MCP authentication.
+func route(o Options, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if origin := r.Header.Get("Origin"); origin != "" && !originAllowed(origin, o.AllowedOrigins) {
+			refuse(w, http.StatusForbidden, "Forbidden: Origin "+origin+" is not allowed (see --allowed-origins)")
+			return
+		}
+		if r.ContentLength > o.MaxBodyBytes {
+			refuse(w, http.StatusRequestEntityTooLarge, "Request body too large")
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, o.MaxBodyBytes)
+		h.ServeHTTP(w, r)
+	})
 }
