@@ -87,13 +87,15 @@ func (h *Handler) discoveryHandler(s *Surface, def mcp.Tool) server.ToolHandlerF
 		}
 		switch def.Name {
 		case "search_operations":
-			return search(s, in.Query, in.Limit), nil
+			return search(ctx, s, in.Query, in.Limit), nil
 		}
 		op, ok := s.Allowed(in.Name)
-		if !ok {
+		if !ok || !callerAllows(ctx, op) {
 			var names []string
 			for _, o := range s.Reachable() {
-				names = append(names, o.Name)
+				if callerAllows(ctx, o) {
+					names = append(names, o.Name)
+				}
 			}
 			return mcp.NewToolResultError(fmt.Sprintf("No operation %q is available here%s. Use search_operations to find one.", in.Name, suggest(in.Name, names))), nil
 		}
@@ -118,7 +120,7 @@ type match struct {
 
 // search ranks reachable operations by keyword: name words weigh most, then
 // toolset, then description.
-func search(s *Surface, query string, limit int) *mcp.CallToolResult {
+func search(ctx context.Context, s *Surface, query string, limit int) *mcp.CallToolResult {
 	if limit <= 0 {
 		limit = 8
 	}
@@ -129,6 +131,9 @@ func search(s *Surface, query string, limit int) *mcp.CallToolResult {
 	terms := words(query)
 	var ms []match
 	for _, op := range s.Reachable() {
+		if !callerAllows(ctx, op) {
+			continue
+		}
 		name, set, desc := words(op.Name), words(op.Toolset), strings.ToLower(op.Description)
 		score := 0
 		for _, t := range terms {

@@ -76,10 +76,13 @@ func (h *Handler) Call(ctx context.Context, op *clerkapi.Operation, raw json.Raw
 			res = mcp.NewToolResultError(fmt.Sprintf("internal error in %s; nothing more is known. The server keeps running.", op.Name))
 		}
 		if h.log.Enabled(ctx, slog.LevelDebug) {
-			h.log.Debug("tool call", "tool", op.Name, "error", res.IsError, "duration", time.Since(start))
+			h.log.Debug("tool call", "tool", op.Name, "caller", Caller(ctx), "error", res.IsError, "duration", time.Since(start))
 		}
 	}()
 
+	if !callerAllows(ctx, op) {
+		return refused(op, "your access token's scopes do not reach this "+string(op.Kind())+" operation; sign in again with a broader scope")
+	}
 	args, problem := h.decode(op, raw, sessionProfile(ctx, h.profile))
 	if problem != "" {
 		return mcp.NewToolResultError(problem)

@@ -36,6 +36,8 @@ func NewServer(cfg ServerConfig) (*server.MCPServer, error) {
 		// Retried calls bring the user's answer (2026-07-28); see elicit.go.
 		server.WithToolHandlerMiddleware(carryCallInfo),
 		server.WithHooks(schemaHook(cfg.SchemaProfile, inputs)),
+		// Hosted OAuth callers see and call only what their scopes reach.
+		server.WithToolFilter(allowFilter),
 	)
 	surface := cfg.Surface
 	if surface == nil {

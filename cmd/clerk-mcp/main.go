@@ -10,6 +10,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -25,6 +26,7 @@ import (
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 	"github.com/clerk-mcp/clerk-mcp/internal/hosting"
+	"github.com/clerk-mcp/clerk-mcp/internal/oauth"
 	"github.com/clerk-mcp/clerk-mcp/internal/sandbox"
 	"github.com/clerk-mcp/clerk-mcp/internal/stdio"
 	"github.com/clerk-mcp/clerk-mcp/tools"
@@ -65,8 +67,17 @@ type config struct {
 	keyFromRequest      bool
 	stateless           bool
 	rateLimit           string
+	oauthIssuer         string
+	oauthResource       string
+	oauthScopes         string
+	oauthRequireOrg     string
 	version             bool
 }
+
+// sandboxAuthorizationServer, when set, gives the routes of the sandbox's
+// OAuth authorization server for an issuer URL (ServeMux patterns), served
+// beside /mcp for --sandbox --oauth-issuer sandbox.
+var sandboxAuthorizationServer func(sb *sandbox.Sandbox, issuer string) map[string]http.Handler
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -103,6 +114,10 @@ var envTwins = map[string]string{
 	"key-from-request":       "CLERK_MCP_KEY_FROM_REQUEST",
 	"stateless":              "CLERK_MCP_STATELESS",
 	"rate-limit":             "CLERK_MCP_RATE_LIMIT",
+	"oauth-issuer":           "CLERK_MCP_OAUTH_ISSUER",
+	"oauth-resource":         "CLERK_MCP_OAUTH_RESOURCE",
+	"oauth-scopes":           "CLERK_MCP_OAUTH_SCOPES",
+	"oauth-require-org":      "CLERK_MCP_OAUTH_REQUIRE_ORG",
 	"max-sessions":           "CLERK_MCP_MAX_SESSIONS",
 	"max-concurrent-calls":   "CLERK_MCP_MAX_CONCURRENT_CALLS",
 	"allow-insecure-api-url": "CLERK_MCP_ALLOW_INSECURE_API_URL",
@@ -151,6 +166,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.BoolVar(&cfg.keyFromRequest, "key-from-request", false, "HTTP: take each caller's Clerk secret key from the "+hosting.KeyHeader+" header instead of CLERK_SECRET_KEY")
 	fs.BoolVar(&cfg.stateless, "stateless", false, "HTTP: streamable HTTP without sessions, for replicas behind a load balancer (SSE still needs sticky sessions)")
 	fs.StringVar(&cfg.rateLimit, "rate-limit", "auto", "Clerk requests per second per key: auto (9 for test keys, 90 for live keys, below Clerk's limits of 100 and 1,000 per 10 s), a number, or 0 for no limit")
+	fs.StringVar(&cfg.oauthIssuer, "oauth-issuer", "", "HTTP: accept OAuth access tokens from this issuer (your Clerk Frontend API URL; \"sandbox\" with --sandbox)")
+	fs.StringVar(&cfg.oauthResource, "oauth-resource", "", "HTTP with --oauth-issuer: this server's public /mcp URL, the tokens' audience (default http://ADDR/mcp on loopback)")
+	fs.StringVar(&cfg.oauthScopes, "oauth-scopes", "", "scope names for read,write,admin (default "+oauth.DefaultReadScope+","+oauth.DefaultWriteScope+","+oauth.DefaultAdminScope+")")
+	fs.StringVar(&cfg.oauthRequireOrg, "oauth-require-org", "", "ORG[:ROLE]: admit only members of this organization (id or slug), with that role")
 	fs.BoolVar(&cfg.version, "version", false, "print the version and exit")
 	fs.Usage = func() { printUsage(stderr, fs) }
 	if err := fs.Parse(args); err != nil {
@@ -213,10 +232,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		printTools(stdout, surface)
 		return 0
 	}
+	oauthCfg, err := checkOAuth(cfg)
+	if err != nil {
+		fmt.Fprintln(stderr, "clerk-mcp:", err)
+		return 2
+	}
 	insecure := false
 	if cfg.transport != "stdio" {
-		// The parsed list decides: " , " is no token at all (D1).
-		if cfg.tokens, err = hosting.ParseTokens(cfg.authTokens); err == nil {
+		// The parsed list decides: " , " is no token at all (D1). OAuth
+		// protects a listener beyond loopback by itself.
+		if cfg.tokens, err = hosting.ParseTokens(cfg.authTokens); err == nil && oauthCfg == nil {
 			insecure, err = hosting.CheckExposure(cfg.addr, cfg.tokens, cfg.insecureNoAuth)
 		}
 		if err != nil {
@@ -282,8 +307,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		MaxRetries:       noneAsNegative(cfg.retries),
 		RateLimit:        rateLimit,
 	}
+	var sb *sandbox.Sandbox
 	if cfg.sandbox {
-		sb := sandbox.New()
+		sb = sandbox.New()
 		ccfg = sb.Config()
 		logger.Warn("SANDBOX: serving an embedded, in-memory Clerk with seed data; nothing reaches a real Clerk instance, and every change is lost when the server stops")
 	}
@@ -322,21 +348,41 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	return serveHTTP(ctx, cfg, s, logger)
+	return serveHTTP(ctx, cfg, s, logger, oauthCfg, client, sb)
 }
 
-func serveHTTP(ctx context.Context, cfg config, s *server.MCPServer, logger *slog.Logger) int {
+func serveHTTP(ctx context.Context, cfg config, s *server.MCPServer, logger *slog.Logger, oauthCfg *oauth.Config, client *clerkapi.Client, sb *sandbox.Sandbox) int {
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		logger.Error("cannot listen", "addr", cfg.addr, "error", err)
 		return 1
+	}
+	var verifier *oauth.Verifier
+	var routes map[string]http.Handler
+	if oauthCfg != nil {
+		here := "http://" + ln.Addr().String()
+		if oauthCfg.Resource == "" {
+			oauthCfg.Resource = here + "/mcp"
+		}
+		if oauthCfg.Issuer == "sandbox" {
+			oauthCfg.Issuer = here + "/sandbox"
+			routes = sandboxAuthorizationServer(sb, oauthCfg.Issuer)
+		}
+		oauthCfg.Clerk, oauthCfg.Logger = client, logger
+		if verifier, err = oauth.New(*oauthCfg); err != nil {
+			logger.Error("cannot start OAuth", "error", err)
+			_ = ln.Close()
+			return 2
+		}
+		logger.Info("oauth resource server", "issuer", oauthCfg.Issuer, "resource", oauthCfg.Resource,
+			"metadata", oauth.MetadataURL(oauthCfg.Resource), "scopes", strings.Join(oauthCfg.Scopes.List(), ","), "static_tokens", len(cfg.tokens))
 	}
 	h := hosting.New(s, hosting.Options{
 		SSE:                true,
 		Streamable:         cfg.transport == "http",
 		Stateless:          cfg.stateless,
 		AuthTokens:         cfg.tokens,
-		AllowNoAuth:        len(cfg.tokens) == 0, // CheckExposure allowed it: loopback, or --insecure-no-auth
+		AllowNoAuth:        len(cfg.tokens) == 0 && verifier == nil, // CheckExposure allowed it: loopback, or --insecure-no-auth
 		AllowedOrigins:     list(cfg.allowedOrigins),
 		MaxBodyBytes:       cfg.maxBodyBytes,
 		MaxSessions:        cfg.maxSessions,
@@ -344,6 +390,9 @@ func serveHTTP(ctx context.Context, cfg config, s *server.MCPServer, logger *slo
 		KeyFromRequest:     cfg.keyFromRequest,
 		WithKey:            tools.WithSecretKey,
 		WithCaller:         tools.WithCaller,
+		OAuth:              verifier,
+		WithIdentity:       withIdentity,
+		Routes:             routes,
 	})
 	srv := hosting.NewServer(h)
 	// Open SSE and listening streams never end by themselves; without this,
@@ -524,4 +573,58 @@ func applyEnv(fs *flag.FlagSet) error {
 		}
 	})
 	return err
+}
+
+// checkOAuth reads the --oauth-* flags: nil when OAuth is off. The issuer
+// "sandbox" and the default resource are settled once the listener's
+// address is known (serveHTTP).
+func checkOAuth(cfg config) (*oauth.Config, error) {
+	if cfg.oauthIssuer == "" {
+		for _, f := range []struct{ name, v string }{{"oauth-resource", cfg.oauthResource}, {"oauth-scopes", cfg.oauthScopes}, {"oauth-require-org", cfg.oauthRequireOrg}} {
+			if f.v != "" {
+				return nil, fmt.Errorf("--%s goes with --oauth-issuer", f.name)
+			}
+		}
+		return nil, nil
+	}
+	switch {
+	case cfg.transport == "stdio":
+		return nil, errors.New("--oauth-issuer protects an HTTP server: add --transport http (or sse)")
+	case cfg.keyFromRequest:
+		return nil, errors.New("--oauth-issuer and --key-from-request are two identity models: OAuth callers act with this server's key, so choose one")
+	case cfg.oauthIssuer == "sandbox" && !cfg.sandbox:
+		return nil, errors.New("--oauth-issuer sandbox needs --sandbox (the sandbox plays the authorization server); with a real instance, pass its Frontend API URL")
+	case cfg.oauthIssuer == "sandbox" && sandboxAuthorizationServer == nil:
+		return nil, errors.New("--oauth-issuer sandbox: this build has no sandbox authorization server")
+	case cfg.oauthResource == "" && !hosting.IsLoopback(cfg.addr):
+		return nil, fmt.Errorf("--oauth-resource is required beyond loopback: the public URL of /mcp clients connect to (e.g. https://mcp.example.com/mcp), the audience tokens must name")
+	}
+	scopes, err := oauth.ParseScopes(cfg.oauthScopes)
+	if err != nil {
+		return nil, err
+	}
+	org, err := oauth.ParseOrg(cfg.oauthRequireOrg)
+	if err != nil {
+		return nil, err
+	}
+	c := &oauth.Config{Issuer: cfg.oauthIssuer, Resource: cfg.oauthResource, Scopes: scopes, RequireOrg: org}
+	if c.Issuer != "sandbox" || c.Resource != "" {
+		// Check the URLs now, not after listening.
+		probe := *c
+		if probe.Issuer == "sandbox" {
+			probe.Issuer = "http://127.0.0.1/sandbox"
+		}
+		if probe.Resource == "" {
+			probe.Resource = "http://127.0.0.1/mcp"
+		}
+		if _, err := oauth.New(probe); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+// withIdentity puts an OAuth caller's reach in the context of its requests.
+func withIdentity(ctx context.Context, id *oauth.Identity) context.Context {
+	return tools.WithAllow(ctx, id.Allows)
 }
