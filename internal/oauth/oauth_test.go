@@ -17,8 +17,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
-	_ "github.com/clerk-mcp/clerk-mcp/internal/golden"
 	"github.com/clerk-mcp/clerk-mcp/internal/fakeclerk"
+	_ "github.com/clerk-mcp/clerk-mcp/internal/golden"
 	"github.com/clerk-mcp/clerk-mcp/internal/oauth/oauthtest"
 )
 
