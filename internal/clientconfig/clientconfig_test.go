@@ -647,3 +647,61 @@ func TestConfigRemoteServer(t *testing.T) {
 	require.Equal(t, 0, code, stderr)
 	assert.Equal(t, "[mcp_servers.clerk]\nurl = \"https://mcp.example.com/mcp\"\nbearer_token_env_var = \"TOKEN\"\nstartup_timeout_sec = 5\n\n", readFile(t, path))
 }
+
+// TestConfigRemoteOAuth: --url --oauth writes entries without any bearer
+// header (an OAuth client sends its own access token), replaces a header a
+// former --bearer-env entry had, and says how each client signs in.
+func TestConfigRemoteOAuth(t *testing.T) {
+	clearEnv(t)
+	const url = "https://mcp.example.com/mcp"
+	want := map[string]string{
+		"claude-code": "claude mcp add --transport http clerk https://mcp.example.com/mcp\n",
+		"cursor":      `{"mcpServers":{"clerk":{"url":"https://mcp.example.com/mcp"}}}`,
+		"windsurf":    `{"mcpServers":{"clerk":{"serverUrl":"https://mcp.example.com/mcp"}}}`,
+		"vscode":      `{"servers":{"clerk":{"type":"http","url":"https://mcp.example.com/mcp"}}}`,
+		"codex":       "[mcp_servers.clerk]\nurl = \"https://mcp.example.com/mcp\"\n",
+	}
+	for id, w := range want {
+		code, stdout, stderr := configRun(t, "--client", id, "--url", url, "--oauth")
+		require.Equal(t, 0, code, "%s: %s", id, stderr)
+		if strings.HasPrefix(w, "{") {
+			assert.JSONEq(t, w, stdout, id)
+		} else {
+			assert.Equal(t, w, stdout, id)
+		}
+		assert.NotContains(t, strings.ToLower(stdout), "authorization", id)
+		assert.NotContains(t, stdout, "bearer", id)
+		assert.Contains(t, stderr, "signs in through your browser", id)
+	}
+	_, _, stderr := configRun(t, "--client", "claude-code", "--url", url, "--oauth")
+	assert.Contains(t, stderr, "run /mcp")
+	_, _, stderr = configRun(t, "--client", "codex", "--url", url, "--oauth")
+	assert.Contains(t, stderr, "codex mcp login clerk")
+
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--client", "cursor", "--oauth"}, "--oauth goes with --url"},
+		{[]string{"--client", "cursor", "--url", url, "--oauth", "--bearer-env", "TOKEN"}, "--oauth and --bearer-env"},
+	} {
+		code, stdout, stderr := configRun(t, c.args...)
+		assert.Equal(t, 2, code, "%v", c.args)
+		assert.Empty(t, stdout)
+		assert.Contains(t, stderr, c.want, "%v", c.args)
+	}
+
+	// From a static token to OAuth: the written entry loses its header.
+	for _, id := range []string{"cursor", "vscode", "codex"} {
+		path := filepath.Join(t.TempDir(), "cfg")
+		code, _, stderr := configRun(t, "--client", id, "--write", "--file", path, "--url", url, "--bearer-env", "TOKEN")
+		require.Equal(t, 0, code, stderr)
+		require.Contains(t, strings.ToLower(readFile(t, path)), "bearer")
+		code, _, stderr = configRun(t, "--client", id, "--write", "--file", path, "--url", url, "--oauth")
+		require.Equal(t, 0, code, stderr)
+		got := readFile(t, path)
+		assert.NotContains(t, got, "TOKEN", id)
+		assert.NotContains(t, got, "Authorization", id)
+		assert.Contains(t, got, url, id)
+	}
+}

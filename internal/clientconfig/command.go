@@ -18,7 +18,7 @@ import (
 type configOptions struct {
 	client, via, image, name, file string
 	url, bearerEnv                 string
-	write, withSecret              bool
+	write, withSecret, oauth       bool
 	toolsets, tools, excludeTools  string
 	readOnly, noDestructive        bool
 	sandbox                        bool
@@ -40,6 +40,8 @@ type launch struct {
 	// bearer token comes from the environment variable bearerEnv (the
 	// client's reference to it in bearer), or VS Code's tokenInput prompt.
 	url, bearerEnv, bearer, tokenInput string
+	// oauth: the remote server signs callers in with OAuth; no header.
+	oauth bool
 }
 
 var validName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]*$`)
@@ -65,6 +67,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.sandbox, "sandbox", false, "passed to the server: the embedded in-memory Clerk; no key is configured")
 	fs.StringVar(&o.url, "url", "", "configure a running server over streamable HTTP (e.g. https://mcp.example.com/mcp) instead of a command")
 	fs.StringVar(&o.bearerEnv, "bearer-env", "", "with --url: environment variable holding the bearer token the client sends")
+	fs.BoolVar(&o.oauth, "oauth", false, "with --url: the server signs callers in with OAuth (--oauth-issuer); no bearer header, the client signs in through a browser")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: clerk-mcp config --client CLIENT [flags] [-- server flags…]\n\n"+
 			"Prints the configuration that starts this server from an MCP client, or with --write\n"+
@@ -79,7 +82,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	fs.Visit(func(f *flag.Flag) {
-		if o.url != "" && f.Name != "url" && !slices.Contains([]string{"client", "name", "write", "file", "bearer-env"}, f.Name) {
+		if o.url != "" && f.Name != "url" && !slices.Contains([]string{"client", "name", "write", "file", "bearer-env", "oauth"}, f.Name) {
 			o.urlConflict = f.Name
 		}
 	})
@@ -137,6 +140,10 @@ func (o *configOptions) prepare(stderr io.Writer) (*clientInfo, launch, int) {
 		return fail("--with-secret and --sandbox: the sandbox needs no secret key")
 	case o.bearerEnv != "" && o.url == "":
 		return fail("--bearer-env goes with --url")
+	case o.oauth && o.url == "":
+		return fail("--oauth goes with --url: OAuth protects a server that runs elsewhere")
+	case o.oauth && o.bearerEnv != "":
+		return fail("--oauth and --bearer-env: an OAuth client signs in and sends its own access token; drop --bearer-env (or --oauth for a static --auth-token)")
 	case o.url != "":
 		return o.prepareRemote(c, fail)
 	}
@@ -230,7 +237,7 @@ func (o *configOptions) prepareRemote(c *clientInfo, fail func(format string, a 
 	case o.bearerEnv != "" && !regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`).MatchString(o.bearerEnv):
 		return fail("--bearer-env %q is not an environment variable name", o.bearerEnv)
 	}
-	l := launch{url: o.url, bearerEnv: o.bearerEnv}
+	l := launch{url: o.url, bearerEnv: o.bearerEnv, oauth: o.oauth}
 	if o.bearerEnv != "" {
 		switch {
 		case c.kind == jsonVSCode:
@@ -245,6 +252,8 @@ func (o *configOptions) prepareRemote(c *clientInfo, fail func(format string, a 
 
 func (o *configOptions) notes(w io.Writer, c *clientInfo, l launch) {
 	switch {
+	case l.url != "" && l.oauth:
+		fmt.Fprintf(w, "clerk-mcp config: %s signs in through your browser the first time it connects (OAuth); no token is stored in its configuration.%s\n", c.title, oauthHint(c.id, o.name))
 	case l.url != "":
 		if l.bearerEnv != "" && c.kind != jsonVSCode {
 			fmt.Fprintf(w, "clerk-mcp config: %s sends the bearer token from %s: export it before starting %s.\n", c.title, l.bearerEnv, c.title)
@@ -256,6 +265,17 @@ func (o *configOptions) notes(w io.Writer, c *clientInfo, l launch) {
 	default:
 		fmt.Fprintln(w, "clerk-mcp config:", c.note)
 	}
+}
+
+// oauthHint says how a client starts its sign-in, where it needs a step.
+func oauthHint(client, name string) string {
+	switch client {
+	case "claude-code":
+		return " In Claude Code, run /mcp and choose " + name + " → Authenticate."
+	case "codex":
+		return " Then run: codex mcp login " + name
+	}
+	return ""
 }
 
 // render returns the client's configuration merged into existing (nil: a
