@@ -462,3 +462,103 @@ func confirmToken(res *mcp.CallToolResult) string {
 	}
 	return ""
 }
+
+// signIn runs mcp-go's OAuth client against the server and the test
+// issuer headlessly: the 401 and its resource_metadata, protected resource
+// metadata, authorization server metadata, dynamic registration, the
+// authorization code with PKCE S256 (the redirect read instead of a
+// browser), the token, and initialize with it.
+func signIn(t *testing.T, ctx context.Context, h *oauthHost, scopes ...string) *client.Client {
+	t.Helper()
+	cfg := client.OAuthConfig{RedirectURI: "http://127.0.0.1:1/callback", Scopes: scopes,
+		TokenStore: client.NewMemoryTokenStore(), PKCEEnabled: true}
+	c, err := client.NewOAuthStreamableHttpClient(h.base+"/mcp", cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = c.Close() })
+	if err := c.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	init := func() error {
+		req := mcp.InitializeRequest{}
+		req.Params.ProtocolVersion = mcp.LATEST_LEGACY_PROTOCOL_VERSION
+		req.Params.ClientInfo = mcp.Implementation{Name: "oauth-client-test", Version: "0"}
+		_, err := c.Initialize(ctx, req)
+		return err
+	}
+	err = init()
+	if !client.IsOAuthAuthorizationRequiredError(err) {
+		t.Fatalf("initialize without a token: %v, want OAuth authorization required", err)
+	}
+	handler := client.GetOAuthHandler(err)
+	if err := handler.RegisterClient(ctx, "oauth-client-test"); err != nil {
+		t.Fatalf("dynamic registration: %v", err)
+	}
+	verifier, err := client.GenerateCodeVerifier()
+	if err != nil {
+		t.Fatal(err)
+	}
+	state, err := client.GenerateState()
+	if err != nil {
+		t.Fatal(err)
+	}
+	authURL, err := handler.GetAuthorizationURL(ctx, state, client.GenerateCodeChallenge(verifier))
+	if err != nil {
+		t.Fatal(err)
+	}
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := noFollow.Get(authURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = resp.Body.Close()
+	back, err := resp.Location()
+	if err != nil {
+		t.Fatalf("authorize: HTTP %d without a redirect", resp.StatusCode)
+	}
+	if err := handler.ProcessAuthorizationResponse(ctx, back.Query().Get("code"), back.Query().Get("state"), verifier); err != nil {
+		t.Fatalf("token: %v", err)
+	}
+	if err := init(); err != nil {
+		t.Fatalf("initialize with the token: %v", err)
+	}
+	return c
+}
+
+// TestMCPGoOAuthClient: mcp-go's OAuth client signs in with clerk:read,
+// lists only read tools and is refused delete_user; signed in again with
+// clerk:admin (the step-up), it deletes through the confirmation.
+func TestMCPGoOAuthClient(t *testing.T) {
+	fake, _ := newFake(t)
+	h := serveOAuth(t, newMCPSel(t, fake), fake, hosting.Options{Streamable: true})
+	ctx := ctxFor(t, 30*time.Second)
+
+	reader := signIn(t, ctx, h, "clerk:read")
+	names := listedNames(t, ctx, reader)
+	if !slices.Contains(names, "get_user") || slices.Contains(names, "delete_user") || slices.Contains(names, "update_user") {
+		t.Errorf("a clerk:read caller lists %v", names)
+	}
+	fake.Reset()
+	if res, err := callTool(ctx, reader, "delete_user", map[string]any{"user_id": "user_1"}); err == nil {
+		t.Errorf("a clerk:read caller deleted: %s", resultText(res))
+	} else if !strings.Contains(err.Error(), "403") && !strings.Contains(strings.ToLower(err.Error()), "forbidden") {
+		t.Errorf("refusal: %v", err)
+	}
+	if fake.Count() != 0 {
+		t.Error("a refused call reached Clerk")
+	}
+
+	admin := signIn(t, ctx, h, "clerk:read", "clerk:write", "clerk:admin")
+	preview, err := callTool(ctx, admin, "delete_user", map[string]any{"user_id": "user_1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := callTool(ctx, admin, "delete_user", map[string]any{"user_id": "user_1", "confirm": confirmToken(preview)})
+	if err != nil || res.IsError {
+		t.Fatalf("confirmed delete: %v %s", err, resultText(res))
+	}
+	if countMethod(fake, http.MethodDelete) != 1 {
+		t.Error("the delete did not reach Clerk once")
+	}
+}

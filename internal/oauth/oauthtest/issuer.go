@@ -9,9 +9,13 @@ import (
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/rsa"
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -37,15 +41,27 @@ type Issuer struct {
 	// Down makes every request fail with 503.
 	Down atomic.Bool
 
-	mu   sync.Mutex
-	keys []Key // published
-	RSA  Key
-	EC   Key
+	// Subject is who /oauth/authorize signs in (headless: no page, no
+	// password); default user_oauth.
+	Subject string
+
+	mu      sync.Mutex
+	keys    []Key // published
+	clients map[string][]string // registered client id -> redirect URIs
+	codes   map[string]grant    // authorization code -> what it grants
+	RSA     Key
+	EC      Key
+}
+
+// grant is what an authorization code was issued for.
+type grant struct {
+	client, redirect, challenge, scope, resource, subject string
 }
 
 // NewIssuer starts an issuer with one RSA (RS256) and one EC (ES256) key.
 func NewIssuer() *Issuer {
-	i := &Issuer{RSA: NewRSAKey("rsa-1"), EC: NewECKey("ec-1")}
+	i := &Issuer{RSA: NewRSAKey("rsa-1"), EC: NewECKey("ec-1"), Subject: "user_oauth",
+		clients: map[string][]string{}, codes: map[string]grant{}}
 	i.keys = []Key{i.RSA, i.EC}
 	i.Server = httptest.NewServer(http.HandlerFunc(i.serve))
 	return i
@@ -113,9 +129,83 @@ func (i *Issuer) serve(w http.ResponseWriter, r *http.Request) {
 		}
 		i.mu.Unlock()
 		writeJSON(w, set)
+	case "/oauth/register":
+		i.register(w, r)
+	case "/oauth/authorize":
+		i.authorize(w, r)
+	case "/oauth/token":
+		i.token(w, r)
 	default:
 		http.NotFound(w, r)
 	}
+}
+
+// register is dynamic client registration (RFC 7591) for public clients.
+func (i *Issuer) register(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		RedirectURIs []string `json:"redirect_uris"`
+	}
+	if r.Method != http.MethodPost || json.NewDecoder(r.Body).Decode(&in) != nil || len(in.RedirectURIs) == 0 {
+		oauthError(w, "invalid_client_metadata")
+		return
+	}
+	i.mu.Lock()
+	id := "client_" + rand.Text()[:12]
+	i.clients[id] = in.RedirectURIs
+	i.mu.Unlock()
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusCreated)
+	writeJSON(w, map[string]any{"client_id": id, "redirect_uris": in.RedirectURIs, "token_endpoint_auth_method": "none"})
+}
+
+// authorize signs in Subject at once and redirects with a code; it needs
+// PKCE S256 and a registered redirect URI.
+func (i *Issuer) authorize(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	i.mu.Lock()
+	defer i.mu.Unlock()
+	uris := i.clients[q.Get("client_id")]
+	if q.Get("response_type") != "code" || !slices.Contains(uris, q.Get("redirect_uri")) ||
+		q.Get("code_challenge_method") != "S256" || q.Get("code_challenge") == "" {
+		http.Error(w, "bad authorization request", http.StatusBadRequest)
+		return
+	}
+	code := rand.Text()
+	i.codes[code] = grant{client: q.Get("client_id"), redirect: q.Get("redirect_uri"), challenge: q.Get("code_challenge"),
+		scope: q.Get("scope"), resource: q.Get("resource"), subject: i.Subject}
+	u, _ := url.Parse(q.Get("redirect_uri"))
+	back := u.Query()
+	back.Set("code", code)
+	back.Set("state", q.Get("state"))
+	u.RawQuery = back.Encode()
+	http.Redirect(w, r, u.String(), http.StatusFound)
+}
+
+// token exchanges a code (once) for an access token whose audience is the
+// requested resource, after checking the PKCE verifier.
+func (i *Issuer) token(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost || r.ParseForm() != nil || r.PostForm.Get("grant_type") != "authorization_code" {
+		oauthError(w, "unsupported_grant_type")
+		return
+	}
+	i.mu.Lock()
+	g, ok := i.codes[r.PostForm.Get("code")]
+	delete(i.codes, r.PostForm.Get("code"))
+	i.mu.Unlock()
+	sum := sha256.Sum256([]byte(r.PostForm.Get("code_verifier")))
+	if !ok || g.client != r.PostForm.Get("client_id") || g.redirect != r.PostForm.Get("redirect_uri") ||
+		base64.RawURLEncoding.EncodeToString(sum[:]) != g.challenge || (g.resource != "" && g.resource != r.PostForm.Get("resource")) {
+		oauthError(w, "invalid_grant")
+		return
+	}
+	tok := i.Token(i.RSA, Claims{Subject: g.subject, Audience: []string{g.resource}, Scope: g.scope, ClientID: g.client})
+	writeJSON(w, map[string]any{"access_token": tok, "token_type": "Bearer", "expires_in": 3600, "scope": g.scope})
+}
+
+func oauthError(w http.ResponseWriter, code string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusBadRequest)
+	writeJSON(w, map[string]string{"error": code})
 }
 
 func writeJSON(w http.ResponseWriter, v any) {
