@@ -46,7 +46,7 @@ type Issuer struct {
 	Subject string
 
 	mu      sync.Mutex
-	keys    []Key // published
+	keys    []Key               // published
 	clients map[string][]string // registered client id -> redirect URIs
 	codes   map[string]grant    // authorization code -> what it grants
 	RSA     Key
