@@ -186,6 +186,9 @@ func New(s *server.MCPServer, o Options) *Host {
 		prm := protectedResourceMetadata(o.OAuth.Metadata())
 		mux.Handle("/.well-known/oauth-protected-resource", prm)
 		mux.Handle("/.well-known/oauth-protected-resource/mcp", prm)
+		if p := o.OAuth.MetadataPath(); p != "" && !strings.HasSuffix(p, "/oauth-protected-resource") && !strings.HasSuffix(p, "/oauth-protected-resource/mcp") {
+			mux.Handle(p, prm) // a resource behind a path prefix
+		}
 	}
 	for pattern, rh := range o.Routes {
 		mux.Handle(pattern, route(o, rh))

@@ -8,6 +8,7 @@
 package oauth
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/json"
@@ -292,6 +293,16 @@ func MetadataURL(resource string) string {
 	return u.String()
 }
 
+// MetadataPath is the path of MetadataURL (for a resource behind a path
+// prefix, not one of the two standard paths).
+func (v *Verifier) MetadataPath() string {
+	u, err := url.Parse(v.metaURL)
+	if err != nil {
+		return ""
+	}
+	return u.Path
+}
+
 // Metadata is the Protected Resource Metadata document.
 func (v *Verifier) Metadata() []byte { return v.prm }
 
@@ -384,7 +395,8 @@ func (v *Verifier) Verify(ctx context.Context, token string) (*Identity, *Error)
 			// keeps working until it expires.
 			v.cfg.Logger.Warn("oauth: cannot reach the issuer or Clerk; using the earlier verification", "subject", id.Subject, "client_id", id.ClientID)
 		default:
-			v.cfg.Logger.Info("oauth: token refused", "reason", err.Description)
+			// Debug: anyone can send bad tokens, and must not fill the log.
+			v.cfg.Logger.Debug("oauth: token refused", "reason", err.Description)
 			return nil, err
 		}
 	}
@@ -569,11 +581,11 @@ func (v *Verifier) scopeFor(l Level) string {
 // body that does not mention tools/call (or escapes characters, which
 // could spell it) is not decoded at all.
 func (v *Verifier) Authorize(id *Identity, body []byte) *Error {
-	if !strings.Contains(string(body), "tools/call") && !strings.ContainsRune(string(body), '\\') {
+	if !bytes.Contains(body, []byte("tools/call")) && bytes.IndexByte(body, '\\') < 0 {
 		return nil
 	}
 	var msgs []rpcCall
-	if t := strings.TrimLeft(string(body), " \t\r\n"); strings.HasPrefix(t, "[") {
+	if t := bytes.TrimLeft(body, " \t\r\n"); len(t) > 0 && t[0] == '[' {
 		if json.Unmarshal(body, &msgs) != nil {
 			return nil // mcp-go answers the parse error
 		}

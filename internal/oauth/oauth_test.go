@@ -404,6 +404,8 @@ func TestMetadataAndChallenge(t *testing.T) {
 	assert.Equal(t, []any{"mcp:r", "mcp:w", "mcp:a"}, prm["scopes_supported"])
 	assert.Equal(t, []any{"header"}, prm["bearer_methods_supported"])
 	assert.Equal(t, "http://127.0.0.1:9999/.well-known/oauth-protected-resource/mcp", MetadataURL(resource))
+	assert.Equal(t, "/.well-known/oauth-protected-resource/mcp", r.v.MetadataPath())
+	assert.Equal(t, "https://h.example/.well-known/oauth-protected-resource/clerk/mcp", MetadataURL("https://h.example/clerk/mcp"))
 	assert.Equal(t, `Bearer resource_metadata="http://127.0.0.1:9999/.well-known/oauth-protected-resource/mcp"`, r.v.Challenge(nil))
 	assert.Equal(t, `Bearer resource_metadata="http://127.0.0.1:9999/.well-known/oauth-protected-resource/mcp", error="invalid_token", error_description="bad 'x'"`,
 		r.v.Challenge(invalid("bad \"x\"")))
