@@ -743,9 +743,12 @@ func (a *authServer) refresh(w http.ResponseWriter, f url.Values, app *oauthApp)
 func (a *authServer) issue(w http.ResponseWriter, app *oauthApp, u *user, scopes []string, resource, family string, code *authCode) error {
 	s, st := a.s, a.s.oauthState()
 	now := s.tick()
-	st.grants = slices.DeleteFunc(st.grants, func(g *oauthGrant) bool { // drop what can serve no more
+	// Drop the grants that can serve no more: access token expired, refresh
+	// token revoked, absent or expired (a used one stays until it expires,
+	// so its replay still revokes its family).
+	st.grants = slices.DeleteFunc(st.grants, func(g *oauthGrant) bool {
 		return g.family != "" && g.tok.Expiration != nil && int64(*g.tok.Expiration) <= now &&
-			(g.tok.Revoked || g.refresh == "" || g.refreshUsed || g.refreshExp <= now)
+			(g.tok.Revoked || g.refresh == "" || (g.refreshExp != 0 && g.refreshExp <= now))
 	})
 	if len(st.grants) >= maxGrants {
 		return &oauthError{http.StatusServiceUnavailable, "temporarily_unavailable", "the sandbox holds too many live grants; revoke some"}
