@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"bytes"
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -8,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"html/template"
+	"io"
 	"mime"
 	"net"
 	"net/http"
@@ -169,21 +171,39 @@ func (a *authServer) endpoint(cors bool, method string, h func(w http.ResponseWr
 			writeOAuthError(w, &oauthError{http.StatusMethodNotAllowed, "invalid_request", r.URL.Path + " takes " + method + ", not " + r.Method})
 			return
 		}
+		// The body is read, and the answer written, outside the sandbox
+		// lock: a slow client holds up no one else.
 		if r.Body != nil {
-			r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
-		}
-		s := a.s
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		s.now = max(s.now, s.clock().UnixMilli())
-		if err := h(w, r); err != nil {
-			var oe *oauthError
-			if !errors.As(err, &oe) {
-				oe = &oauthError{http.StatusInternalServerError, "server_error", err.Error()}
+			body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxFormBytes))
+			if err != nil {
+				writeOAuthError(w, badRequest("invalid_request", "the body cannot be read, or is over 64 KiB"))
+				return
 			}
-			writeOAuthError(w, oe)
+			r.Body = io.NopCloser(bytes.NewReader(body))
 		}
+		rec := &recorder{header: w.Header()}
+		a.serve(rec, r, h)
+		if rec.status == 0 {
+			rec.status = http.StatusOK
+		}
+		w.WriteHeader(rec.status)
+		_, _ = w.Write(rec.body.Bytes())
 	})
+}
+
+// serve runs h under the sandbox lock, with the request's time reading.
+func (a *authServer) serve(w http.ResponseWriter, r *http.Request, h func(w http.ResponseWriter, r *http.Request) error) {
+	s := a.s
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.now = max(s.now, s.clock().UnixMilli())
+	if err := h(w, r); err != nil {
+		var oe *oauthError
+		if !errors.As(err, &oe) {
+			oe = &oauthError{http.StatusInternalServerError, "server_error", err.Error()}
+		}
+		writeOAuthError(w, oe)
+	}
 }
 
 func writeOAuthError(w http.ResponseWriter, e *oauthError) {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"maps"
 	"math/big"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -629,10 +630,49 @@ func TestAuthServerUserState(t *testing.T) {
 	if back := a.authorize(q); back.Get("error") != "access_denied" || !strings.Contains(back.Get("error_description"), "banned") {
 		t.Errorf("banned user: %v", back)
 	}
+	a.ok("lock_user", args(t, `{"user_id":"`+a.userID("ada")+`"}`))
+	q.Set("login_hint", "ada@acme.example.com")
+	if back := a.authorize(q); back.Get("error") != "access_denied" || !strings.Contains(back.Get("error_description"), "locked") {
+		t.Errorf("locked user: %v", back)
+	}
+	// The picker page escapes what users hold, and leaves the banned out.
+	a.ok("create_user", args(t, `{"first_name":"<script>alert(1)</script>","email_address":["mallory@example.com"]}`))
+	q.Del("login_hint")
+	page := a.get(a.issuer + "/oauth/authorize?" + q.Encode())
+	if strings.Contains(page.body, "<script>") || !strings.Contains(page.body, "&lt;script&gt;") || strings.Contains(page.body, "grace@globex") {
+		t.Errorf("picker page:\n%s", page.body)
+	}
 	// A user deleted between authorize and token: no token.
 	alan := a.userID("alan@initech.example.com")
 	q.Set("login_hint", "alan@initech.example.com")
 	code := a.authorize(q).Get("code")
 	a.ok("delete_user", args(t, `{"user_id":"`+alan+`"}`))
 	refuses(t, "deleted user", a.exchange(clientID, code), 400, "invalid_grant", "user")
+}
+
+// TestAuthServerSlowBody: a client that sends its body slowly holds up
+// neither the authorization server nor the sandbox's Backend API.
+func TestAuthServerSlowBody(t *testing.T) {
+	a := newASEnv(t)
+	conn, err := net.Dial("tcp", a.srv.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := io.WriteString(conn, "POST /sandbox/oauth/token HTTP/1.1\r\nHost: 127.0.0.1\r\n"+
+		"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 200\r\n\r\ngrant_type="); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(50 * time.Millisecond) // the handler is waiting for the rest of the body
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		a.get(a.issuer + "/.well-known/jwks.json")
+		a.ok("list_users", args(t, `{"limit":1}`))
+	}()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("a slow body on /oauth/token blocked the sandbox")
+	}
 }
