@@ -36,6 +36,10 @@ const (
 	picker          = "Pick a user to sign in" // the HTML page's title
 )
 
+// AuthServerPath is the issuer path the sandbox authorization server is
+// meant to take on the MCP listener: issuer http://ADDR/sandbox.
+const AuthServerPath = "/sandbox"
+
 // asScopes are the scopes the sandbox authorization server grants: the MCP
 // server's own (read tools; + write; + destructive), OpenID Connect's, and
 // offline_access (refresh tokens are issued either way).
@@ -47,15 +51,19 @@ var asScopes = []string{"clerk:read", "clerk:write", "clerk:admin", "openid", "p
 // mount beside /mcp on the same listener, outside MCP authentication.
 //
 // issuer is the absolute http(s) URL the tokens name, e.g.
-// http://127.0.0.1:8080/sandbox; its path (letters, digits, "-._~/") is
-// the prefix of every endpoint. It panics on an issuer that is not one: a
-// programming error. With issuer I = ORIGIN/P it serves:
+// http://127.0.0.1:8080/sandbox (AuthServerPath); its path (letters,
+// digits, "-._~/") prefixes every endpoint. It panics on an issuer that is
+// not one: a programming error. With issuer I = ORIGIN/P it serves:
 //
 //   - metadata (RFC 8414): ORIGIN/.well-known/oauth-authorization-server/P
 //     (path insertion, what mcp-go's client asks first), and the same
 //     document at ORIGIN/.well-known/openid-configuration/P,
-//     I/.well-known/openid-configuration and
-//     I/.well-known/oauth-authorization-server;
+//     I/.well-known/openid-configuration,
+//     I/.well-known/oauth-authorization-server, and
+//     ORIGIN/.well-known/oauth-authorization-server (where clients of the
+//     2025-03-26 revision look: the MCP server's origin). mcp-go v1.2.1
+//     finds the issuer in the resource's protected resource metadata and
+//     asks the path-inserted URL first, then the OpenID ones;
 //   - I/.well-known/jwks.json: the key of the Backend API's /jwks answer;
 //   - I/oauth/register: dynamic client registration (RFC 7591), public
 //     clients only (token_endpoint_auth_method none); redirect_uris are
@@ -96,7 +104,9 @@ var asScopes = []string{"clerk:read", "clerk:write", "clerk:admin", "openid", "p
 // {"active": false}. Errors are RFC 6749 JSON errors (or, at authorize,
 // error redirects once the client and redirect URI are known).
 // Metadata, JWKS, registration, token and revocation answer CORS requests
-// from any origin, for browser-based clients.
+// from any origin, for browser-based clients. Clients, codes and grants
+// live in the sandbox's state, under its lock; bodies are read and answers
+// written outside it.
 func (s *Sandbox) AuthorizationServer(issuer string) map[string]http.Handler {
 	u, err := url.Parse(issuer)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil ||
@@ -108,6 +118,7 @@ func (s *Sandbox) AuthorizationServer(issuer string) map[string]http.Handler {
 	meta := a.endpoint(true, http.MethodGet, a.metadata)
 	return map[string]http.Handler{
 		"/.well-known/oauth-authorization-server" + p: meta,
+		"/.well-known/oauth-authorization-server":     meta,
 		"/.well-known/openid-configuration" + p:       meta,
 		p + "/.well-known/openid-configuration":       meta,
 		p + "/.well-known/oauth-authorization-server": meta,

@@ -64,7 +64,7 @@ func newASEnv(t *testing.T) *asEnv {
 	mux := http.NewServeMux()
 	srv := httptest.NewServer(mux) // 127.0.0.1
 	t.Cleanup(srv.Close)
-	issuer := srv.URL + "/sandbox"
+	issuer := srv.URL + AuthServerPath
 	for pattern, h := range s.AuthorizationServer(issuer) {
 		mux.Handle(pattern, h)
 	}
@@ -248,7 +248,7 @@ func TestAuthServerMetadata(t *testing.T) {
 	a := newASEnv(t)
 	origin := a.srv.URL
 	for _, p := range []string{"/.well-known/oauth-authorization-server/sandbox", "/.well-known/openid-configuration/sandbox",
-		"/sandbox/.well-known/openid-configuration", "/sandbox/.well-known/oauth-authorization-server"} {
+		"/sandbox/.well-known/openid-configuration", "/sandbox/.well-known/oauth-authorization-server", "/.well-known/oauth-authorization-server"} {
 		ans := a.get(origin + p)
 		m := ans.json
 		if ans.status != 200 || m["issuer"] != a.issuer || m["token_endpoint"] != a.issuer+"/oauth/token" ||
