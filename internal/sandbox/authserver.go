@@ -53,7 +53,13 @@ var asScopes = []string{"clerk:read", "clerk:write", "clerk:admin", "openid", "p
 // issuer is the absolute http(s) URL the tokens name, e.g.
 // http://127.0.0.1:8080/sandbox (AuthServerPath); its path (letters,
 // digits, "-._~/") prefixes every endpoint. It panics on an issuer that is
-// not one: a programming error. With issuer I = ORIGIN/P it serves:
+// not one: a programming error. Wiring, on the listener at ADDR:
+//
+//	for pattern, h := range sb.AuthorizationServer("http://" + ADDR + sandbox.AuthServerPath) {
+//		opts.Routes[pattern] = h
+//	}
+//
+// With issuer I = ORIGIN/P it serves:
 //
 //   - metadata (RFC 8414): ORIGIN/.well-known/oauth-authorization-server/P
 //     (path insertion, what mcp-go's client asks first), and the same
@@ -359,7 +365,9 @@ func (a *authServer) register(w http.ResponseWriter, r *http.Request) error {
 	if n >= maxDynamic {
 		return &oauthError{http.StatusServiceUnavailable, "temporarily_unavailable", "the sandbox holds 1000 dynamically registered clients; delete some with delete_oauth_application"}
 	}
-	app := a.s.newOAuthApp(name, slices.Clone(req.RedirectURIs), strings.Join(scopes, " "), false, true, true, a.s.tick())
+	// As on Clerk, a dynamically registered client has the consent screen on
+	// (the sandbox's consent is implicit all the same).
+	app := a.s.newOAuthApp(name, slices.Clone(req.RedirectURIs), strings.Join(scopes, " "), true, true, true, a.s.tick())
 	app.DynamicallyRegistered = true
 	if req.ClientURI != "" {
 		app.ClientURI = &req.ClientURI
