@@ -34,11 +34,14 @@ const (
 type oauthState struct {
 	apps   table[oauthApp]
 	grants []*oauthGrant
+	codes  map[string]*authCode // authserver.go: authorization codes, by code
 }
 
 type oauthApp struct {
 	clerkapi.OAuthApplication
-	secret string // "" for a public client
+	secret      string // "" for a public client
+	tokenFormat string // authserver.go: "opaque", or "" for JWT access tokens
+	noRefresh   bool   // authserver.go: registered without the refresh_token grant
 }
 
 // oauthGrant is one authorization of an application by a user: its access
@@ -46,6 +49,16 @@ type oauthApp struct {
 type oauthGrant struct {
 	appID, access, refresh string
 	tok                    oauthAccessToken
+
+	// authserver.go: the grants one authorization code started (its
+	// refreshes) share a family, revoked together; jwt marks a JWT access
+	// token; resource is its audience; refreshUsed marks a rotated refresh
+	// token, refreshExp (Unix ms, 0 for none) its end.
+	family      string
+	jwt         bool
+	resource    string
+	refreshUsed bool
+	refreshExp  int64
 }
 
 // oauthAccessToken is verify_oauth_access_token's answer for an opaque token.
@@ -63,7 +76,7 @@ type oauthAccessToken struct {
 	UpdatedAt        float64  `json:"updated_at"`
 }
 
-var oauthScopes = []string{"email", "offline_access", "openid", "private_metadata", "profile", "public_metadata"}
+var oauthScopes = []string{"clerk:admin", "clerk:read", "clerk:write", "email", "offline_access", "openid", "private_metadata", "profile", "public_metadata"}
 
 // oauthState builds the OAuth state on first use, with the demo
 // application and its grants.
@@ -74,6 +87,7 @@ func (s *Sandbox) oauthState() *oauthState {
 	s.idp = &oauthState{}
 	at := BaseTime.Add(-48 * 3600e9).UnixMilli()
 	app := s.newOAuthApp("Sandbox Demo App", []string{"http://localhost:3000/oauth/callback"}, "profile email", true, false, false, at)
+	app.tokenFormat = "opaque" // an app from before JWT access tokens: its seeded tokens are opaque
 	if u := s.ownerOf("username", "ada"); u != nil {
 		day := int64(24 * 3600 * 1000)
 		s.addGrant(app, u.ID, SeedOAuthAccessToken, SeedOAuthRefreshToken, at, BaseTime.UnixMilli()+day)
@@ -358,8 +372,7 @@ func (s *Sandbox) revokeOAuthAppToken(c *call) (any, error) {
 	}
 	for _, g := range s.oauthState().grants {
 		if g.appID == a.ID && (g.access == req.Token || g.refresh == req.Token) {
-			now := float64(s.tick())
-			g.tok.Revoked, g.tok.UpdatedAt = true, now
+			s.revokeGrant(g)
 			return noContent{}, nil
 		}
 	}
@@ -367,8 +380,10 @@ func (s *Sandbox) revokeOAuthAppToken(c *call) (any, error) {
 		long: "No access or refresh token of OAuth application " + a.ID + " matches the token sent."}
 }
 
-// verifyOAuthAccessToken answers a live opaque access token; unknown tokens
-// are 404, revoked and expired ones token_invalid.
+// verifyOAuthAccessToken answers a live access token, opaque or JWT (both
+// issued by the sandbox authorization server, authserver.go); unknown
+// tokens are 404, revoked ones token_invalid, expired opaque ones
+// token_invalid and expired JWTs {"active": false}, as the spec says.
 func (s *Sandbox) verifyOAuthAccessToken(c *call) (any, error) {
 	var req clerkapi.VerifyOAuthAccessTokenRequest
 	if err := c.bind(&req); err != nil {
@@ -384,6 +399,9 @@ func (s *Sandbox) verifyOAuthAccessToken(c *call) (any, error) {
 	for _, g := range s.oauthState().grants {
 		if g.access != *tok {
 			continue
+		}
+		if g.jwt && !g.tok.Revoked && g.tok.Expiration != nil && int64(*g.tok.Expiration) <= s.now {
+			return map[string]bool{"active": false}, nil // Clerk's answer for an expired JWT access token
 		}
 		if err := s.liveToken("OAuth access token", g.tok.Revoked, g.tok.Expiration); err != nil {
 			return nil, err

@@ -74,9 +74,13 @@ func (s *Sandbox) getJWKS(*call) (any, error) {
 var b64 = base64.RawURLEncoding
 
 // sign encodes claims as a compact RS256 JWS.
-func (s *Sandbox) sign(claims map[string]any) string {
+func (s *Sandbox) sign(claims map[string]any) string { return s.signTyped("JWT", claims) }
+
+// signTyped is sign with the header's typ (at+jwt for OAuth access tokens,
+// RFC 9068).
+func (s *Sandbox) signTyped(typ string, claims map[string]any) string {
 	k := s.signingKey()
-	h, _ := json.Marshal(map[string]string{"alg": "RS256", "kid": k.kid, "typ": "JWT"})
+	h, _ := json.Marshal(map[string]string{"alg": "RS256", "kid": k.kid, "typ": typ})
 	p, _ := json.Marshal(claims)
 	in := b64.EncodeToString(h) + "." + b64.EncodeToString(p)
 	sum := sha256.Sum256([]byte(in))
