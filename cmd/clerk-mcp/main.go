@@ -74,11 +74,6 @@ type config struct {
 	version             bool
 }
 
-// sandboxAuthorizationServer, when set, gives the routes of the sandbox's
-// OAuth authorization server for an issuer URL (ServeMux patterns), served
-// beside /mcp for --sandbox --oauth-issuer sandbox.
-var sandboxAuthorizationServer func(sb *sandbox.Sandbox, issuer string) map[string]http.Handler
-
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
@@ -365,8 +360,8 @@ func serveHTTP(ctx context.Context, cfg config, s *server.MCPServer, logger *slo
 			oauthCfg.Resource = here + "/mcp"
 		}
 		if oauthCfg.Issuer == "sandbox" {
-			oauthCfg.Issuer = here + "/sandbox"
-			routes = sandboxAuthorizationServer(sb, oauthCfg.Issuer)
+			oauthCfg.Issuer = here + sandbox.AuthServerPath
+			routes = sb.AuthorizationServer(oauthCfg.Issuer)
 		}
 		oauthCfg.Clerk, oauthCfg.Logger = client, logger
 		if verifier, err = oauth.New(*oauthCfg); err != nil {
@@ -594,8 +589,6 @@ func checkOAuth(cfg config) (*oauth.Config, error) {
 		return nil, errors.New("--oauth-issuer and --key-from-request are two identity models: OAuth callers act with this server's key, so choose one")
 	case cfg.oauthIssuer == "sandbox" && !cfg.sandbox:
 		return nil, errors.New("--oauth-issuer sandbox needs --sandbox (the sandbox plays the authorization server); with a real instance, pass its Frontend API URL")
-	case cfg.oauthIssuer == "sandbox" && sandboxAuthorizationServer == nil:
-		return nil, errors.New("--oauth-issuer sandbox: this build has no sandbox authorization server")
 	case cfg.oauthResource == "" && !hosting.IsLoopback(cfg.addr):
 		return nil, fmt.Errorf("--oauth-resource is required beyond loopback: the public URL of /mcp clients connect to (e.g. https://mcp.example.com/mcp), the audience tokens must name")
 	}

@@ -48,16 +48,6 @@ func TestOAuthFlagRefusals(t *testing.T) {
 			}
 		})
 	}
-	t.Run("sandbox issuer in this build", func(t *testing.T) {
-		if sandboxAuthorizationServer != nil {
-			t.Skip("the sandbox authorization server is wired")
-		}
-		clearEnv(t)
-		code, _, stderr := runCapture("--sandbox", "--transport", "http", "--addr", "127.0.0.1:0", "--oauth-issuer", "sandbox")
-		if code != 2 || !strings.Contains(stderr, "no sandbox authorization server") {
-			t.Errorf("exit %d, stderr %q", code, stderr)
-		}
-	})
 }
 
 // TestOAuthBinary runs the built binary against a test issuer: metadata,
