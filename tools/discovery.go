@@ -91,6 +91,9 @@ func (h *Handler) discoveryHandler(s *Surface, def mcp.Tool) server.ToolHandlerF
 		}
 		op, ok := s.Allowed(in.Name)
 		if !ok {
+			if known, found := clerkapi.Lookup(in.Name); found && def.Name == "call_operation" {
+				h.recordRefusal(withCallOperation(ctx), known, "operation not allowed on this server")
+			}
 			var names []string
 			for _, o := range s.Reachable() {
 				names = append(names, o.Name)
