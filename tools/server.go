@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 
 	"github.com/mark3labs/mcp-go/server"
+	"github.com/mark3labs/mcp-go/tracing"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
@@ -37,6 +38,10 @@ func NewServer(cfg ServerConfig) (*server.MCPServer, error) {
 		server.WithToolHandlerMiddleware(carryCallInfo),
 		server.WithHooks(schemaHook(cfg.SchemaProfile, inputs)),
 	)
+	if mp, ok := cfg.Tracer.(tracing.MetaPropagator); ok {
+		// The caller's trace context in params._meta parents the call's span.
+		server.WithMetaPropagator(mp)(s)
+	}
 	surface := cfg.Surface
 	if surface == nil {
 		ops := cfg.Operations

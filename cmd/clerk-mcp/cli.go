@@ -27,6 +27,7 @@ var flagGroups = []struct {
 	{"Hosting flags (--transport sse or http)", []string{"auth-token", "insecure-no-auth", "allowed-origins", "max-body-bytes", "max-sessions", "max-concurrent-calls", "key-from-request", "stateless"}},
 	{"Surface flags (which tools are listed and reachable)", []string{"toolsets", "tools", "exclude-tools", "read-only", "no-destructive", "discovery", "schema-profile", "max-result-bytes", "list-tools"}},
 	{"Safety flags (destructive calls, private data)", []string{"confirm", "confirm-ttl", "elicit-timeout", "allow-unconfirmed-live", "hide-private-metadata"}},
+	{"Audit flags (tracing: the standard OTEL_* variables)", []string{"audit-log", "audit-reads", "audit-required"}},
 }
 
 const usageLine = "usage: clerk-mcp [flags], or clerk-mcp COMMAND [flags]; clerk-mcp --help lists both"

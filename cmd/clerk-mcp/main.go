@@ -24,9 +24,11 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
+	"github.com/clerk-mcp/clerk-mcp/internal/audit"
 	"github.com/clerk-mcp/clerk-mcp/internal/hosting"
 	"github.com/clerk-mcp/clerk-mcp/internal/sandbox"
 	"github.com/clerk-mcp/clerk-mcp/internal/stdio"
+	"github.com/clerk-mcp/clerk-mcp/internal/telemetry"
 	"github.com/clerk-mcp/clerk-mcp/tools"
 )
 
@@ -65,6 +67,9 @@ type config struct {
 	keyFromRequest      bool
 	stateless           bool
 	rateLimit           string
+	auditLog            string
+	auditReads          bool
+	auditRequired       bool
 	version             bool
 }
 
@@ -106,6 +111,9 @@ var envTwins = map[string]string{
 	"max-sessions":           "CLERK_MCP_MAX_SESSIONS",
 	"max-concurrent-calls":   "CLERK_MCP_MAX_CONCURRENT_CALLS",
 	"allow-insecure-api-url": "CLERK_MCP_ALLOW_INSECURE_API_URL",
+	"audit-log":              "CLERK_MCP_AUDIT_LOG",
+	"audit-reads":            "CLERK_MCP_AUDIT_READS",
+	"audit-required":         "CLERK_MCP_AUDIT_REQUIRED",
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -151,6 +159,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.BoolVar(&cfg.keyFromRequest, "key-from-request", false, "HTTP: take each caller's Clerk secret key from the "+hosting.KeyHeader+" header instead of CLERK_SECRET_KEY")
 	fs.BoolVar(&cfg.stateless, "stateless", false, "HTTP: streamable HTTP without sessions, for replicas behind a load balancer (SSE still needs sticky sessions)")
 	fs.StringVar(&cfg.rateLimit, "rate-limit", "auto", "Clerk requests per second per key: auto (9 for test keys, 90 for live keys, below Clerk's limits of 100 and 1,000 per 10 s), a number, or 0 for no limit")
+	fs.StringVar(&cfg.auditLog, "audit-log", "", "append a JSON line per write, destructive call and refusal to this file (reopened on SIGHUP); - is stdout (HTTP transports only)")
+	fs.BoolVar(&cfg.auditReads, "audit-reads", false, "record read calls in the audit log as well")
+	fs.BoolVar(&cfg.auditRequired, "audit-required", false, "refuse writes and destructive calls while the audit log cannot be written (fail closed)")
 	fs.BoolVar(&cfg.version, "version", false, "print the version and exit")
 	fs.Usage = func() { printUsage(stderr, fs) }
 	if err := fs.Parse(args); err != nil {
@@ -256,7 +267,58 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "clerk-mcp: --confirm off with a %s key also needs --allow-unconfirmed-live; only a test key (sk_test_…) or the sandbox runs unconfirmed without it, since destructive tools would otherwise run on what may be production data\n", env)
 		return 2
 	}
+	if (cfg.auditReads || cfg.auditRequired) && cfg.auditLog == "" {
+		fmt.Fprintln(stderr, "clerk-mcp: --audit-reads and --audit-required need --audit-log")
+		return 2
+	}
+	if cfg.auditLog == "-" && cfg.transport == "stdio" {
+		fmt.Fprintln(stderr, "clerk-mcp: --audit-log - (stdout) needs an HTTP transport: over stdio, stdout carries the MCP protocol; give a file path")
+		return 2
+	}
+	var auditLog *audit.Log
+	if cfg.auditLog != "" {
+		if auditLog, err = audit.Open(cfg.auditLog, audit.Options{Reads: cfg.auditReads, Required: cfg.auditRequired, Logger: logger}); err != nil {
+			fmt.Fprintln(stderr, "clerk-mcp:", err)
+			return 2
+		}
+		defer auditLog.Close()
+		hup := make(chan os.Signal, 1)
+		signal.Notify(hup, syscall.SIGHUP)
+		defer signal.Stop(hup)
+		done := make(chan struct{})
+		defer close(done)
+		go func() {
+			for {
+				select {
+				case <-hup:
+					if auditLog.Reopen() == nil {
+						logger.Info("audit log reopened", "path", cfg.auditLog)
+					}
+				case <-done:
+					return
+				}
+			}
+		}()
+	}
 	ver := version()
+	var tracer *telemetry.Tracing // nil, and nothing of OpenTelemetry set up, unless OTEL_* asks
+	if on, err := telemetry.Wanted(os.Getenv); err != nil {
+		fmt.Fprintln(stderr, "clerk-mcp:", err)
+		return 2
+	} else if on {
+		if tracer, err = telemetry.Start(context.Background(), ver, os.Getenv); err != nil {
+			fmt.Fprintln(stderr, "clerk-mcp:", err)
+			return 2
+		}
+		defer func() {
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			if err := tracer.Shutdown(ctx); err != nil {
+				logger.Warn("traces not all exported", "error", err)
+			}
+		}()
+		logger.Info("tracing on: OTLP over HTTP, from the OTEL_* environment")
+	}
 	logger.Info("starting", "version", ver, "transport", cfg.transport, "api", cfg.apiURL, "key_environment", env, "confirm", string(policy))
 	listed := listedTools(surface)
 	logger.Info("tools", "listed", len(listed), "discovery", surface.Discovery, "reachable", len(surface.Reachable()), "names", strings.Join(listed, ","))
@@ -290,6 +352,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ccfg.UserAgent = "clerk-mcp/" + ver
 	ccfg.Timeout = cfg.timeout
 	ccfg.Uploads = clerkapi.Uploads{AllowPaths: cfg.transport == "stdio"}
+	var callTracer tools.CallTracer
+	if tracer != nil {
+		ccfg.Observer, callTracer = tracer, tracer
+	}
 	client := clerkapi.New(ccfg)
 	s, err := tools.NewServer(tools.ServerConfig{
 		Config: tools.Config{
@@ -300,6 +366,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			ElicitTimeout:       cfg.elicitTimeout,
 			HidePrivateMetadata: cfg.hidePrivateMetadata,
 			MaxResultBytes:      noneAsNegative(cfg.maxResultBytes),
+			Audit:               auditLog,
+			DefaultCaller:       defaultCaller(cfg.transport),
+			Tracer:              callTracer,
 		},
 		Version:       ver,
 		Surface:       surface,
@@ -385,6 +454,14 @@ func serveHTTP(ctx context.Context, cfg config, s *server.MCPServer, logger *slo
 		logger.Warn("shutdown incomplete", "error", err)
 	}
 	return 0
+}
+
+// defaultCaller names, in audit records, a caller without a bearer token.
+func defaultCaller(transport string) string {
+	if transport == "stdio" {
+		return "stdio"
+	}
+	return "anonymous"
 }
 
 // hostedGC lets the garbage collector run half as often when serving HTTP,
