@@ -145,8 +145,10 @@ func (r *callRecord) gated() {
 		r.Outcome = "preview"
 	case c.Outcome == "asked":
 		r.Outcome = "asked"
-	default:
+	case c.Reason != "":
 		r.Outcome, r.Reason = "refused", c.Reason
+	default:
+		r.Outcome, r.Reason = "refused", "confirmation "+c.Outcome
 	}
 }
 
