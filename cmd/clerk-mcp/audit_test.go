@@ -236,4 +236,3 @@ func TestAuditStdoutNeedsHTTP(t *testing.T) {
 	}
 	c.stop(t)
 }
-
