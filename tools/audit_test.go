@@ -6,6 +6,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
+	"net/http"
 	"strings"
 	"sync"
 	"testing"
@@ -13,7 +15,6 @@ import (
 
 	"github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/mcp"
-	"github.com/mark3labs/mcp-go/server"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -406,12 +407,24 @@ func TestAuditSecretScan(t *testing.T) {
 }
 
 // TestAuditOffCostsNothing: without an audit trail or tracer no record is
-// made (startRecord answers nil).
+// made, and a call not recorded (a read, without --audit-reads) allocates
+// exactly as many times as a call on a server without an audit trail.
 func TestAuditOffCostsNothing(t *testing.T) {
 	h := NewHandler(Config{})
 	ctx := context.Background()
 	got, r := h.startRecord(ctx, op(t, "delete_user"), time.Now())
 	assert.Nil(t, r)
 	assert.Equal(t, ctx, got)
-	var _ server.ToolHandlerFunc = h.For(op(t, "get_user"))
+
+	newH := func(a *audit.Log) *Handler {
+		return NewHandler(Config{Audit: a, Client: clerkapi.New(clerkapi.Config{BaseURL: "https://api.clerk.com/v1", SecretKey: goldenKey,
+			HTTPClient: &http.Client{Transport: stubClerk{}}})})
+	}
+	plain, audited := newH(nil), newH(audit.New(io.Discard, audit.Options{}))
+	get, args := op(t, "get_user"), json.RawMessage(`{"user_id":"user_1"}`)
+	plain.Call(ctx, get, args)
+	audited.Call(ctx, get, args)
+	a := testing.AllocsPerRun(50, func() { plain.Call(ctx, get, args) })
+	b := testing.AllocsPerRun(50, func() { audited.Call(ctx, get, args) })
+	assert.Equal(t, a, b, "an unrecorded call allocates more with an audit trail configured")
 }
