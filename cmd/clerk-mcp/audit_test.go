@@ -5,9 +5,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -235,4 +239,66 @@ func TestAuditStdoutNeedsHTTP(t *testing.T) {
 		t.Fatal("no audit record on stdout")
 	}
 	c.stop(t)
+}
+
+// TestTracingOverTheWire: the built binary with OTEL_EXPORTER_OTLP_ENDPOINT
+// set exports, by the time it stops, the tools/call span parented on the
+// request's params._meta.traceparent and its Clerk child span, to a
+// receiver on 127.0.0.1; the secret key never appears in the export.
+func TestTracingOverTheWire(t *testing.T) {
+	const callerTrace, callerSpan = "4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7"
+	var (
+		mu     sync.Mutex
+		bodies []string
+	)
+	recv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		bodies = append(bodies, r.URL.Path+" "+string(b))
+		mu.Unlock()
+	}))
+	defer recv.Close()
+	fake := newFake(t)
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	c := startChild(t, ctx, append(childEnv(fake), "OTEL_EXPORTER_OTLP_ENDPOINT="+recv.URL), "--transport", "http", "--addr", "127.0.0.1:0")
+	traced := false
+	for _, rec := range c.before { // logged before "listening"
+		traced = traced || rec["msg"] == "tracing on: OTLP over HTTP, from the OTEL_* environment"
+	}
+	if !traced {
+		t.Errorf("no tracing on record in %v", c.before)
+	}
+	cl, err := client.NewStreamableHttpClient(c.base + "/mcp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cl.Close()
+	if err := cl.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ireq := mcp.InitializeRequest{}
+	ireq.Params.ProtocolVersion = mcp.ProtocolVersion20250618
+	if _, err := cl.Initialize(ctx, ireq); err != nil {
+		t.Fatal(err)
+	}
+	req := mcp.CallToolRequest{}
+	req.Params.Name = "list_users"
+	req.Params.Arguments = map[string]any{}
+	req.Params.Meta = &mcp.Meta{AdditionalFields: map[string]any{"traceparent": "00-" + callerTrace + "-" + callerSpan + "-01"}}
+	if res, err := cl.CallTool(ctx, req); err != nil || res.IsError {
+		t.Fatalf("list_users: %v %v", err, res)
+	}
+	c.stop(t) // flushes the batch
+	mu.Lock()
+	defer mu.Unlock()
+	all := strings.Join(bodies, "\n")
+	for _, want := range []string{"/v1/traces ", `"name":"tools/call list_users"`, `"traceId":"` + callerTrace + `"`, `"parentSpanId":"` + callerSpan + `"`, `"name":"GET /users"`, `"stringValue":"/users"`} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the export lacks %s:\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, fakeKey) {
+		t.Error("the export holds the secret key")
+	}
 }
