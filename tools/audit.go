@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -72,7 +73,7 @@ func (h *Handler) startRecord(ctx context.Context, op *clerkapi.Operation, start
 }
 
 // finish completes the record from the call's result and writes it.
-func (h *Handler) finish(op *clerkapi.Operation, r *callRecord, start time.Time, res *mcp.CallToolResult) {
+func (h *Handler) finish(op *clerkapi.Operation, r *callRecord, start time.Time) {
 	r.DurationMS = float64(time.Since(start).Microseconds()) / 1000
 	if r.Outcome == "" {
 		r.Outcome = "error" // a panic, recovered
@@ -101,7 +102,6 @@ func (h *Handler) finish(op *clerkapi.Operation, r *callRecord, start time.Time,
 	if r.audited {
 		_ = h.audit.Write(&r.Record) // a failure is logged by the Log
 	}
-	_ = res
 }
 
 // outcome notes how the call ended.
@@ -173,11 +173,28 @@ func (h *Handler) auditRefusal(op *clerkapi.Operation) *mcp.CallToolResult {
 // handler (an operation this server does not allow).
 func (h *Handler) recordRefusal(ctx context.Context, op *clerkapi.Operation, why string) {
 	start := time.Now()
-	ctx, r := h.startRecord(ctx, op, start)
-	if r == nil {
+	if _, r := h.startRecord(ctx, op, start); r != nil {
+		r.outcome("refused", why)
+		h.finish(op, r, start)
+	}
+}
+
+// auditUnlisted records calls of tools this server does not list, which
+// mcp-go refuses before any handler runs: a write or destructive operation
+// left out by --read-only, --no-destructive, --exclude-tools or the
+// toolsets.
+func auditUnlisted(hooks *server.Hooks, cfg Config) {
+	if cfg.Audit == nil {
 		return
 	}
-	_ = ctx
-	r.outcome("refused", why)
-	h.finish(op, r, start, nil)
+	h := &Handler{audit: cfg.Audit, tracer: cfg.Tracer, defaultCaller: cmp.Or(cfg.DefaultCaller, "anonymous")}
+	hooks.AddOnError(func(ctx context.Context, _ any, method mcp.MCPMethod, message any, err error) {
+		req, ok := message.(*mcp.CallToolRequest)
+		if method != mcp.MethodToolsCall || !ok || !errors.Is(err, server.ErrToolNotFound) {
+			return
+		}
+		if op, found := clerkapi.Lookup(req.Params.Name); found {
+			h.recordRefusal(ctx, op, "tool not listed on this server")
+		}
+	})
 }

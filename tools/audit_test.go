@@ -203,9 +203,14 @@ func TestAuditGateMatrix(t *testing.T) {
 				{Caller: "anonymous", Tool: "delete_user", Kind: "destructive", Method: "DELETE", Path: "/users/{user_id}", Outcome: "invalid", Reason: "invalid arguments"}}},
 		{"read-only refusal through call_operation", PolicyToken, readOnly, nil,
 			[]step{{tool: "call_operation", args: map[string]any{"name": "delete_user", "arguments": del}},
-				{tool: "call_operation", args: map[string]any{"name": "get_user", "arguments": del}}}, 0,
+				{tool: "call_operation", args: map[string]any{"name": "get_user", "arguments": del}},
+				{tool: "delete_user", args: del}, {tool: "update_user", args: map[string]any{"user_id": "user_1", "first_name": "Ada"}}}, 0,
 			[]audit.Record{{Caller: "anonymous", Tool: "delete_user", Via: "call_operation", Kind: "destructive", Method: "DELETE", Path: "/users/{user_id}",
-				Outcome: "refused", Reason: "operation not allowed on this server"}}},
+				Outcome: "refused", Reason: "operation not allowed on this server"},
+				{Caller: "anonymous", Tool: "delete_user", Kind: "destructive", Method: "DELETE", Path: "/users/{user_id}",
+					Outcome: "refused", Reason: "tool not listed on this server"},
+				{Caller: "anonymous", Tool: "update_user", Kind: "write", Method: "PATCH", Path: "/users/{user_id}",
+					Outcome: "refused", Reason: "tool not listed on this server"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -228,8 +233,13 @@ func TestAuditGateMatrix(t *testing.T) {
 				if s.expire {
 					gate.now = func() time.Time { return time.Now().Add(2 * time.Minute) }
 				}
-				if tok := clientToken(callTool(t, cl, s.tool, args)); tok != "" {
-					token = tok
+				req := mcp.CallToolRequest{}
+				req.Params.Name, req.Params.Arguments = s.tool, args
+				res, err := cl.CallTool(context.Background(), req) // an unlisted tool is a protocol error
+				if err == nil {
+					if tok := clientToken(res); tok != "" {
+						token = tok
+					}
 				}
 			}
 			assert.Equal(t, c.writes, writes(fake), "writes Clerk received")
@@ -240,6 +250,9 @@ func TestAuditGateMatrix(t *testing.T) {
 
 // clientToken is the confirmation token of a preview a client received, or "".
 func clientToken(res *mcp.CallToolResult) string {
+	if res == nil {
+		return ""
+	}
 	var p Preview
 	if b, err := json.Marshal(res.StructuredContent); err == nil && json.Unmarshal(b, &p) == nil {
 		return p.Confirm

@@ -80,7 +80,7 @@ func (h *Handler) Call(ctx context.Context, op *clerkapi.Operation, raw json.Raw
 	var rec *callRecord // nil unless audited or traced
 	if h.audit != nil || h.tracer != nil {
 		if ctx, rec = h.startRecord(ctx, op, start); rec != nil {
-			defer func() { h.finish(op, rec, start, res) }() // after recover below
+			defer h.finish(op, rec, start) // runs after the recover below
 		}
 	}
 	defer func() {

@@ -29,6 +29,8 @@ type ServerConfig struct {
 // NewServer returns an MCP server with a tool for every operation.
 func NewServer(cfg ServerConfig) (*server.MCPServer, error) {
 	inputs := &inputSchemas{m: map[string]json.RawMessage{}}
+	hooks := schemaHook(cfg.SchemaProfile, inputs)
+	auditUnlisted(hooks, cfg.Config)
 	s := server.NewMCPServer("clerk-mcp", cfg.Version,
 		server.WithToolCapabilities(false),
 		server.WithPromptCapabilities(false),
@@ -36,7 +38,7 @@ func NewServer(cfg ServerConfig) (*server.MCPServer, error) {
 		server.WithElicitation(),
 		// Retried calls bring the user's answer (2026-07-28); see elicit.go.
 		server.WithToolHandlerMiddleware(carryCallInfo),
-		server.WithHooks(schemaHook(cfg.SchemaProfile, inputs)),
+		server.WithHooks(hooks),
 	)
 	if mp, ok := cfg.Tracer.(tracing.MetaPropagator); ok {
 		// The caller's trace context in params._meta parents the call's span.
