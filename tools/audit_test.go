@@ -113,13 +113,12 @@ func conf(mode, outcome, reason string) *audit.Confirmation {
 	return &audit.Confirmation{Mode: mode, Outcome: outcome, Reason: reason}
 }
 
-// A step is one call; confirm sends the last preview's token, other sends
-// it for other arguments, expire moves the gate's clock past its expiry.
+// A step is one call; confirm sends the last preview's token, expire
+// moves the gate's clock past its expiry.
 type step struct {
 	tool    string
 	args    map[string]any
 	confirm bool
-	other   bool
 	expire  bool
 }
 

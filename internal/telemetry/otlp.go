@@ -229,7 +229,7 @@ func encodeAttrs(attrs []attribute.KeyValue) []otlpKeyValue {
 		case attribute.FLOAT64:
 			v = map[string]any{"doubleValue": a.Value.AsFloat64()}
 		default:
-			v = map[string]any{"stringValue": a.Value.Emit()}
+			v = map[string]any{"stringValue": a.Value.String()}
 		}
 		out = append(out, otlpKeyValue{Key: string(a.Key), Value: v})
 	}
