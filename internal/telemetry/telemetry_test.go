@@ -273,3 +273,35 @@ func TestOTLPExport(t *testing.T) {
 }
 
 var auditRecord = audit.Record{Tool: "delete_user", Kind: "destructive", Outcome: "ok", Caller: "stdio"}
+
+// BenchmarkTracedCall: the cost of the call span and the Clerk span (SDK,
+// sampled, in-memory batch), against the same call untraced.
+func BenchmarkTracedCall(b *testing.B) {
+	for _, on := range []bool{false, true} {
+		b.Run(map[bool]string{false: "off", true: "on"}[on], func(b *testing.B) {
+			ccfg := clerkapi.Config{BaseURL: "https://api.clerk.com/v1", SecretKey: testKey, HTTPClient: &http.Client{Transport: stub{}}}
+			cfg := tools.Config{}
+			if on {
+				tr, err := New(context.Background(), "bench", sdktrace.WithBatcher(tracetest.NewNoopExporter()))
+				require.NoError(b, err)
+				defer func() { _ = tr.Shutdown(context.Background()) }()
+				ccfg.Observer, cfg.Tracer = tr, tr
+			}
+			cfg.Client = clerkapi.New(ccfg)
+			h := tools.NewHandler(cfg)
+			get, _ := clerkapi.Lookup("get_user")
+			args := json.RawMessage(`{"user_id":"user_1"}`)
+			b.ReportAllocs()
+			for b.Loop() {
+				h.Call(context.Background(), get, args)
+			}
+		})
+	}
+}
+
+type stub struct{}
+
+func (stub) RoundTrip(r *http.Request) (*http.Response, error) {
+	return &http.Response{StatusCode: 200, Header: http.Header{"Content-Type": {"application/json"}, clerkapi.TraceHeader: {"t1"}},
+		Body: io.NopCloser(strings.NewReader(`{"object":"user","id":"user_1"}`)), Request: r}, nil
+}
