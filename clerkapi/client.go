@@ -35,6 +35,9 @@ type Config struct {
 	// up to RateBurst (default: one second's worth).
 	RateLimit float64
 	RateBurst int
+	// Observer, when set, watches every request sent (tracing); nil costs
+	// nothing.
+	Observer Observer
 }
 
 // Client calls the Backend API. It is safe for concurrent use.
@@ -49,6 +52,7 @@ type Client struct {
 	http      *http.Client
 	uploads   *Uploads
 	limits    *limiters
+	observer  Observer
 	// sleep waits between attempts; tests replace it.
 	sleep func(context.Context, time.Duration) error
 }
@@ -66,6 +70,7 @@ func New(cfg Config) *Client {
 		http:      cfg.HTTPClient,
 		uploads:   &cfg.Uploads,
 		limits:    newLimiters(cfg.RateLimit, cfg.RateBurst),
+		observer:  cfg.Observer,
 		sleep:     sleepCtx,
 	}
 	if c.baseURL == "" {
@@ -127,6 +132,8 @@ type Response struct {
 	Status int
 	Header http.Header
 	Body   []byte // empty for 202/204
+	// TraceID is Clerk's trace id (TraceHeader), secrets scrubbed.
+	TraceID string
 }
 
 // Call sends one operation with a typed request struct (or nil).
@@ -197,7 +204,46 @@ func (c *Client) addTotal(ctx context.Context, op *Operation, args Args, page *R
 	return page, nil
 }
 
+// Observer watches the requests a Client sends, for tracing: StartRequest
+// is called before a request's first attempt and returns the context it is
+// sent under and a function called once with how it ended.
+type Observer interface {
+	StartRequest(ctx context.Context, op *Operation) (context.Context, func(Exchange))
+}
+
+// Exchange is how one request to Clerk ended, its retries included.
+type Exchange struct {
+	Status  int    // HTTP status of the last answer; 0 when none came
+	TraceID string // Clerk's trace id (TraceHeader) of the last answer
+	Retries int    // attempts after the first
+	Err     error  // the request's error, nil on success
+}
+
+// TraceHeader is the response header that carries Clerk's trace id.
+const TraceHeader = "Clerk-Trace-Id"
+
 func (c *Client) do(ctx context.Context, op *Operation, args Args) (*Response, error) {
+	if c.observer == nil {
+		return c.attempts(ctx, op, args, nil)
+	}
+	ctx, end := c.observer.StartRequest(ctx, op)
+	var x Exchange
+	resp, err := c.attempts(ctx, op, args, &x)
+	x.Err = err
+	var apiErr *APIError
+	switch {
+	case resp != nil:
+		x.Status, x.TraceID = resp.Status, resp.TraceID
+	case errors.As(err, &apiErr):
+		x.Status, x.TraceID = apiErr.Status, apiErr.TraceID
+	}
+	end(x)
+	return resp, err
+}
+
+// attempts sends one request, retrying as Do says; x, when not nil, notes
+// each answer.
+func (c *Client) attempts(ctx context.Context, op *Operation, args Args, x *Exchange) (*Response, error) {
 	b, err := c.build(ctx, op, args)
 	if err != nil {
 		return nil, err
@@ -206,6 +252,9 @@ func (c *Client) do(ctx context.Context, op *Operation, args Args) (*Response, e
 	scrub := c.scrubber(b)
 	for attempt := 0; ; attempt++ {
 		resp, err := c.send(ctx, op, b)
+		if x != nil {
+			x.Retries = attempt
+		}
 		var wait time.Duration
 		switch {
 		case err != nil:
@@ -232,6 +281,9 @@ func (c *Client) do(ctx context.Context, op *Operation, args Args) (*Response, e
 		case resp.Status >= 300:
 			return nil, &APIError{Status: resp.Status, Body: "the Clerk API does not redirect; the redirect was not followed and nothing was sent to its target (check --api-url)"}
 		default:
+			if id := resp.Header.Get(TraceHeader); id != "" {
+				resp.TraceID = scrub(id)
+			}
 			return resp, nil
 		}
 		if dl, ok := ctx.Deadline(); (ok && time.Until(dl) < wait) || wait > maxRetryAfter {

@@ -106,7 +106,7 @@ func newAPIError(status int, h http.Header, body []byte, scrub func(string) stri
 		e.Body = b
 	}
 	if e.TraceID == "" {
-		e.TraceID = h.Get("Clerk-Trace-Id")
+		e.TraceID = h.Get(TraceHeader)
 	}
 	e.TraceID = scrub(e.TraceID)
 	return e

@@ -56,6 +56,7 @@ func (h *Handler) confirm(ctx context.Context, op *clerkapi.Operation, args cler
 	raw, given := args["confirm"]
 	delete(args, "confirm")
 	if h.policy == PolicyOff {
+		noteConfirm(ctx, "off", "none", "")
 		return nil
 	}
 	tree, canon, err := canonical(args)
@@ -68,19 +69,24 @@ func (h *Handler) confirm(ctx context.Context, op *clerkapi.Operation, args cler
 	}
 	if given {
 		if h.policy == PolicyElicit {
+			noteConfirm(ctx, "elicitation", "refused", "a token was given; this server confirms with the user only")
 			return refused(op, "this server confirms destructive calls with the user through the client, not with tokens")
 		}
 		var token string
 		if err := json.Unmarshal(raw, &token); err != nil {
+			noteConfirm(ctx, "token", "refused", "confirm is not a token string")
 			return refused(op, "confirm must be the token string from the preview")
 		}
 		if err := h.gate.Verify(h.scope(ctx, op, canon), token); err != nil {
+			noteConfirm(ctx, "token", "refused", err.Error())
 			return refused(op, err.Error()+"; "+callAgain(ctx, op)+" without "+confirmField(ctx)+" to get a new preview and token")
 		}
+		noteConfirm(ctx, "token", "redeemed", "")
 		return nil
 	}
 	who, err := h.identify(ctx, op, args)
 	if err != nil {
+		noteConfirm(ctx, string(h.policy), "refused", err.Error())
 		return mcp.NewToolResultError("Refused " + op.Name + ": " + err.Error() + "; nothing was sent.")
 	}
 	c := change{Tool: op.Name, Request: op.Method + " " + target, Target: who, Arguments: shownArguments(op, tree)}
@@ -90,10 +96,12 @@ func (h *Handler) confirm(ctx context.Context, op *clerkapi.Operation, args cler
 			return h.elicit(ctx, op, canon, "Allow "+op.Name+"? "+confirmationText(c))
 		}
 		if h.policy == PolicyElicit {
+			noteConfirm(ctx, "elicitation", "refused", why)
 			return refused(op, "this server requires the user's confirmation through the client (MCP elicitation), but "+why)
 		}
 	}
 	token, exp := h.gate.Issue(h.scope(ctx, op, canon))
+	noteConfirm(ctx, "token", "issued", "")
 	p := Preview{
 		ConfirmationRequired: true,
 		Tool:                 op.Name,

@@ -91,6 +91,13 @@ func (h *Handler) discoveryHandler(s *Surface, def mcp.Tool) server.ToolHandlerF
 		}
 		op, ok := s.Allowed(in.Name)
 		if !ok || !callerAllows(ctx, op) {
+			if known, found := clerkapi.Lookup(in.Name); found && def.Name == "call_operation" {
+				why := "operation not allowed on this server"
+				if ok {
+					why = "beyond the caller's scopes"
+				}
+				h.recordRefusal(withCallOperation(ctx), known, why)
+			}
 			var names []string
 			for _, o := range s.Reachable() {
 				if callerAllows(ctx, o) {

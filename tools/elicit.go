@@ -87,16 +87,19 @@ func (h *Handler) elicit(ctx context.Context, op *clerkapi.Operation, canon []by
 	info, _ := ctx.Value(callInfoKey{}).(*callInfo)
 	if info == nil || info.roundTrip == nil {
 		state := h.issueState(ctx, op, canon)
+		noteConfirm(ctx, "elicitation", "asked", "")
 		return server.NewInputRequestBuilder(state).Elicit(confirmInput, params).ToolResult()
 	}
 	if err := h.verifyState(ctx, op, canon, info.roundTrip.RequestState); err != nil {
+		noteConfirm(ctx, "elicitation", "refused", err.Error())
 		return refused(op, err.Error()+"; "+callAgain(ctx, op)+" without inputResponses and requestState to be asked anew")
 	}
 	answer := server.ElicitationResponse(info.roundTrip.InputResponses, confirmInput)
 	if answer == nil {
+		noteConfirm(ctx, "elicitation", "refused", "no readable answer")
 		return refused(op, `the retried call carries no readable answer under inputResponses["`+confirmInput+`"]`)
 	}
-	return judge(op, answer)
+	return judge(ctx, op, answer)
 }
 
 // elicitNow asks with a server-initiated elicitation/create (protocol
@@ -107,29 +110,37 @@ func (h *Handler) elicitNow(ctx context.Context, op *clerkapi.Operation, params 
 	res, err := h.elicitor.RequestElicitation(ctx, mcp.ElicitationRequest{Params: params})
 	switch {
 	case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):
+		noteConfirm(ctx, "elicitation", "timeout", "")
 		return refused(op, fmt.Sprintf("the user did not answer the confirmation request within %s", h.elicitTimeout))
 	case err != nil:
+		noteConfirm(ctx, "elicitation", "refused", "the confirmation request failed")
 		return refused(op, "the confirmation request to the user failed: "+err.Error())
 	case res == nil:
+		noteConfirm(ctx, "elicitation", "refused", "no answer")
 		return refused(op, "the client returned no answer to the confirmation request")
 	}
-	return judge(op, res)
+	return judge(ctx, op, res)
 }
 
 // judge lets the call run only on an accepted "yes".
-func judge(op *clerkapi.Operation, res *mcp.ElicitationResult) *mcp.CallToolResult {
+func judge(ctx context.Context, op *clerkapi.Operation, res *mcp.ElicitationResult) *mcp.CallToolResult {
 	switch res.Action {
 	case mcp.ElicitationResponseActionAccept:
 	case mcp.ElicitationResponseActionDecline:
+		noteConfirm(ctx, "elicitation", "declined", "")
 		return refused(op, "the user declined the confirmation request")
 	case mcp.ElicitationResponseActionCancel:
+		noteConfirm(ctx, "elicitation", "cancelled", "")
 		return refused(op, "the user cancelled the confirmation request")
 	default:
+		noteConfirm(ctx, "elicitation", "refused", "unknown answer action")
 		return refused(op, fmt.Sprintf("the answer to the confirmation request has no known action (%q)", res.Action))
 	}
 	if m, ok := res.Content.(map[string]any); !ok || m["confirm"] != true {
+		noteConfirm(ctx, "elicitation", "declined", "the user answered no")
 		return refused(op, "the user answered no")
 	}
+	noteConfirm(ctx, "elicitation", "accepted", "")
 	return nil
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
+	"github.com/clerk-mcp/clerk-mcp/internal/audit"
 	"github.com/clerk-mcp/clerk-mcp/schemas"
 )
 
@@ -31,13 +32,16 @@ type Handler struct {
 	profile       Profile // forced schema profile; empty: chosen per client
 	valid         validators
 	calls         sessionCalls
+	audit         *audit.Log
+	tracer        CallTracer
+	defaultCaller string
 }
 
 // NewHandler returns a handler for cfg.
 func NewHandler(cfg Config) *Handler {
 	h := &Handler{client: cfg.Client, gate: cfg.Gate, log: cfg.Logger, policy: cfg.Policy,
 		elicitTimeout: cfg.ElicitTimeout, hidePrivate: cfg.HidePrivateMetadata, maxResult: cfg.MaxResultBytes,
-		profile: cfg.profile}
+		profile: cfg.profile, audit: cfg.Audit, tracer: cfg.Tracer, defaultCaller: cfg.DefaultCaller}
 	if h.maxResult == 0 {
 		h.maxResult = DefaultMaxResultBytes
 	}
@@ -52,6 +56,9 @@ func NewHandler(cfg Config) *Handler {
 	}
 	if h.log == nil {
 		h.log = slog.New(slog.DiscardHandler)
+	}
+	if h.defaultCaller == "" {
+		h.defaultCaller = "anonymous"
 	}
 	return h
 }
@@ -70,6 +77,12 @@ func (h *Handler) Call(ctx context.Context, op *clerkapi.Operation, raw json.Raw
 	start := time.Now()
 	ctx, release := h.calls.track(ctx)
 	defer release()
+	var rec *callRecord // nil unless audited or traced
+	if h.audit != nil || h.tracer != nil {
+		if ctx, rec = h.startRecord(ctx, op, start); rec != nil {
+			defer h.finish(op, rec, start) // runs after the recover below
+		}
+	}
 	defer func() {
 		if p := recover(); p != nil {
 			h.log.Error("tool panicked", "tool", op.Name, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
@@ -81,18 +94,29 @@ func (h *Handler) Call(ctx context.Context, op *clerkapi.Operation, raw json.Raw
 	}()
 
 	if !callerAllows(ctx, op) {
+		rec.outcome("refused", "beyond the caller's scopes")
 		return refused(op, "your access token's scopes do not reach this "+string(op.Kind())+" operation; sign in again with a broader scope")
+	}
+	if res := h.auditRefusal(op); res != nil {
+		rec.outcome("refused", "audit log not writable")
+		return res
 	}
 	args, problem := h.decode(op, raw, sessionProfile(ctx, h.profile))
 	if problem != "" {
+		rec.outcome("invalid", "invalid arguments")
 		return mcp.NewToolResultError(problem)
+	}
+	if rec != nil {
+		rec.args = args
 	}
 	if op.Kind() == clerkapi.Destructive {
 		if res := h.confirm(ctx, op, args); res != nil {
+			rec.gated()
 			return res
 		}
 	}
 	resp, err := h.clientFor(ctx).Do(ctx, op, args)
+	rec.sent(resp, err)
 	if err != nil {
 		return errorResult(op, err)
 	}

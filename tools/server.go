@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 
 	"github.com/mark3labs/mcp-go/server"
+	"github.com/mark3labs/mcp-go/tracing"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
@@ -28,6 +29,8 @@ type ServerConfig struct {
 // NewServer returns an MCP server with a tool for every operation.
 func NewServer(cfg ServerConfig) (*server.MCPServer, error) {
 	inputs := &inputSchemas{m: map[string]json.RawMessage{}}
+	hooks := schemaHook(cfg.SchemaProfile, inputs)
+	auditUnlisted(hooks, cfg.Config)
 	s := server.NewMCPServer("clerk-mcp", cfg.Version,
 		server.WithToolCapabilities(false),
 		server.WithPromptCapabilities(false),
@@ -35,10 +38,14 @@ func NewServer(cfg ServerConfig) (*server.MCPServer, error) {
 		server.WithElicitation(),
 		// Retried calls bring the user's answer (2026-07-28); see elicit.go.
 		server.WithToolHandlerMiddleware(carryCallInfo),
-		server.WithHooks(schemaHook(cfg.SchemaProfile, inputs)),
+		server.WithHooks(hooks),
 		// Hosted OAuth callers see and call only what their scopes reach.
 		server.WithToolFilter(allowFilter),
 	)
+	if mp, ok := cfg.Tracer.(tracing.MetaPropagator); ok {
+		// The caller's trace context in params._meta parents the call's span.
+		server.WithMetaPropagator(mp)(s)
+	}
 	surface := cfg.Surface
 	if surface == nil {
 		ops := cfg.Operations

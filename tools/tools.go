@@ -15,6 +15,7 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
+	"github.com/clerk-mcp/clerk-mcp/internal/audit"
 	"github.com/clerk-mcp/clerk-mcp/schemas"
 )
 
@@ -63,6 +64,13 @@ type Config struct {
 	// MaxResultBytes caps a result's text block (default
 	// DefaultMaxResultBytes; negative: no cap). structuredContent is whole.
 	MaxResultBytes int
+	// Audit, when set, records calls (internal/audit).
+	Audit *audit.Log
+	// Tracer, when set, opens a span per call (internal/telemetry).
+	Tracer CallTracer
+	// DefaultCaller names a caller the host did not fingerprint in audit
+	// records: "stdio", or "anonymous" (the default).
+	DefaultCaller string
 
 	// profile is ServerConfig.SchemaProfile, which the handler needs to
 	// read nulls by the session's dialect.

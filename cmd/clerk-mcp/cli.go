@@ -28,6 +28,7 @@ var flagGroups = []struct {
 	{"OAuth flags (hosted callers sign in with your Clerk instance)", []string{"oauth-issuer", "oauth-resource", "oauth-scopes", "oauth-require-org"}},
 	{"Surface flags (which tools are listed and reachable)", []string{"toolsets", "tools", "exclude-tools", "read-only", "no-destructive", "discovery", "schema-profile", "max-result-bytes", "list-tools"}},
 	{"Safety flags (destructive calls, private data)", []string{"confirm", "confirm-ttl", "elicit-timeout", "allow-unconfirmed-live", "hide-private-metadata"}},
+	{"Audit flags (tracing: the standard OTEL_* variables)", []string{"audit-log", "audit-reads", "audit-required"}},
 }
 
 const usageLine = "usage: clerk-mcp [flags], or clerk-mcp COMMAND [flags]; clerk-mcp --help lists both"

@@ -25,10 +25,12 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
+	"github.com/clerk-mcp/clerk-mcp/internal/audit"
 	"github.com/clerk-mcp/clerk-mcp/internal/hosting"
 	"github.com/clerk-mcp/clerk-mcp/internal/oauth"
 	"github.com/clerk-mcp/clerk-mcp/internal/sandbox"
 	"github.com/clerk-mcp/clerk-mcp/internal/stdio"
+	"github.com/clerk-mcp/clerk-mcp/internal/telemetry"
 	"github.com/clerk-mcp/clerk-mcp/tools"
 )
 
@@ -71,6 +73,9 @@ type config struct {
 	oauthResource       string
 	oauthScopes         string
 	oauthRequireOrg     string
+	auditLog            string
+	auditReads          bool
+	auditRequired       bool
 	version             bool
 }
 
@@ -116,6 +121,9 @@ var envTwins = map[string]string{
 	"max-sessions":           "CLERK_MCP_MAX_SESSIONS",
 	"max-concurrent-calls":   "CLERK_MCP_MAX_CONCURRENT_CALLS",
 	"allow-insecure-api-url": "CLERK_MCP_ALLOW_INSECURE_API_URL",
+	"audit-log":              "CLERK_MCP_AUDIT_LOG",
+	"audit-reads":            "CLERK_MCP_AUDIT_READS",
+	"audit-required":         "CLERK_MCP_AUDIT_REQUIRED",
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -165,6 +173,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.oauthResource, "oauth-resource", "", "HTTP with --oauth-issuer: this server's public /mcp URL, the tokens' audience (default http://ADDR/mcp on loopback)")
 	fs.StringVar(&cfg.oauthScopes, "oauth-scopes", "", "scope names for read,write,admin (default "+oauth.DefaultReadScope+","+oauth.DefaultWriteScope+","+oauth.DefaultAdminScope+")")
 	fs.StringVar(&cfg.oauthRequireOrg, "oauth-require-org", "", "ORG[:ROLE]: admit only members of this organization (id or slug), with that role")
+	fs.StringVar(&cfg.auditLog, "audit-log", "", "append a JSON line per write, destructive call and refusal to this file (reopened on SIGHUP); - is stdout (HTTP transports only)")
+	fs.BoolVar(&cfg.auditReads, "audit-reads", false, "record read calls in the audit log as well")
+	fs.BoolVar(&cfg.auditRequired, "audit-required", false, "refuse writes and destructive calls while the audit log cannot be written (fail closed)")
 	fs.BoolVar(&cfg.version, "version", false, "print the version and exit")
 	fs.Usage = func() { printUsage(stderr, fs) }
 	if err := fs.Parse(args); err != nil {
@@ -276,7 +287,58 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "clerk-mcp: --confirm off with a %s key also needs --allow-unconfirmed-live; only a test key (sk_test_…) or the sandbox runs unconfirmed without it, since destructive tools would otherwise run on what may be production data\n", env)
 		return 2
 	}
+	if (cfg.auditReads || cfg.auditRequired) && cfg.auditLog == "" {
+		fmt.Fprintln(stderr, "clerk-mcp: --audit-reads and --audit-required need --audit-log")
+		return 2
+	}
+	if cfg.auditLog == "-" && cfg.transport == "stdio" {
+		fmt.Fprintln(stderr, "clerk-mcp: --audit-log - (stdout) needs an HTTP transport: over stdio, stdout carries the MCP protocol; give a file path")
+		return 2
+	}
+	var auditLog *audit.Log
+	if cfg.auditLog != "" {
+		if auditLog, err = audit.Open(cfg.auditLog, audit.Options{Reads: cfg.auditReads, Required: cfg.auditRequired, Logger: logger}); err != nil {
+			fmt.Fprintln(stderr, "clerk-mcp:", err)
+			return 2
+		}
+		defer auditLog.Close()
+		hup := make(chan os.Signal, 1)
+		signal.Notify(hup, syscall.SIGHUP)
+		defer signal.Stop(hup)
+		done := make(chan struct{})
+		defer close(done)
+		go func() {
+			for {
+				select {
+				case <-hup:
+					if auditLog.Reopen() == nil {
+						logger.Info("audit log reopened", "path", cfg.auditLog)
+					}
+				case <-done:
+					return
+				}
+			}
+		}()
+	}
 	ver := version()
+	var tracer *telemetry.Tracing // nil, and nothing of OpenTelemetry set up, unless OTEL_* asks
+	if on, err := telemetry.Wanted(os.Getenv); err != nil {
+		fmt.Fprintln(stderr, "clerk-mcp:", err)
+		return 2
+	} else if on {
+		if tracer, err = telemetry.Start(context.Background(), ver, os.Getenv); err != nil {
+			fmt.Fprintln(stderr, "clerk-mcp:", err)
+			return 2
+		}
+		defer func() {
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			if err := tracer.Shutdown(ctx); err != nil {
+				logger.Warn("traces not all exported", "error", err)
+			}
+		}()
+		logger.Info("tracing on: OTLP over HTTP, from the OTEL_* environment")
+	}
 	logger.Info("starting", "version", ver, "transport", cfg.transport, "api", cfg.apiURL, "key_environment", env, "confirm", string(policy))
 	listed := listedTools(surface)
 	logger.Info("tools", "listed", len(listed), "discovery", surface.Discovery, "reachable", len(surface.Reachable()), "names", strings.Join(listed, ","))
@@ -311,6 +373,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ccfg.UserAgent = "clerk-mcp/" + ver
 	ccfg.Timeout = cfg.timeout
 	ccfg.Uploads = clerkapi.Uploads{AllowPaths: cfg.transport == "stdio"}
+	var callTracer tools.CallTracer
+	if tracer != nil {
+		ccfg.Observer, callTracer = tracer, tracer
+	}
 	client := clerkapi.New(ccfg)
 	s, err := tools.NewServer(tools.ServerConfig{
 		Config: tools.Config{
@@ -321,6 +387,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			ElicitTimeout:       cfg.elicitTimeout,
 			HidePrivateMetadata: cfg.hidePrivateMetadata,
 			MaxResultBytes:      noneAsNegative(cfg.maxResultBytes),
+			Audit:               auditLog,
+			DefaultCaller:       defaultCaller(cfg.transport),
+			Tracer:              callTracer,
 		},
 		Version:       ver,
 		Surface:       surface,
@@ -343,10 +412,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	return serveHTTP(ctx, cfg, s, logger, oauthCfg, client, sb)
+	return serveHTTP(ctx, cfg, s, logger, oauthCfg, client, sb, scopeRefusalAudit(auditLog))
 }
 
-func serveHTTP(ctx context.Context, cfg config, s *server.MCPServer, logger *slog.Logger, oauthCfg *oauth.Config, client *clerkapi.Client, sb *sandbox.Sandbox) int {
+func serveHTTP(ctx context.Context, cfg config, s *server.MCPServer, logger *slog.Logger, oauthCfg *oauth.Config, client *clerkapi.Client, sb *sandbox.Sandbox,
+	onScopeRefusal func(*http.Request, *oauth.Identity, *oauth.Error)) int {
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		logger.Error("cannot listen", "addr", cfg.addr, "error", err)
@@ -387,6 +457,7 @@ func serveHTTP(ctx context.Context, cfg config, s *server.MCPServer, logger *slo
 		WithCaller:         tools.WithCaller,
 		OAuth:              verifier,
 		WithIdentity:       withIdentity,
+		OnScopeRefusal:     onScopeRefusal,
 		Routes:             routes,
 	})
 	srv := hosting.NewServer(h)
@@ -429,6 +500,14 @@ func serveHTTP(ctx context.Context, cfg config, s *server.MCPServer, logger *slo
 		logger.Warn("shutdown incomplete", "error", err)
 	}
 	return 0
+}
+
+// defaultCaller names, in audit records, a caller without a bearer token.
+func defaultCaller(transport string) string {
+	if transport == "stdio" {
+		return "stdio"
+	}
+	return "anonymous"
 }
 
 // hostedGC lets the garbage collector run half as often when serving HTTP,
@@ -617,7 +696,26 @@ func checkOAuth(cfg config) (*oauth.Config, error) {
 	return c, nil
 }
 
+// scopeRefusalAudit records the calls hosting refuses with 403
+// insufficient_scope, which never reach the tool handlers (nil: no audit).
+func scopeRefusalAudit(l *audit.Log) func(*http.Request, *oauth.Identity, *oauth.Error) {
+	if l == nil {
+		return nil
+	}
+	return func(r *http.Request, id *oauth.Identity, e *oauth.Error) {
+		if e.Op == nil || (e.Op.Kind() == clerkapi.Read && !l.Reads()) {
+			return
+		}
+		_ = l.Write(&audit.Record{
+			Time: time.Now(), Caller: id.Caller(), Subject: id.Subject, ClientID: id.ClientID,
+			Session: r.Header.Get("Mcp-Session-Id"), Tool: e.Op.Name, Kind: string(e.Op.Kind()),
+			Method: e.Op.Method, Path: e.Op.Path, Outcome: "refused", Reason: "beyond the caller's scopes: " + e.Description,
+		})
+	}
+}
+
 // withIdentity puts an OAuth caller's reach in the context of its requests.
 func withIdentity(ctx context.Context, id *oauth.Identity) context.Context {
+	ctx = tools.WithSubject(ctx, id.Subject, id.ClientID) // for the audit trail
 	return tools.WithAllow(ctx, id.Allows)
 }

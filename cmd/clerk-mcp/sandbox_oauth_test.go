@@ -11,6 +11,8 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -88,7 +90,8 @@ func TestSandboxOAuthBinary(t *testing.T) {
 	ctx, cancel := context.WithTimeout(t.Context(), 90*time.Second)
 	defer cancel()
 	clearEnv(t)
-	c := startChild(t, ctx, nil, "--sandbox", "--transport", "http", "--addr", "127.0.0.1:0", "--oauth-issuer", "sandbox")
+	auditPath := filepath.Join(t.TempDir(), "audit.jsonl")
+	c := startChild(t, ctx, nil, "--sandbox", "--transport", "http", "--addr", "127.0.0.1:0", "--oauth-issuer", "sandbox", "--audit-log", auditPath)
 
 	resp, err := http.Get(c.base + "/.well-known/oauth-protected-resource/mcp")
 	if err != nil {
@@ -133,7 +136,9 @@ func TestSandboxOAuthBinary(t *testing.T) {
 			if !slices.Contains(names, "list_users") || slices.Contains(names, "delete_user") {
 				t.Errorf("a clerk:read caller lists %v", names)
 			}
-			if res := callTool(t, ctx, reader, "call_operation", map[string]any{"operation": "delete_user", "arguments": map[string]any{"user_id": "user_x"}}); !res.IsError {
+			co := mcp.CallToolRequest{}
+			co.Params.Name, co.Params.Arguments = "call_operation", map[string]any{"name": "delete_user", "arguments": map[string]any{"user_id": "user_x"}}
+			if res, err := reader.CallTool(ctx, co); err == nil && !res.IsError {
 				t.Errorf("call_operation ran delete_user for a clerk:read caller: %s", resultText(res))
 			}
 			var users struct {
@@ -183,5 +188,35 @@ func TestSandboxOAuthBinary(t *testing.T) {
 		if strings.Contains(string(line), "eyJ") {
 			t.Errorf("a log line holds a JWT: %s", line)
 		}
+	}
+	// The audit trail names each caller by subject and client, never by token.
+	raw, err := os.ReadFile(auditPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(raw), "eyJ") {
+		t.Error("the audit log holds a JWT")
+	}
+	deleted, refused := 0, 0
+	for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+		var rec struct{ Caller, Subject, ClientID, Tool, Outcome string }
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatalf("audit line %q: %v", line, err)
+		}
+		if rec.Tool != "delete_user" {
+			continue
+		}
+		if !strings.HasPrefix(rec.Subject, "user_") || rec.Caller != "oauth:"+rec.Subject {
+			t.Errorf("audit record without the OAuth caller: %s", line)
+		}
+		switch rec.Outcome {
+		case "ok":
+			deleted++
+		case "refused":
+			refused++
+		}
+	}
+	if deleted != 3 || refused == 0 {
+		t.Errorf("audit: %d deletes and %d refusals recorded; want 3 and some\n%s", deleted, refused, raw)
 	}
 }

@@ -94,6 +94,10 @@ type Options struct {
 	OAuth *oauth.Verifier
 	// WithIdentity puts a verified OAuth caller in the request context.
 	WithIdentity func(ctx context.Context, id *oauth.Identity) context.Context
+	// OnScopeRefusal, when set, hears of every tools/call refused with 403
+	// insufficient_scope (for the audit trail): r's context carries what
+	// WithCaller and WithIdentity put there.
+	OnScopeRefusal func(r *http.Request, id *oauth.Identity, e *oauth.Error)
 	// Routes are more handlers on the same listener (ServeMux patterns),
 	// served without the MCP authentication but with the Origin check and
 	// the body limit: e.g. the sandbox's authorization server.
@@ -305,6 +309,9 @@ func (g *guard) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			// streamable HTTP POST, stateful or not, or of an SSE message
 			// POST, is the JSON-RPC message itself).
 			if e := g.o.OAuth.Authorize(id, body); e != nil {
+				if g.o.OnScopeRefusal != nil {
+					g.o.OnScopeRefusal(r, id, e)
+				}
 				w.Header().Set("WWW-Authenticate", g.o.OAuth.Challenge(e))
 				http.Error(w, "Forbidden: "+e.Description, e.Status)
 				return

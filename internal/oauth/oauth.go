@@ -190,6 +190,8 @@ type Error struct {
 	Code        string
 	Description string
 	Scope       string // for insufficient_scope: the scopes to ask for
+	// Op is the operation an insufficient_scope refusal is about.
+	Op *clerkapi.Operation
 }
 
 func (e *Error) Error() string { return e.Description }
@@ -609,7 +611,7 @@ func (v *Verifier) Authorize(id *Identity, body []byte) *Error {
 			continue // a discovery tool, or no such tool: mcp-go answers
 		}
 		if need := Needs(op); id.Level < need {
-			return &Error{Status: http.StatusForbidden, Code: "insufficient_scope", Scope: v.scopeFor(need),
+			return &Error{Status: http.StatusForbidden, Code: "insufficient_scope", Scope: v.scopeFor(need), Op: op,
 				Description: name + " needs the scope " + v.cfg.Scopes.List()[need-1]}
 		}
 	}
