@@ -397,3 +397,53 @@ func BenchmarkStateChange(b *testing.B) {
 		hit(b, s, "PATCH", "/organizations/"+org, fmt.Sprintf(`{"name":"Bench %d"}`, i))
 	}
 }
+
+// TestStateReplayCost reports what a restart costs per journaled change
+// (1,000 mixed creates and updates); -short skips it.
+func TestStateReplayCost(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing")
+	}
+	path := filepath.Join(t.TempDir(), "state.db")
+	s := openState(t, path)
+	s.store.db.NoSync = true // building the journal is not what is measured
+	const n = 1000
+	var org string
+	for i := range n {
+		if i%10 == 0 {
+			_, body := hit(t, s, "POST", "/organizations", fmt.Sprintf(`{"name":"Replay %d"}`, i))
+			org = idOf(t, body)
+			continue
+		}
+		if code, body := hit(t, s, "PATCH", "/organizations/"+org, fmt.Sprintf(`{"name":"Replay %d"}`, i)); code != 200 {
+			t.Fatalf("%d %s", code, body)
+		}
+	}
+	s.Close()
+	start := time.Now()
+	s = openState(t, path)
+	d := time.Since(start)
+	defer s.Close()
+	if s.store.next != n {
+		t.Fatalf("journal holds %d changes, want %d", s.store.next, n)
+	}
+	t.Logf("restart replaying %d changes: %s (%s per change)", n, d, d/n)
+}
+
+// BenchmarkStartDeferred is what --sandbox adds to start-up: the sandbox
+// with its seed left for the first request.
+func BenchmarkStartDeferred(b *testing.B) {
+	for range b.N {
+		if _, _, err := Start("", ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkStartSeeded is the seed built at once, as before Deferred: what
+// the first request now pays instead.
+func BenchmarkStartSeeded(b *testing.B) {
+	for range b.N {
+		New()
+	}
+}
