@@ -447,3 +447,29 @@ func BenchmarkStartSeeded(b *testing.B) {
 		New()
 	}
 }
+
+// TestStateIgnoresRefusedKeys: requests refused at the door (no key, a live
+// key to sandbox serve) change nothing and are not journaled, and a file
+// written by sandbox serve opens in clerk-mcp --sandbox and back.
+func TestStateIgnoresRefusedKeys(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.db")
+	s := openState(t, path, RequireTestKeys())
+	if code, _ := hit(t, s, "POST", "/organizations", `{"name":"Live"}`, "sk_live_abc"); code != 401 {
+		t.Fatalf("live key answered %d", code)
+	}
+	if code, _ := hit(t, s, "POST", "/organizations", `{"name":"None"}`, ""); code != 401 {
+		t.Fatalf("no key answered %d", code)
+	}
+	hit(t, s, "POST", "/organizations", `{"name":"Test key"}`, "sk_test_app")
+	if s.store.next != 1 {
+		t.Errorf("journal holds %d changes, want 1", s.store.next)
+	}
+	s.Close()
+	s = openState(t, path) // as clerk-mcp --sandbox
+	if !strings.Contains(hit1(t, s, "/organizations?limit=500"), "Test key") {
+		t.Error("change lost")
+	}
+	s.Close()
+	s = openState(t, path, RequireTestKeys()) // and back to sandbox serve
+	s.Close()
+}
