@@ -58,6 +58,8 @@ type config struct {
 	maxResultBytes      int
 	schemaProfile       string
 	sandbox             bool
+	sandboxState        string
+	sandboxSeed         string
 	authTokens          string
 	tokens              []string // authTokens parsed
 	maxSessions         int
@@ -107,6 +109,8 @@ var envTwins = map[string]string{
 	"max-result-bytes":       "CLERK_MCP_MAX_RESULT_BYTES",
 	"schema-profile":         "CLERK_MCP_SCHEMA_PROFILE",
 	"sandbox":                "CLERK_MCP_SANDBOX",
+	"sandbox-state":          "CLERK_MCP_SANDBOX_STATE",
+	"sandbox-seed":           "CLERK_MCP_SANDBOX_SEED",
 	"auth-token":             "CLERK_MCP_AUTH_TOKEN",
 	"insecure-no-auth":       "CLERK_MCP_INSECURE_NO_AUTH",
 	"allowed-origins":        "CLERK_MCP_ALLOWED_ORIGINS",
@@ -159,6 +163,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.schemaProfile, "schema-profile", "auto", "input schema dialect: auto (from the client's name), canonical, gemini or openai-strict")
 	fs.BoolVar(&cfg.listTools, "list-tools", false, "print the effective tools (name, kind, toolset, tokens) and exit")
 	fs.BoolVar(&cfg.sandbox, "sandbox", false, "run against an embedded, in-memory Clerk with seed data (no account or key needed)")
+	fs.StringVar(&cfg.sandboxState, "sandbox-state", "", "with --sandbox: keep the sandbox in this file (created if missing); every change is durable before its answer")
+	fs.StringVar(&cfg.sandboxSeed, "sandbox-seed", "", "with --sandbox: seed from this JSON fixture instead of the demo data (with --sandbox-state: only a new file)")
 	fs.StringVar(&cfg.authTokens, "auth-token", "", "comma list of bearer tokens HTTP callers must present")
 	fs.BoolVar(&cfg.insecureNoAuth, "insecure-no-auth", false, "allow listening on a non-loopback address without --auth-token")
 	fs.StringVar(&cfg.allowedOrigins, "allowed-origins", "", "comma list of browser Origins allowed besides loopback pages; * allows any")
@@ -364,11 +370,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		MaxRetries:       noneAsNegative(cfg.retries),
 		RateLimit:        rateLimit,
 	}
+	if (cfg.sandboxState != "" || cfg.sandboxSeed != "") && !cfg.sandbox {
+		fmt.Fprintln(stderr, "clerk-mcp: --sandbox-state and --sandbox-seed need --sandbox (or use them with clerk-mcp sandbox serve)")
+		return 2
+	}
 	var sb *sandbox.Sandbox
 	if cfg.sandbox {
-		sb = sandbox.New()
+		var where string
+		if sb, where, err = sandbox.Start(cfg.sandboxState, cfg.sandboxSeed); err != nil {
+			fmt.Fprintln(stderr, "clerk-mcp:", err)
+			return 1
+		}
+		defer sb.Close()
 		ccfg = sb.Config()
-		logger.Warn("SANDBOX: serving an embedded, in-memory Clerk with seed data; nothing reaches a real Clerk instance, and every change is lost when the server stops")
+		logger.Warn("SANDBOX: serving an embedded Clerk with seed data; nothing reaches a real Clerk instance; its data is " + where)
 	}
 	ccfg.UserAgent = "clerk-mcp/" + ver
 	ccfg.Timeout = cfg.timeout
@@ -668,6 +683,10 @@ func checkOAuth(cfg config) (*oauth.Config, error) {
 		return nil, errors.New("--oauth-issuer and --key-from-request are two identity models: OAuth callers act with this server's key, so choose one")
 	case cfg.oauthIssuer == "sandbox" && !cfg.sandbox:
 		return nil, errors.New("--oauth-issuer sandbox needs --sandbox (the sandbox plays the authorization server); with a real instance, pass its Frontend API URL")
+	case cfg.oauthIssuer == "sandbox" && cfg.sandboxState != "":
+		// The journal records Backend API requests only; the authorization
+		// server's registrations and grants would be missing on replay.
+		return nil, errors.New("--oauth-issuer sandbox does not go with --sandbox-state yet: the state file keeps Backend API changes, not the sandbox authorization server's clients and grants; drop one of them")
 	case cfg.oauthResource == "" && !hosting.IsLoopback(cfg.addr):
 		return nil, fmt.Errorf("--oauth-resource is required beyond loopback: the public URL of /mcp clients connect to (e.g. https://mcp.example.com/mcp), the audience tokens must name")
 	}

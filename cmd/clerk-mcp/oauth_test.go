@@ -26,6 +26,7 @@ func TestOAuthFlagRefusals(t *testing.T) {
 		{"stdio", nil, []string{"--oauth-issuer", "https://clerk.example.com"}, "--transport http"},
 		{"stdio by env", map[string]string{"CLERK_MCP_OAUTH_ISSUER": "https://clerk.example.com"}, nil, "--transport http"},
 		{"with key-from-request", nil, []string{"--transport", "http", "--oauth-issuer", "https://clerk.example.com", "--key-from-request"}, "--key-from-request"},
+		{"sandbox issuer with a state file", nil, []string{"--sandbox", "--sandbox-state", "/nonexistent/state.db", "--transport", "http", "--oauth-issuer", "sandbox"}, "--sandbox-state"},
 		{"sandbox issuer without --sandbox", nil, []string{"--transport", "http", "--oauth-issuer", "sandbox"}, "needs --sandbox"},
 		{"resource required beyond loopback", nil, []string{"--transport", "http", "--addr", "0.0.0.0:0", "--oauth-issuer", "https://clerk.example.com"}, "--oauth-resource is required"},
 		{"resource without issuer", nil, []string{"--transport", "http", "--oauth-resource", "https://mcp.example.com/mcp"}, "goes with --oauth-issuer"},

@@ -45,18 +45,28 @@ func TestPerfTable(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", floor, "./testdata/floor").CombinedOutput(); err != nil {
 		t.Fatalf("go build ./testdata/floor: %v\n%s", err, out)
 	}
-	var starts, floors []time.Duration
+	// With --sandbox too: its seed is built at the first request, so start-up
+	// must stay within 2 ms of the start without it.
+	sandboxEnv := append(slices.Clone(env), "CLERK_MCP_SANDBOX=true")
+	var starts, floors, sandboxStarts []time.Duration
 	for range 40 {
-		for _, b := range []string{bin, floor} {
+		for i, b := range []string{bin, floor, bin} {
+			e := env
+			if i == 2 {
+				e = sandboxEnv
+			}
 			start := time.Now()
-			p := startPiped(t, b, env)
+			p := startPiped(t, b, e)
 			p.roundTrip(t, initLine)
 			d := time.Since(start)
 			p.stop()
-			if b == bin {
+			switch i {
+			case 0:
 				starts = append(starts, d)
-			} else {
+			case 1:
 				floors = append(floors, d)
+			default:
+				sandboxStarts = append(sandboxStarts, d)
 			}
 		}
 	}
@@ -105,6 +115,7 @@ func TestPerfTable(t *testing.T) {
 
 	t.Logf("\n| Figure | Target | Measured |\n|---|---|---|\n"+
 		"| process start → `initialize` answered, 249 tools registered | ≤ 10 ms | %s (floor: %s) |\n"+
+		"| the same with `--sandbox` | ≤ 2 ms more | %s (%+.2f ms) |\n"+
 		"| `tools/list` of all 249 tools (%d KB), served over stdio | ≤ 2 ms | %s |\n"+
 		"| peak RSS after listing (200×) and 1,200 calls | ≤ 25 MB | %.1f MB |\n"+
 		"| added latency per call, `get_user` (~%d KB) | ≤ 150 µs | %s (%s vs %s direct) |\n"+
@@ -112,7 +123,7 @@ func TestPerfTable(t *testing.T) {
 		"| added latency, 100-item page (~%d KB) | ≤ 2 ms | %s (%s vs %s) |\n"+
 		"| streamable HTTP, 200 sessions calling `get_user` | ≥ 3,000 calls/s, p99 ≤ 50 ms, 0 errors | %.0f calls/s, p99 %s, %d errors |\n"+
 		"machine: %d cores (GOMAXPROCS %d), %s/%s, %s; medians; the fake Clerk is a process of its own",
-		ms(median(starts)), ms(median(floors)), listBytes/1024, ms(median(lists)), float64(rss)/1024,
+		ms(median(starts)), ms(median(floors)), ms(median(sandboxStarts)), float64(median(sandboxStarts)-median(starts))/1e6, listBytes/1024, ms(median(lists)), float64(rss)/1024,
 		len(bodies["/v1/users/user_1"])/1024, us(u1-u2), us(u1), us(u2),
 		len(bodies["/v1/organizations/org_10/memberships"])/1024, us(l1-l2), us(l1), us(l2),
 		len(bodies["/v1/organizations/org_100/memberships"])/1024, ms(h1-h2), ms(h1), ms(h2),

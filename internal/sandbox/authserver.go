@@ -213,7 +213,7 @@ func (a *authServer) serve(w http.ResponseWriter, r *http.Request, h func(w http
 	s := a.s
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.now = max(s.now, s.clock().UnixMilli())
+	s.begin() // the deferred seed: the users to sign in are in it
 	if err := h(w, r); err != nil {
 		var oe *oauthError
 		if !errors.As(err, &oe) {

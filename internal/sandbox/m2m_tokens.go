@@ -6,13 +6,15 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
 
-// m2mToken is an opaque M2M token. The sandbox mints only opaque tokens:
-// JWT-format tokens need the instance signing key, which this part of the
-// sandbox does not have, so token_format "jwt" is refused, never downgraded.
+// m2mToken is a stored, opaque M2M token. JWT-format tokens (token_format
+// "jwt") are stateless, as in Clerk: RS256 JWTs signed with the instance
+// key get_jwks serves, never stored, listed or revoked, verified by their
+// signature and expiry.
 type m2mToken struct {
 	clerkapi.M2MToken
 	token string
@@ -41,11 +43,12 @@ func (s *Sandbox) createM2MToken(c *call) (any, error) {
 	if err := c.bind(&req); err != nil {
 		return nil, err
 	}
+	jwt := false
 	if req.TokenFormat != nil {
 		switch *req.TokenFormat {
 		case "opaque":
 		case "jwt":
-			return nil, errParamInvalid("token_format", `The sandbox mints opaque M2M tokens only; token_format "jwt" needs the instance signing key, which it does not have. Use "opaque".`)
+			jwt = true
 		default:
 			return nil, errParamInvalid("token_format", `token_format must be "opaque" or "jwt".`)
 		}
@@ -66,6 +69,9 @@ func (s *Sandbox) createM2MToken(c *call) (any, error) {
 		scopes = append(scopes, sc.to)
 	}
 	mx := s.machineState()
+	if jwt {
+		return s.createM2MJWT(m, &req, claims, scopes, lifetime)
+	}
 	if req.MinRemainingTTLSeconds != nil {
 		minTTL := *req.MinRemainingTTLSeconds
 		if minTTL < 0 {
@@ -200,6 +206,9 @@ func (s *Sandbox) verifyM2MToken(c *call) (any, error) {
 		return nil, err
 	}
 	mx := s.machineState()
+	if strings.Count(req.Token, ".") == 2 && strings.HasPrefix(req.Token, "eyJ") {
+		return s.verifyM2MJWT(c, req.Token)
+	}
 	id, ok := mx.byToken[req.Token]
 	t, _ := mx.tokens.get(id)
 	if !ok || t == nil {
@@ -226,4 +235,88 @@ func (s *Sandbox) liveToken(kind string, revoked bool, expiration *float64) erro
 		return errBadRequest("token_invalid", kind+" has expired", "The "+kind+" expired and no longer verifies.")
 	}
 	return nil
+}
+
+// m2mReservedClaims are the claims the sandbox sets in an M2M JWT; custom
+// claims may not set them.
+var m2mReservedClaims = []string{"iss", "sub", "aud", "exp", "nbf", "iat", "jti", "scopes"}
+
+// createM2MJWT mints a JWT-format M2M token: iss the instance's frontend
+// API, sub the machine, jti the token ID, aud and scopes (space-separated)
+// the machines it may reach, iat/nbf/exp in seconds, then the custom claims.
+func (s *Sandbox) createM2MJWT(m *machine, req *clerkapi.CreateM2MTokenRequest, claims any, scopes []string, lifetime float64) (any, error) {
+	if req.MinRemainingTTLSeconds != nil {
+		return nil, errParamInvalid("min_remaining_ttl_seconds", "min_remaining_ttl_seconds reuses stored opaque tokens; JWT-format tokens are stateless and never reused. Leave it out, or use token_format \"opaque\".")
+	}
+	payload := map[string]any{}
+	if claims != nil {
+		custom, ok := claims.(map[string]any)
+		if !ok {
+			return nil, errParamInvalid("claims", "claims must be an object to go into a JWT-format token.")
+		}
+		for _, k := range m2mReservedClaims {
+			if _, ok := custom[k]; ok {
+				return nil, errParamInvalid("claims", "claims may not set "+k+": the token sets it ("+strings.Join(m2mReservedClaims, ", ")+" are reserved).")
+			}
+		}
+		for k, v := range custom {
+			payload[k] = v
+		}
+	}
+	now := s.tick()
+	iat := now / 1000
+	exp := iat + int64(math.Ceil(lifetime))
+	id := "mt_" + s.secretHex("m2m token id")
+	payload["iss"], payload["sub"], payload["jti"] = "https://"+frontendHost, m.ID, id
+	payload["iat"], payload["nbf"], payload["exp"] = iat, iat, exp
+	if len(scopes) > 0 {
+		payload["aud"], payload["scopes"] = scopes, strings.Join(scopes, " ")
+	}
+	expMS, at := float64(exp*1000), float64(iat*1000)
+	v := clerkapi.M2MToken{Object: "machine_to_machine_token", ID: id, Subject: m.ID, Claims: claims, Scopes: scopes,
+		Expiration: &expMS, CreatedAt: at, UpdatedAt: at}
+	return answer{status: 201, body: m2mCreated(v, s.sign(payload))}, nil
+}
+
+// verifyM2MJWT checks a JWT-format M2M token: this instance's signature, an
+// M2M subject, its expiry, and with a machine secret key, that the token
+// may reach that machine (aud). Nothing is recorded: it is not stored.
+func (s *Sandbox) verifyM2MJWT(c *call, token string) (any, error) {
+	claims, ok := s.parseOwnJWT(token)
+	sub, _ := claims["sub"].(string)
+	id, _ := claims["jti"].(string)
+	exp, hasExp := claims["exp"].(float64)
+	iat, _ := claims["iat"].(float64)
+	if !ok || !strings.HasPrefix(sub, "mch_") || !strings.HasPrefix(id, "mt_") || !hasExp {
+		return nil, errBadRequest("token_invalid", "M2M token is invalid",
+			"The token is not an M2M JWT signed by this instance's key (get_jwks): its signature, kid or claims do not match.")
+	}
+	var scopes []string
+	if aud, ok := claims["aud"].([]any); ok {
+		for _, a := range aud {
+			if v, ok := a.(string); ok {
+				scopes = append(scopes, v)
+			}
+		}
+	}
+	if m := s.callingMachine(c); m != nil && !slices.Contains(scopes, m.ID) {
+		return nil, &apiError{status: 404, code: "resource_not_found", message: "not found",
+			long: "No M2M token scoped to machine " + m.ID + " matches the token sent."}
+	}
+	expMS := exp * 1000
+	if err := s.liveToken("M2M token", false, &expMS); err != nil {
+		return nil, err
+	}
+	custom := map[string]any{}
+	for k, v := range claims {
+		if !slices.Contains(m2mReservedClaims, k) {
+			custom[k] = v
+		}
+	}
+	var cl any
+	if len(custom) > 0 {
+		cl = custom
+	}
+	return clerkapi.M2MToken{Object: "machine_to_machine_token", ID: id, Subject: sub, Claims: cl, Scopes: append([]string{}, scopes...),
+		Expiration: &expMS, CreatedAt: iat * 1000, UpdatedAt: iat * 1000}, nil
 }

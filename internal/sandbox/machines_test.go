@@ -128,9 +128,9 @@ func TestM2MTokenLifecycle(t *testing.T) {
 		t.Errorf("min_remaining_ttl_seconds did not reuse the live token")
 	}
 	e.fails("create_m2m_token", args(t, `{"machine_secret_key":"`+bKey+`","min_remaining_ttl_seconds":3600}`), 400, "form_param_value_invalid")
-	ae := e.fails("create_m2m_token", args(t, `{"machine_secret_key":"`+bKey+`","token_format":"jwt"}`), 422, "form_param_format_invalid")
+	ae := e.fails("create_m2m_token", args(t, `{"machine_secret_key":"`+bKey+`","token_format":"paseto"}`), 422, "form_param_format_invalid")
 	if !strings.Contains(ae.Error(), "token_format") {
-		t.Errorf("jwt refusal does not name token_format: %v", ae)
+		t.Errorf("format refusal does not name token_format: %v", ae)
 	}
 	v := e.ok("verify_m2m_token", args(t, `{"token":"`+str(tok, "token")+`"}`))
 	if _, has := v["token"]; has || v["last_used_at"] == nil {

@@ -93,6 +93,10 @@ type Sandbox struct {
 	messages *messageState           // templates.go, built on first use
 
 	testKeysOnly bool // serve.go: RequireTestKeys
+
+	fixture  *Fixture // fixture.go: WithFixture; nil seeds the demo data
+	deferred bool     // persist.go: Deferred; the seed is built at the first request
+	store    *journal // persist.go: Open; nil keeps the sandbox in memory only
 }
 
 // Option configures a Sandbox.
@@ -115,7 +119,9 @@ func New(opts ...Option) *Sandbox {
 		o(s)
 	}
 	s.now = s.clock().UnixMilli()
-	s.seed()
+	if !s.deferred {
+		s.seedData()
+	}
 	return s
 }
 
@@ -157,6 +163,9 @@ func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // serve routes, authenticates and runs the request under the lock, and
 // returns the status and the encoded body (nil for no body).
+//
+// Every entry to the sandbox's state (this and the authorization server)
+// calls begin under the lock.
 func (s *Sandbox) serve(r *http.Request) (int, []byte) {
 	var body []byte
 	var readErr error
@@ -165,10 +174,18 @@ func (s *Sandbox) serve(r *http.Request) (int, []byte) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.now = max(s.now, s.clock().UnixMilli()) // one reading per request; time never runs back
+	s.begin()
 	if readErr != nil {
 		return s.encodeError(errBadRequest("malformed_request", "malformed request", "The request body could not be read."))
 	}
+	if s.store != nil {
+		return s.serveDurably(r, body)
+	}
+	return s.route(r, body)
+}
+
+// route authenticates and runs one request; the caller holds the lock.
+func (s *Sandbox) route(r *http.Request, body []byte) (int, []byte) {
 
 	path, ok := strings.CutPrefix(r.URL.EscapedPath(), "/v1/")
 	if !ok {
@@ -398,4 +415,14 @@ func (r *recorder) Write(b []byte) (int, error) {
 // used in few runs, so it costs start-up nothing.
 func lazyRegexp(expr string) func() *regexp.Regexp {
 	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
+
+// begin starts a request under the lock: the deferred seed is built at the
+// first one, and the clock is read once (time never runs back).
+func (s *Sandbox) begin() {
+	if s.deferred {
+		s.deferred = false
+		s.seedData()
+	}
+	s.now = max(s.now, s.clock().UnixMilli())
 }

@@ -132,11 +132,8 @@ func verificationOTP(strategy string, at int64, channel string) json.RawMessage 
 	return b
 }
 
-// seed fills the sandbox with the demo instance: the same IDs on every run,
-// timestamps relative to the clock's reading at New (fixed under a test
-// clock).
-func (s *Sandbox) seed() {
-	base := s.now
+// seedInstance makes the instance, its settings and its primary domain.
+func (s *Sandbox) seedInstance() {
 	s.instanceID = s.newID("ins")
 	s.instance = clerkapi.Instance{Object: "instance", ID: s.instanceID, EnvironmentType: "development",
 		AllowedOrigins: []string{"http://localhost:3000"}}
@@ -151,6 +148,14 @@ func (s *Sandbox) seed() {
 	primary := &clerkapi.Domain{Object: "domain", ID: s.newID("dmn"), Name: frontendHost, FrontendAPIURL: "https://" + frontendHost,
 		AccountsPortalURL: ptr("https://" + accountsHost), DevelopmentOrigin: "http://localhost:3000"}
 	s.domains.add(primary.ID, primary)
+}
+
+// seed fills the sandbox with the demo instance: the same IDs on every run,
+// timestamps relative to the clock's reading at New (fixed under a test
+// clock).
+func (s *Sandbox) seed() {
+	s.seedInstance()
+	base := s.now
 
 	byEmail := map[string]*user{}
 	for i, su := range seedUsers {

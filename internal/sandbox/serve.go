@@ -94,7 +94,7 @@ func Serve(ctx context.Context, ln net.Listener, s *Sandbox) error {
 
 // Run is the `clerk-mcp sandbox` command; its one subcommand is serve.
 func Run(args []string, _, stderr io.Writer) int {
-	const usage = "usage: clerk-mcp sandbox serve [--addr 127.0.0.1:8081] [--insecure-listen]"
+	const usage = "usage: clerk-mcp sandbox serve [--addr 127.0.0.1:8081] [--insecure-listen] [--sandbox-state FILE] [--sandbox-seed FILE]"
 	if len(args) == 0 || args[0] != "serve" {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
 			fmt.Fprintln(stderr, usage)
@@ -107,6 +107,8 @@ func Run(args []string, _, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:8081", "listen address (host:port; port 0 picks a free one)")
 	insecure := fs.Bool("insecure-listen", false, "allow an --addr beyond loopback (anyone who reaches it can read and change the sandbox)")
+	state := fs.String("sandbox-state", os.Getenv("CLERK_MCP_SANDBOX_STATE"), "keep the sandbox in this file (created if missing); every change is durable before its answer (env CLERK_MCP_SANDBOX_STATE)")
+	seed := fs.String("sandbox-seed", os.Getenv("CLERK_MCP_SANDBOX_SEED"), "seed from this JSON fixture instead of the demo data; with --sandbox-state, only a new file (env CLERK_MCP_SANDBOX_SEED)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage+"\n\nServes the in-memory Clerk (seed data, all Backend API operations) over HTTP at /v1,\n"+
 			"for an app's Clerk SDK (CLERK_API_URL) and for clerk-mcp --api-url, so both see one state.\n\nFlags:\n")
@@ -123,6 +125,12 @@ func Run(args []string, _, stderr io.Writer) int {
 		return 2
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	sb, where, err := Start(*state, *seed, RequireTestKeys())
+	if err != nil {
+		logger.Error("cannot start the sandbox", "error", err)
+		return 1
+	}
+	defer sb.Close()
 	ln, err := Listen(*addr, *insecure)
 	if err != nil {
 		logger.Error("cannot listen", "error", err)
@@ -132,13 +140,13 @@ func Run(args []string, _, stderr io.Writer) int {
 	logger.Info("sandbox serving the Clerk Backend API", "url", base,
 		"secret_key", SecretKey, "publishable_key", PublishableKey)
 	logger.Info("point an app's Clerk SDK here with CLERK_API_URL=" + base + " CLERK_SECRET_KEY=" + SecretKey +
-		" (any sk_test_ key is accepted), and clerk-mcp with --api-url " + base + " and the same key; every change is lost when this stops")
+		" (any sk_test_ key is accepted), and clerk-mcp with --api-url " + base + " and the same key; the data is " + where)
 	if host, _, _ := net.SplitHostPort(ln.Addr().String()); !loopback(host) {
 		logger.Warn("INSECURE: serving the sandbox beyond loopback; anyone who reaches this address can read and change it", "addr", ln.Addr().String())
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := Serve(ctx, ln, New(RequireTestKeys())); err != nil {
+	if err := Serve(ctx, ln, sb); err != nil {
 		logger.Error("sandbox server stopped", "error", err)
 		return 1
 	}
