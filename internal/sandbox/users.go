@@ -180,6 +180,9 @@ func (s *Sandbox) userFilters(c *call) (func(*user) bool, error) {
 	// prefix excludes instead and + is the default.
 	anyOf := func(name string, signed bool, vals func(*user) []string) {
 		want := c.strs(name)
+		if name == "email_address" || name == "username" {
+			want = lowerAll(want)
+		}
 		if !takes(name) || len(want) == 0 {
 			return
 		}
@@ -213,9 +216,6 @@ func (s *Sandbox) userFilters(c *call) (func(*user) bool, error) {
 			}
 			return vs
 		}
-	}
-	for _, name := range []string{"email_address", "username"} {
-		c.query[name] = lowerAll(c.query[name])
 	}
 	anyOf("email_address", false, lower(userEmails))
 	anyOf("phone_number", false, userPhones)
