@@ -53,7 +53,11 @@ func (c *call) open() error {
 		inst[name] = v
 		c.args[name], _ = json.Marshal(v)
 	}
-	for name, vals := range c.req.URL.Query() {
+	var query map[string][]string
+	if c.req.URL.RawQuery != "" {
+		query = c.req.URL.Query()
+	}
+	for name, vals := range query {
 		if name == "paginated" && c.op.Paginated {
 			if len(vals) != 1 || (vals[0] != "true" && vals[0] != "false") {
 				return errParamInvalid("paginated", "paginated must be true or false.")

@@ -213,3 +213,28 @@ func TestNoGroupFileReadsTheQueryString(t *testing.T) {
 	}
 	assert.Greater(t, checked, 20, "the group files were found")
 }
+
+// BenchmarkDoor is the door alone (read and check one request): the cost
+// every sandbox call now pays, in process or served.
+func BenchmarkDoor(b *testing.B) {
+	for _, bc := range []struct{ name, method, target, body string }{
+		{"get_user", "GET", "/v1/users/user_x", ""},
+		{"list_users", "GET", "/v1/users?limit=5&order_by=-created_at&user_id=a&user_id=b", ""},
+		{"update_user", "PATCH", "/v1/users/user_x", `{"first_name":"Ada","last_name":null,"backup_codes":["a","b"]}`},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			req, _ := http.NewRequest(bc.method, "http://sandbox.invalid"+bc.target, nil)
+			req.Header.Set("Content-Type", "application/json")
+			path, _ := strings.CutPrefix(req.URL.Path, "/v1/")
+			rt, params := match(bc.method, strings.Split(path, "/"))
+			require.NotNil(b, rt)
+			b.ReportAllocs()
+			for b.Loop() {
+				c := &call{op: rt.op, req: req, path: params, body: []byte(bc.body)}
+				if err := c.open(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
