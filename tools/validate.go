@@ -4,23 +4,17 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"maps"
 	"math"
 	"math/big"
-	"slices"
 	"strconv"
-	"strings"
 	"sync"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
-	"github.com/santhosh-tekuri/jsonschema/v6/kind"
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
+	"github.com/clerk-mcp/clerk-mcp/internal/argcheck"
 )
 
-var english = message.NewPrinter(language.English)
-
 // validators compiles each tool's input schema on its first call and keeps it.
+// The compiling and checking is package argcheck's, shared with the
+// sandbox's door, so both refuse the same arguments the same way.
 type validators struct {
 	m sync.Map // tool name -> *compiled
 	// asListed compiles schemas as they are; otherwise (the server's own
@@ -30,9 +24,8 @@ type validators struct {
 
 type compiled struct {
 	once   sync.Once
-	schema *jsonschema.Schema
+	schema *argcheck.Schema
 	tree   map[string]any // the schema as data, for normalize
-	names  []string       // declared argument names, for error messages
 	err    error
 }
 
@@ -43,32 +36,12 @@ func (v *validators) get(tool string, schema json.RawMessage) (*compiled, error)
 	}
 	cs := c.(*compiled)
 	cs.once.Do(func() {
-		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schema))
-		if err != nil {
-			cs.err = err
-			return
+		// The listed schema leaves the top level open to save tokens;
+		// the arguments are closed all the same (see schemagen.Input).
+		cs.schema, cs.err = argcheck.Compile(tool, schema, !v.asListed)
+		if cs.err == nil {
+			cs.tree = cs.schema.Tree
 		}
-		cs.tree, _ = doc.(map[string]any)
-		if cs.tree == nil {
-			cs.err = fmt.Errorf("the input schema of %s is not an object", tool)
-			return
-		}
-		if !v.asListed {
-			// The listed schema leaves the top level open to save tokens;
-			// the arguments are closed all the same (see schemagen.Input).
-			cs.tree["additionalProperties"] = false
-		}
-		if props, ok := cs.tree["properties"].(map[string]any); ok {
-			cs.names = slices.Sorted(maps.Keys(props))
-		}
-		comp := jsonschema.NewCompiler()
-		comp.AssertFormat()
-		url := "mem:///" + tool + ".json"
-		if err := comp.AddResource(url, doc); err != nil {
-			cs.err = err
-			return
-		}
-		cs.schema, cs.err = comp.Compile(url)
 	})
 	return cs, cs.err
 }
@@ -76,96 +49,15 @@ func (v *validators) get(tool string, schema json.RawMessage) (*compiled, error)
 // validate checks raw arguments against the tool's input schema and returns
 // one message per problem, each naming the argument and what it expects.
 func (c *compiled) validate(args json.RawMessage) []string {
-	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(args))
-	if err != nil {
-		return []string{"arguments: not valid JSON"}
-	}
-	err = c.schema.Validate(inst)
-	if err == nil {
+	problems := c.schema.Problems(args)
+	if len(problems) == 0 {
 		return nil
 	}
-	ve, ok := err.(*jsonschema.ValidationError)
-	if !ok {
-		return []string{err.Error()}
+	msgs := make([]string, len(problems))
+	for i, p := range problems {
+		msgs[i] = p.String()
 	}
-	var msgs []string
-	c.collect(ve, &msgs)
-	slices.Sort(msgs)
-	return slices.Compact(msgs)
-}
-
-func (c *compiled) collect(ve *jsonschema.ValidationError, msgs *[]string) {
-	if len(ve.Causes) > 0 {
-		for _, cause := range ve.Causes {
-			c.collect(cause, msgs)
-		}
-		return
-	}
-	where := strings.Join(ve.InstanceLocation, ".")
-	name := where
-	if name == "" {
-		name = "arguments"
-	}
-	switch k := ve.ErrorKind.(type) {
-	case *kind.Required:
-		for _, m := range k.Missing {
-			*msgs = append(*msgs, joinPath(where, m)+": required")
-		}
-	case *kind.AdditionalProperties:
-		for _, p := range k.Properties {
-			msg := joinPath(where, p) + ": unknown argument"
-			if where == "" {
-				msg += "; accepted: " + strings.Join(c.names, ", ")
-			}
-			*msgs = append(*msgs, msg)
-		}
-	case *kind.Type:
-		*msgs = append(*msgs, fmt.Sprintf("%s: expected %s, got %s", name, strings.Join(k.Want, " or "), k.Got))
-	case *kind.Enum:
-		want := make([]string, len(k.Want))
-		for i, w := range k.Want {
-			b, _ := json.Marshal(w)
-			want[i] = string(b)
-		}
-		got, _ := json.Marshal(k.Got)
-		*msgs = append(*msgs, fmt.Sprintf("%s: must be one of %s (got %s)", name, strings.Join(want, ", "), got))
-	case *kind.Minimum:
-		*msgs = append(*msgs, fmt.Sprintf("%s: must be ≥ %s (got %s)", name, rat(k.Want), rat(k.Got)))
-	case *kind.Maximum:
-		*msgs = append(*msgs, fmt.Sprintf("%s: must be ≤ %s (got %s)", name, rat(k.Want), rat(k.Got)))
-	case *kind.MinItems:
-		*msgs = append(*msgs, fmt.Sprintf("%s: needs at least %d items (got %d)", name, k.Want, k.Got))
-	case *kind.MaxItems:
-		*msgs = append(*msgs, fmt.Sprintf("%s: takes at most %d items (got %d)", name, k.Want, k.Got))
-	case *kind.MinLength:
-		*msgs = append(*msgs, fmt.Sprintf("%s: needs at least %d characters (got %d)", name, k.Want, k.Got))
-	case *kind.MaxLength:
-		*msgs = append(*msgs, fmt.Sprintf("%s: takes at most %d characters (got %d)", name, k.Want, k.Got))
-	case *kind.Pattern:
-		got, _ := json.Marshal(k.Got)
-		*msgs = append(*msgs, fmt.Sprintf("%s: must match %s (got %s)", name, k.Want, got))
-	case *kind.Format:
-		*msgs = append(*msgs, fmt.Sprintf("%s: expected %s format", name, k.Want))
-	default:
-		*msgs = append(*msgs, name+": "+strings.TrimSpace(ve.ErrorKind.LocalizedString(english)))
-	}
-}
-
-func joinPath(where, name string) string {
-	if where == "" {
-		return name
-	}
-	return where + "." + name
-}
-
-func rat(r *big.Rat) string {
-	if r == nil {
-		return "?"
-	}
-	if r.IsInt() {
-		return r.Num().String()
-	}
-	return r.FloatString(6)
+	return msgs
 }
 
 // normalize makes arguments shaped by any schema profile canonical: a null

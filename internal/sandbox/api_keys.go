@@ -152,7 +152,7 @@ func (s *Sandbox) createAPIKey(c *call) (any, error) {
 // listAPIKeys lists one subject's keys of a type, newest first; revoked and
 // expired keys only with include_invalid=true.
 func (s *Sandbox) listAPIKeys(c *call) (any, error) {
-	limit, offset, err := c.page100()
+	limit, offset, err := c.page()
 	if err != nil {
 		return nil, err
 	}

@@ -86,8 +86,8 @@ func TestErrors(t *testing.T) {
 		{"satellite only", "add_domain", `{"name":"primary.example.com","is_satellite":false}`, 422, "form_param_format_invalid", "is_satellite"},
 		{"sessions need a user or client", "list_sessions", `{}`, 422, "form_param_missing", "user_id"},
 		{"bad order_by", "list_users", `{"order_by":"-shoe_size"}`, 422, "form_param_format_invalid", "order_by"},
-		{"cursor needs created_at order", "list_users", `{"starting_after":"` + ada + `","order_by":"first_name"}`, 422, "form_param_format_invalid", "starting_after"},
-		{"cursor and offset", "list_users", `{"starting_after":"` + ada + `","offset":1}`, 422, "form_param_format_invalid", "starting_after"},
+		{"cursor needs created_at order", "list_users", `{"starting_after":"` + ada + `","order_by":"first_name"}`, 422, "form_param_format_invalid", "order_by"},
+		{"cursor and offset", "list_users", `{"starting_after":"` + ada + `","offset":1}`, 422, "form_param_format_invalid", "offset"},
 		{"user 404", "get_user", `{"user_id":"user_2doesnotexist"}`, 404, "resource_not_found", ""},
 		{"organization 404", "get_organization", `{"organization_id":"no-such-org"}`, 404, "resource_not_found", ""},
 		{"membership 404", "update_organization_membership", `{"organization_id":"acme-corp","user_id":"` + grace + `","role":"org:admin"}`, 404, "resource_not_found", ""},
@@ -97,7 +97,7 @@ func TestErrors(t *testing.T) {
 		{"JWT template 404", "get_jwt_template", `{"template_id":"jtmp_nope"}`, 404, "resource_not_found", ""},
 		{"redirect URL 404", "get_redirect_url", `{"id":"ru_nope"}`, 404, "resource_not_found", ""},
 		{"blocklist 404", "delete_blocklist_identifier", `{"identifier_id":"blid_nope"}`, 404, "resource_not_found", ""},
-		{"API keys need a subject", "list_api_keys", `{}`, 422, "form_param_missing", "subject"},
+		{"API keys need a subject", "list_api_keys", `{}`, 400, "form_param_missing", "subject"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -249,7 +249,6 @@ func TestUserLists(t *testing.T) {
 		{`{"banned":false,"query":"globex"}`, 3},
 		{`{"last_sign_in_at_after":` + fmt.Sprint(BaseTime.UnixMilli()-2*day) + `}`, 5},
 		{`{"created_at_before":` + fmt.Sprint(BaseTime.UnixMilli()-150*day) + `}`, 4},
-		{`{"provider":"oauth_google"}`, 0},
 	}
 	for _, f := range filters {
 		assert.EqualValues(t, f.want, countOf(f.args), "count %s", f.args)

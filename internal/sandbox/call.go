@@ -13,44 +13,61 @@ import (
 	"mime"
 	"mime/multipart"
 	"net/http"
-	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
+	"github.com/clerk-mcp/clerk-mcp/schemas"
 )
 
-// call is one request to an emulated operation.
+// call is one request to an emulated operation, read by the door (open,
+// door.go) into the operation's arguments.
 type call struct {
 	op    *clerkapi.Operation
 	req   *http.Request
 	path  map[string]string
-	query url.Values
 	body  []byte
-	raw   map[string]json.RawMessage // top-level body fields, after bind
+	args  clerkapi.Args              // path, query and body arguments, typed and checked
+	query clerkapi.Args              // the query parameters among args
+	raw   map[string]json.RawMessage // top-level body fields
+	paged bool                       // paginated=true (legacy lists)
 }
 
-// bind decodes the JSON body into v, a pointer to the operation's clerkapi
-// request struct, the way Clerk reads a body: fields the operation does not
-// take are form_param_unknown, values of the wrong type form_param_format_invalid.
+// bind decodes the operation's arguments into v, a pointer to its clerkapi
+// request struct: the JSON body as sent (numbers exactly), then the path and
+// query parameters the door typed (limit and offset, filters, order_by).
 func (c *call) bind(v any) error {
-	body := bytes.TrimSpace(c.body)
-	if len(body) == 0 {
-		c.raw = map[string]json.RawMessage{}
-		return nil
-	}
-	if err := json.Unmarshal(body, &c.raw); err != nil {
-		return errBadRequest("malformed_request", "malformed request", "The request body is not a JSON object.")
-	}
-	plan := c.op.Plan()
-	for k := range c.raw {
-		if p, ok := plan.Param(k); !ok || p.In != "body" {
-			return errParamUnknown(k)
+	if body := bytes.TrimSpace(c.body); len(body) > 0 && body[0] == '{' {
+		if err := decodeStrict(body, v); err != nil {
+			return err
 		}
 	}
-	return decodeStrict(body, v)
+	fields := clerkapi.Args{}
+	for name, raw := range c.args {
+		if p, ok := c.op.Plan().Param(name); ok && (p.In == "query" || p.In == "path") {
+			fields[name] = raw
+		}
+	}
+	if len(fields) == 0 {
+		return nil
+	}
+	b, err := json.Marshal(fields)
+	if err != nil {
+		return err
+	}
+	// Not strict: v may be a handler's own struct of the fields it reads;
+	// the door has refused every parameter the operation does not take.
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	if err := dec.Decode(v); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return errParamInvalid(te.Field, fmt.Sprintf("%s must be of type %s, not %s.", te.Field, jsonKind(te.Type.String()), te.Value))
+		}
+		return err
+	}
+	return nil
 }
 
 // bindArray decodes a whole-body JSON array (the bulk operations) into v.
@@ -113,19 +130,31 @@ func requireString(name string, v string) error {
 	return nil
 }
 
-// ---- query parameters ----
+// ---- query parameters, as the door typed them ----
 
+// str returns a string argument (a number or boolean as its JSON text).
 func (c *call) str(name string) (string, bool) {
-	vs, ok := c.query[name]
-	if !ok || len(vs) == 0 {
+	raw, ok := c.query[name]
+	if !ok {
 		return "", false
 	}
-	return vs[0], true
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s, true
+	}
+	return string(raw), true
 }
 
+// strs returns an array argument's non-blank strings.
 func (c *call) strs(name string) []string {
-	var out []string
-	for _, v := range c.query[name] {
+	var vals []string
+	if raw, ok := c.query[name]; ok && json.Unmarshal(raw, &vals) != nil {
+		if s, ok := c.str(name); ok {
+			vals = []string{s}
+		}
+	}
+	out := vals[:0]
+	for _, v := range vals {
 		if v = strings.TrimSpace(v); v != "" {
 			out = append(out, v)
 		}
@@ -134,58 +163,74 @@ func (c *call) strs(name string) []string {
 }
 
 func (c *call) boolParam(name string) (*bool, error) {
-	v, ok := c.str(name)
+	raw, ok := c.query[name]
 	if !ok {
 		return nil, nil
 	}
-	b, err := strconv.ParseBool(v)
-	if err != nil {
+	var b bool
+	if err := json.Unmarshal(raw, &b); err != nil {
 		return nil, errParamInvalid(name, name+" must be true or false.")
 	}
 	return &b, nil
 }
 
 func (c *call) intParam(name string) (*int64, error) {
-	v, ok := c.str(name)
+	raw, ok := c.query[name]
 	if !ok {
 		return nil, nil
 	}
-	n, err := strconv.ParseInt(v, 10, 64)
-	if err != nil {
+	var n int64
+	if err := json.Unmarshal(raw, &n); err != nil {
 		return nil, errParamInvalid(name, name+" must be an integer.")
 	}
 	return &n, nil
 }
 
-func (c *call) paginated() bool {
-	v, _ := c.str("paginated")
-	return v == "true"
+func (c *call) paginated() bool { return c.paged }
+
+// page returns limit and offset: as sent (the door has held them to the
+// bounds of the Page or Page100 tags), else the tags' defaults.
+func (c *call) page() (limit, offset int, err error) {
+	var p struct {
+		Limit  *float64 `json:"limit"`
+		Offset *float64 `json:"offset"`
+	}
+	if err := c.bind(&p); err != nil {
+		return 0, 0, err
+	}
+	l, err := pageField(c.op, "limit", p.Limit)
+	if err != nil {
+		return 0, 0, err
+	}
+	o, err := pageField(c.op, "offset", p.Offset)
+	return l, o, err
 }
 
-// page reads limit (1-500, default 10) and offset (≥ 0, default 0).
-func (c *call) page() (limit, offset int, err error) {
-	l, err := c.intParam("limit")
+// pageField is limit or offset: whole, and its default when not sent.
+func pageField(op *clerkapi.Operation, name string, v *float64) (int, error) {
+	if v == nil {
+		return pageDefault(op, name), nil
+	}
+	if *v != float64(int64(*v)) {
+		return 0, errParamInvalid(name, name+" must be a whole number.")
+	}
+	return int(*v), nil
+}
+
+// pageDefault is the default of limit or offset that the operation's Page
+// or Page100 struct tag declares (jsonschema:"default=…"), as the generated
+// input schema the door compiled carries it.
+func pageDefault(op *clerkapi.Operation, name string) int {
+	raw, _ := schemas.Input(op.Name)
+	sch, err := doorSchemas.Get(op.Name, raw)
 	if err != nil {
-		return 0, 0, err
+		return 0
 	}
-	o, err := c.intParam("offset")
-	if err != nil {
-		return 0, 0, err
-	}
-	limit, offset = 10, 0
-	if l != nil {
-		if *l < 1 || *l > 500 {
-			return 0, 0, errParamInvalid("limit", "limit must be between 1 and 500.")
-		}
-		limit = int(*l)
-	}
-	if o != nil {
-		if *o < 0 {
-			return 0, 0, errParamInvalid("offset", "offset must be greater than or equal to 0.")
-		}
-		offset = int(*o)
-	}
-	return limit, offset, nil
+	props, _ := sch.Tree["properties"].(map[string]any)
+	prop, _ := props[name].(map[string]any)
+	n, _ := prop["default"].(json.Number)
+	d, _ := n.Int64()
+	return int(d)
 }
 
 // window returns one page of items.

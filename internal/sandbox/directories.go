@@ -2,7 +2,6 @@ package sandbox
 
 import (
 	"encoding/json"
-	"net/url"
 	"slices"
 	"strings"
 
@@ -68,7 +67,8 @@ func (d *directory) withKey(scim bool) clerkapi.Directory {
 // orgRoles are the instance's organization roles by ID, read through the
 // roles operation's own answer, so they follow however roles are kept.
 func (s *Sandbox) orgRoles() map[string]clerkapi.Role {
-	out, err := s.listOrgRoles(&call{query: url.Values{"limit": {"500"}}})
+	op, _ := clerkapi.Lookup("list_organization_roles")
+	out, err := s.listOrgRoles(&call{op: op, args: clerkapi.Args{"limit": json.RawMessage("500")}, query: clerkapi.Args{"limit": json.RawMessage("500")}})
 	if err != nil {
 		return nil
 	}

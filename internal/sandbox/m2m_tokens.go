@@ -118,33 +118,8 @@ func sameJSON(a, b any) bool {
 	return reflect.DeepEqual(x, y)
 }
 
-// page100 reads limit (1-100, default 10) and offset (≥ 0) of the API key and
-// M2M token lists, which the spec types as numbers: they must still be whole.
-func (c *call) page100() (limit, offset int, err error) {
-	limit = 10
-	for _, p := range []struct {
-		name   string
-		lo, hi float64
-		dst    *int
-	}{{"limit", 1, 100, &limit}, {"offset", 0, math.MaxInt32, &offset}} {
-		v, ok := c.str(p.name)
-		if !ok {
-			continue
-		}
-		f, err := strconv.ParseFloat(v, 64)
-		if err != nil || f != math.Trunc(f) || f < p.lo || f > p.hi {
-			if p.name == "limit" {
-				return 0, 0, errParamInvalid("limit", "limit must be a whole number between 1 and 100.")
-			}
-			return 0, 0, errParamInvalid("offset", "offset must be a whole number greater than or equal to 0.")
-		}
-		*p.dst = int(f)
-	}
-	return limit, offset, nil
-}
-
 func (s *Sandbox) listM2MTokens(c *call) (any, error) {
-	limit, offset, err := c.page100()
+	limit, offset, err := c.page()
 	if err != nil {
 		return nil, err
 	}

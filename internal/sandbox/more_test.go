@@ -202,7 +202,7 @@ func TestOrganizationDomains(t *testing.T) {
 	for _, f := range filters {
 		assert.Equal(t, f.want, names(all(f.args)), f.args)
 	}
-	e.fails("list_all_organization_domains", args(t, `{"enrollment_mode":["sometimes"]}`), 422, "form_param_format_invalid")
+	e.fails("list_all_organization_domains", args(t, `{"enrollment_mode":["sometimes"]}`), 422, "form_param_value_invalid")
 	e.fails("list_all_organization_domains", args(t, `{"query":"  "}`), 422, "form_param_format_invalid")
 	e.fails("list_all_organization_domains", args(t, `{"order_by":"-size"}`), 422, "form_param_format_invalid")
 
@@ -297,7 +297,7 @@ func TestWaitlist(t *testing.T) {
 	assert.Equal(t, []string{"beta.tester@example.com", "curious.cat@example.net"}, emails(wl(`{"order_by":"email_address","limit":2}`)))
 	assert.Equal(t, []string{"early.bird@example.com"}, emails(wl(`{"order_by":"email_address","limit":1,"offset":2}`)))
 	assert.Equal(t, []string{"sophie.wilson@example.org", "beta.tester@example.com"}, emails(wl(`{"order_by":"invited_at","limit":2}`)), "never invited last")
-	e.fails("list_waitlist_entries", args(t, `{"status":"waiting"}`), 422, "form_param_format_invalid")
+	e.fails("list_waitlist_entries", args(t, `{"status":"waiting"}`), 422, "form_param_value_invalid")
 	e.fails("list_waitlist_entries", args(t, `{"order_by":"name"}`), 422, "form_param_format_invalid")
 
 	// Creating is idempotent per email address.

@@ -62,14 +62,7 @@ func (s *Sandbox) checkEnrollmentMode(mode string) error {
 // enrollmentFilter reads enrollment_mode values (repeated or comma-joined);
 // a - prefix excludes a mode, and includes and excludes combine with AND.
 func (c *call) enrollmentFilter() (func(mode string) bool, error) {
-	var vals []string
-	for _, v := range c.query["enrollment_mode"] {
-		for _, m := range strings.Split(v, ",") {
-			if m = strings.TrimSpace(m); m != "" {
-				vals = append(vals, m)
-			}
-		}
-	}
+	vals := c.strs("enrollment_mode") // the door split the comma-joined values
 	for _, v := range vals {
 		if !slices.Contains(enrollmentModes, strings.TrimLeft(v, "+-")) {
 			return nil, errParamInvalid("enrollment_mode", fmt.Sprintf("enrollment_mode takes %s, each optionally prefixed with - to exclude it; got %q.", strings.Join(enrollmentModes, ", "), v))

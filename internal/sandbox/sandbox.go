@@ -212,13 +212,13 @@ func (s *Sandbox) route(r *http.Request, body []byte) (int, []byte) {
 	if rt.handle == nil {
 		return s.encodeError(errNotEmulated(rt.op))
 	}
-	c := &call{op: rt.op, req: r, path: params, query: r.URL.Query(), body: body}
+	c := &call{op: rt.op, req: r, path: params, body: body}
+	if err := c.open(); err != nil {
+		return s.encodeFailure(err)
+	}
 	out, err := rt.handle(s, c)
 	if err != nil {
-		if ae, ok := err.(*apiError); ok {
-			return s.encodeError(ae)
-		}
-		return s.encodeError(&apiError{status: 500, code: "internal_clerk_error", message: "Oops, an unexpected error occurred", long: err.Error()})
+		return s.encodeFailure(err)
 	}
 	status := http.StatusOK
 	if a, ok := out.(answer); ok {
@@ -273,6 +273,7 @@ type apiError struct {
 	message string
 	long    string
 	meta    map[string]any
+	also    []*apiError // further errors of the same answer (one per field at fault)
 }
 
 func (e *apiError) Error() string { return e.code + ": " + e.long }
@@ -291,11 +292,21 @@ type errorItem struct {
 
 func (s *Sandbox) encodeError(e *apiError) (int, []byte) {
 	s.traces++
-	b, _ := json.Marshal(errorBody{
-		Errors:  []errorItem{{Message: e.message, LongMessage: e.long, Code: e.code, Meta: e.meta}},
-		TraceID: hashHex("trace", s.traces)[:32],
-	})
+	items := []errorItem{{Message: e.message, LongMessage: e.long, Code: e.code, Meta: e.meta}}
+	for _, a := range e.also {
+		items = append(items, errorItem{Message: a.message, LongMessage: a.long, Code: a.code, Meta: a.meta})
+	}
+	b, _ := json.Marshal(errorBody{Errors: items, TraceID: hashHex("trace", s.traces)[:32]})
 	return e.status, b
+}
+
+// encodeFailure answers a handler's error: an *apiError as it is, anything
+// else as Clerk's 500.
+func (s *Sandbox) encodeFailure(err error) (int, []byte) {
+	if ae, ok := err.(*apiError); ok {
+		return s.encodeError(ae)
+	}
+	return s.encodeError(&apiError{status: 500, code: "internal_clerk_error", message: "Oops, an unexpected error occurred", long: err.Error()})
 }
 
 func errRouteNotFound(r *http.Request) *apiError {

@@ -136,7 +136,7 @@ func TestEnterpriseConnectionsBehaviour(t *testing.T) {
 		{`{"name":"x","provider":"oidc_custom","domains":["x.example.com"],"active":true,"oidc":{"client_id":"a"}}`, "active"},
 		{`{"name":"x","provider":"saml_custom","domains":["x.example.com"],"organization_id":"org_missing"}`, "organization_id"},
 		{`{"name":"x","provider":"saml_custom","domains":["x.example.com"],"saml":{"login_hint":{"mode":"custom_attribute"}}}`, "saml.login_hint.source"},
-		{`{"name":"x","provider":"saml_custom","domains":["x.example.com"],"custom_attributes":[{"name":"A","key":"_bad"}]}`, "custom_attributes.key"},
+		{`{"name":"x","provider":"saml_custom","domains":["x.example.com"],"custom_attributes":[{"name":"A","key":"_bad"}]}`, "custom_attributes[0].key"},
 	} {
 		if _, ae := e.do("create_enterprise_connection", args(t, tc.args)); ae == nil || !strings.Contains(ae.Error(), tc.field) {
 			t.Errorf("create_enterprise_connection %s: %v, want an error naming %s", tc.args, ae, tc.field)
@@ -145,13 +145,14 @@ func TestEnterpriseConnectionsBehaviour(t *testing.T) {
 	if n := count(e.ok("list_enterprise_connections", args(t, `{}`))); n != 1 {
 		t.Errorf("refused creates stored connections: %d", n)
 	}
-	oidc := e.ok("create_enterprise_connection", args(t, `{"name":"GitLab","provider":"oidc_gitlab","domains":["gl.example.com"],"active":true,`+
+	oidc := e.ok("create_enterprise_connection", args(t, `{"name":"GitLab","provider":"oidc_gitlab","domains":["gl.example.com"],`+
 		`"oidc":{"client_id":"cid","client_secret":"shh","discovery_url":"https://gitlab.example.com/.well-known/openid-configuration"}}`))
 	if oc, _ := oidc["oauth_config"].(map[string]any); oc == nil || oc["client_secret"] != nil || oidc["saml_connection"] != nil {
 		t.Errorf("OIDC connection %v: oauth_config without the secret, no saml_connection", oidc)
 	}
-	if n := count(e.ok("list_enterprise_connections", args(t, `{"active":false}`))); n != 0 {
-		t.Errorf("active=false lists %d", n)
+	// Created inactive: the catalog's rule (active true needs saml) is checked at the door.
+	if n := count(e.ok("list_enterprise_connections", args(t, `{"active":false}`))); n != 1 {
+		t.Errorf("active=false lists %d, want the OIDC one", n)
 	}
 	// The SAML connection view reaches the same connection.
 	samlID := ec["saml_connection"].(map[string]any)["id"].(string)

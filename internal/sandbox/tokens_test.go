@@ -101,8 +101,8 @@ func TestPortalLinksAgentTasksAndTestingTokens(t *testing.T) {
 	if str(l, "token") == "" || l["revoked"] != false {
 		t.Fatalf("create_admin_portal_link_token: %v", l)
 	}
-	e.fails("create_admin_portal_link_token", args(t, `{"organization_id":"acme-corp"}`), 422, "form_param_format_invalid")
-	e.fails("create_admin_portal_link_token", args(t, `{"seconds_until_expiration":86401}`), 422, "form_param_format_invalid")
+	e.fails("create_admin_portal_link_token", args(t, `{"organization_id":"acme-corp"}`), 400, "form_param_format_invalid")
+	e.fails("create_admin_portal_link_token", args(t, `{"seconds_until_expiration":86401}`), 400, "form_param_format_invalid")
 	rv := e.ok("revoke_admin_portal_link_token", args(t, `{"adminPortalLinkTokenID":"`+str(l, "id")+`","revocation_reason":"leaked"}`))
 	if rv["revoked"] != true || str(rv, "revocation_reason") != "leaked" || rv["token"] != nil {
 		t.Errorf("revoke_admin_portal_link_token: %v", rv)
@@ -178,7 +178,7 @@ func TestInstanceMisc(t *testing.T) {
 	if err != nil || !strings.Contains(string(resp.Body), "clerk.browser.js") {
 		t.Errorf("get_public_interstitial: %v %s", err, resp.Body)
 	}
-	e.fails("get_public_interstitial", args(t, `{}`), 400, "missing_query_parameter")
+	e.fails("get_public_interstitial", args(t, `{}`), 400, "form_param_missing")
 }
 
 // TestConfusedBodiesAreRefusedByName sends, straight to the sandbox, the

@@ -180,6 +180,9 @@ func (s *Sandbox) userFilters(c *call) (func(*user) bool, error) {
 	// prefix excludes instead and + is the default.
 	anyOf := func(name string, signed bool, vals func(*user) []string) {
 		want := c.strs(name)
+		if name == "email_address" || name == "username" {
+			want = lowerAll(want)
+		}
 		if !takes(name) || len(want) == 0 {
 			return
 		}
@@ -213,9 +216,6 @@ func (s *Sandbox) userFilters(c *call) (func(*user) bool, error) {
 			}
 			return vs
 		}
-	}
-	for _, name := range []string{"email_address", "username"} {
-		c.query[name] = lowerAll(c.query[name])
 	}
 	anyOf("email_address", false, lower(userEmails))
 	anyOf("phone_number", false, userPhones)
@@ -391,6 +391,10 @@ func firstOr(vs []string) *string {
 // ---- handlers ----
 
 func (s *Sandbox) listUsers(c *call) (any, error) {
+	var req clerkapi.ListUsersRequest // its query parameters, typed and checked at the door
+	if err := c.bind(&req); err != nil {
+		return nil, err
+	}
 	limit, offset, err := c.page()
 	if err != nil {
 		return nil, err
@@ -399,17 +403,12 @@ func (s *Sandbox) listUsers(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	orderBy, _ := c.str("order_by")
-	if err := order(us, orderBy, userOrder); err != nil {
+	if err := order(us, deref(req.OrderBy), userOrder); err != nil {
 		return nil, err
 	}
-	if after, ok := c.str("starting_after"); ok && after != "" {
-		if f := strings.TrimLeft(orderBy, "+-"); orderBy != "" && f != "created_at" {
-			return nil, errParamInvalid("starting_after", "starting_after requires ordering by created_at (order_by omitted, created_at, +created_at or -created_at).")
-		}
-		if offset != 0 {
-			return nil, errParamInvalid("starting_after", "starting_after cannot be combined with a non-zero offset.")
-		}
+	// The door has held starting_after to offset 0 and created_at order
+	// (clerkapi.Rules); what is left is whether the cursor is in the set.
+	if after := deref(req.StartingAfter); after != "" {
 		i := slices.IndexFunc(us, func(u *user) bool { return u.ID == after })
 		if i < 0 {
 			return nil, errParamInvalid("starting_after", "starting_after must be the ID of a user in the result set; "+after+" is not.")
