@@ -35,6 +35,9 @@ type Config struct {
 	// up to RateBurst (default: one second's worth).
 	RateLimit float64
 	RateBurst int
+	// SharedLimiter, when set, holds the rate limit across replicas; the
+	// local limiter stands in while it fails.
+	SharedLimiter SharedLimiter
 }
 
 // Client calls the Backend API. It is safe for concurrent use.
@@ -67,6 +70,9 @@ func New(cfg Config) *Client {
 		uploads:   &cfg.Uploads,
 		limits:    newLimiters(cfg.RateLimit, cfg.RateBurst),
 		sleep:     sleepCtx,
+	}
+	if c.limits != nil {
+		c.limits.shared = cfg.SharedLimiter
 	}
 	if c.baseURL == "" {
 		c.baseURL = DefaultBaseURL
