@@ -26,7 +26,7 @@ type Server struct {
 	bin  string
 	args []string
 	mu   sync.Mutex
-	cmd *exec.Cmd
+	cmd  *exec.Cmd
 }
 
 // Start runs a redis-server for tb, with extra arguments if any (e.g.
