@@ -84,6 +84,9 @@ type Options struct {
 	// (never the token) in the request context, so confirmations bind to
 	// the caller (tools.WithCaller).
 	WithCaller func(ctx context.Context, fingerprint string) context.Context
+	// Ready, when set, decides /readyz: an error is 503 with its text (a
+	// shared store that is down). It must answer without waiting.
+	Ready func() error
 }
 
 // withDefaults returns o with every zero limit set to its default.
@@ -167,7 +170,15 @@ func New(s *server.MCPServer, o Options) *Host {
 		_, _ = w.Write([]byte("ok\n"))
 	}
 	mux.HandleFunc("GET /healthz", ok)
-	mux.HandleFunc("GET /readyz", ok)
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		if o.Ready != nil {
+			if err := o.Ready(); err != nil {
+				http.Error(w, "not ready: "+err.Error(), http.StatusServiceUnavailable)
+				return
+			}
+		}
+		ok(w, r)
+	})
 	g.tokens = make([][32]byte, len(o.AuthTokens))
 	for i, t := range o.AuthTokens {
 		g.tokens[i] = sha256.Sum256([]byte(t))
