@@ -25,6 +25,7 @@ import (
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 	"github.com/clerk-mcp/clerk-mcp/internal/hosting"
+	"github.com/clerk-mcp/clerk-mcp/internal/redisstore"
 	"github.com/clerk-mcp/clerk-mcp/internal/sandbox"
 	"github.com/clerk-mcp/clerk-mcp/internal/stdio"
 	"github.com/clerk-mcp/clerk-mcp/tools"
@@ -65,6 +66,8 @@ type config struct {
 	keyFromRequest      bool
 	stateless           bool
 	rateLimit           string
+	redisURL            string
+	ready               func() error // /readyz: nil, or the shared store's health
 	version             bool
 }
 
@@ -103,6 +106,7 @@ var envTwins = map[string]string{
 	"key-from-request":       "CLERK_MCP_KEY_FROM_REQUEST",
 	"stateless":              "CLERK_MCP_STATELESS",
 	"rate-limit":             "CLERK_MCP_RATE_LIMIT",
+	"redis-url":              "CLERK_MCP_REDIS_URL",
 	"max-sessions":           "CLERK_MCP_MAX_SESSIONS",
 	"max-concurrent-calls":   "CLERK_MCP_MAX_CONCURRENT_CALLS",
 	"allow-insecure-api-url": "CLERK_MCP_ALLOW_INSECURE_API_URL",
@@ -151,6 +155,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.BoolVar(&cfg.keyFromRequest, "key-from-request", false, "HTTP: take each caller's Clerk secret key from the "+hosting.KeyHeader+" header instead of CLERK_SECRET_KEY")
 	fs.BoolVar(&cfg.stateless, "stateless", false, "HTTP: streamable HTTP without sessions, for replicas behind a load balancer (SSE still needs sticky sessions)")
 	fs.StringVar(&cfg.rateLimit, "rate-limit", "auto", "Clerk requests per second per key: auto (9 for test keys, 90 for live keys, below Clerk's limits of 100 and 1,000 per 10 s), a number, or 0 for no limit")
+	fs.StringVar(&cfg.redisURL, "redis-url", "", "redis://… or rediss://…: replicas share the single use of confirmation tokens and the per-key rate limit through this Redis")
 	fs.BoolVar(&cfg.version, "version", false, "print the version and exit")
 	fs.Usage = func() { printUsage(stderr, fs) }
 	if err := fs.Parse(args); err != nil {
@@ -290,11 +295,25 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ccfg.UserAgent = "clerk-mcp/" + ver
 	ccfg.Timeout = cfg.timeout
 	ccfg.Uploads = clerkapi.Uploads{AllowPaths: cfg.transport == "stdio"}
+	gate := tools.NewGate([]byte(os.Getenv("CLERK_MCP_CONFIRM_KEY")), cfg.confirmTTL)
+	if cfg.redisURL != "" {
+		// stdio is accepted too: a local process then shares its key's
+		// rate limit with the hosted replicas of the same key.
+		store, err := redisstore.Open(redisstore.Options{URL: cfg.redisURL, TokenTTL: cfg.confirmTTL, Logger: logger})
+		if err != nil {
+			fmt.Fprintln(stderr, "clerk-mcp:", err) // never the password (redisstore redacts)
+			return 2
+		}
+		defer store.Close()
+		gate.WithStore(store)
+		ccfg.SharedLimiter = store
+		cfg.ready = store.Ready
+	}
 	client := clerkapi.New(ccfg)
 	s, err := tools.NewServer(tools.ServerConfig{
 		Config: tools.Config{
 			Client:              client,
-			Gate:                tools.NewGate([]byte(os.Getenv("CLERK_MCP_CONFIRM_KEY")), cfg.confirmTTL),
+			Gate:                gate,
 			Logger:              logger,
 			Policy:              policy,
 			ElicitTimeout:       cfg.elicitTimeout,
@@ -344,6 +363,7 @@ func serveHTTP(ctx context.Context, cfg config, s *server.MCPServer, logger *slo
 		KeyFromRequest:     cfg.keyFromRequest,
 		WithKey:            tools.WithSecretKey,
 		WithCaller:         tools.WithCaller,
+		Ready:              cfg.ready,
 	})
 	srv := hosting.NewServer(h)
 	// Open SSE and listening streams never end by themselves; without this,
