@@ -20,7 +20,17 @@ import (
 
 // Config shapes a run.
 type Config struct {
-	URL string // the server's streamable HTTP endpoint, e.g. http://127.0.0.1:8080/mcp
+	URL      string // the server's streamable HTTP endpoint, e.g. http://127.0.0.1:8080/mcp
+	Token    string // bearer token, if the server wants one
+	Sessions int
+	Calls    int // timed calls per session, after one untimed warm-up call
+	// Call returns the tools/call params of call j of session i, and a
+	// string its answer must contain.
+	Call func(i, j int) (params, want string)
+	// Open, if set, opens a session its own way (another client, say) and
+	// returns its call; the default speaks raw HTTP.
+	Open func(ctx context.Context, hc *http.Client, cfg Config) (Call, error)
+
 	// URLs, when set, are replicas of one server: session i talks to
 	// URLs[i % len(URLs)] (as a load balancer with sticky sessions would
 	// spread them), and URL is ignored.
@@ -28,15 +38,6 @@ type Config struct {
 	// Stateless servers answer initialize without a session id; the
 	// session then sends none.
 	Stateless bool
-	Token     string // bearer token, if the server wants one
-	Sessions  int
-	Calls     int // timed calls per session, after one untimed warm-up call
-	// Call returns the tools/call params of call j of session i, and a
-	// string its answer must contain.
-	Call func(i, j int) (params, want string)
-	// Open, if set, opens a session its own way (another client, say) and
-	// returns its call; the default speaks raw HTTP.
-	Open func(ctx context.Context, hc *http.Client, cfg Config) (Call, error)
 }
 
 // Call makes one tools/call with params; its answer must contain want.
