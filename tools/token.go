@@ -31,7 +31,9 @@ type Gate struct {
 
 // SingleUse remembers which tokens were redeemed. Claim records id (a
 // token's nonce and MAC) until the token expires and reports whether this
-// was its first claim; an error means it cannot tell, and the gate refuses.
+// was its first claim; an error means it cannot tell, and the gate refuses
+// (ErrStoreUnavailable: try again), unless the error has a Final() method
+// that returns true: then the token is refused for good.
 type SingleUse interface {
 	Claim(ctx context.Context, id string, until time.Time) (first bool, err error)
 }
@@ -176,6 +178,9 @@ func (g *Gate) VerifyContext(ctx context.Context, s Scope, token string) error {
 	first, err := g.store.Claim(ctx, string(b[tokExp:]), exp)
 	switch {
 	case err != nil:
+		if f, ok := err.(interface{ Final() bool }); ok && f.Final() {
+			return err
+		}
 		return fmt.Errorf("%w: %w", ErrStoreUnavailable, err)
 	case !first:
 		return ErrTokenUsed

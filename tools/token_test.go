@@ -165,4 +165,16 @@ func TestGateFailsClosedWhenTheStoreIsDown(t *testing.T) {
 	elsewhere := &failingUse{}
 	g.WithStore(elsewhere)
 	assert.ErrorIs(t, g.Verify(fuzzScope, tok), ErrTokenUsed)
+
+	// A final refusal (the store lost its record after the token was
+	// issued) is no outage: not ErrStoreUnavailable, no "try again".
+	g.WithStore(&failingUse{err: finalErr{}})
+	err = g.Verify(fuzzScope, tok)
+	require.ErrorIs(t, err, finalErr{})
+	assert.NotErrorIs(t, err, ErrStoreUnavailable)
 }
+
+type finalErr struct{}
+
+func (finalErr) Error() string { return "lost its record" }
+func (finalErr) Final() bool   { return true }

@@ -296,6 +296,8 @@ func TestReplicasWhenRedisDies(t *testing.T) {
 	res = redeem(t, ctx, a, spent)
 	require.True(t, res.IsError, "a spent token replayed after a Redis restart ran: %s", resultText(res))
 	assert.Contains(t, resultText(res), "lost its record of used tokens")
+	assert.Contains(t, resultText(res), "to get a new preview and token")
+	assert.NotContains(t, resultText(res), "still valid")
 	assert.Zero(t, deletes(fake))
 	time.Sleep(1100 * time.Millisecond) // past the new epoch's second
 	token := preview(t, ctx, a)

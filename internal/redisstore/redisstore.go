@@ -227,7 +227,9 @@ func scrub(msg string, secrets []string) string {
 //
 // It returns 1 (first use), 0 (already used), -1 (no epoch: Redis lost its
 // state; the epoch starts now) or -2 (the token may predate the epoch).
-var claim = redis.NewScript(`
+// Built on first use: nothing at start-up without --redis-url.
+var claim = sync.OnceValue(func() *redis.Script {
+	return redis.NewScript(`
 local epoch = redis.call('GET', KEYS[2])
 if not epoch then
   redis.call('SET', KEYS[2], ARGV[3])
@@ -241,11 +243,21 @@ if redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then
 end
 return 0
 `)
+})
 
 // ErrStateLost: Redis lost its record of used tokens (a restart without
 // persistence, a flush, an eviction) after this token was issued, so a
 // redemption before the loss cannot be ruled out.
-var ErrStateLost = errors.New("the shared store (Redis) lost its record of used tokens after this token was issued (restarted?), so it is refused; ask for a new preview")
+var ErrStateLost error = stateLost{}
+
+type stateLost struct{}
+
+func (stateLost) Error() string {
+	return "the shared store (Redis) lost its record of used tokens after this token was issued (restarted?), so the token is refused"
+}
+
+// Final tells the gate that this token will never be accepted (tools.SingleUse).
+func (stateLost) Final() bool { return true }
 
 // Claim implements tools.SingleUse: the first claim of id anywhere wins
 // (SET NX for the token's remaining lifetime). Tokens issued before Redis
@@ -259,7 +271,7 @@ func (s *Store) Claim(ctx context.Context, id string, until time.Time) (bool, er
 	life := max(until.Sub(now).Milliseconds(), 1)
 	issued := until.Add(-s.ttl).UnixMilli()
 	key := s.prefix + "used:" + fmt.Sprintf("%x", id)
-	n, err := claim.Run(ctx, s.rdb, []string{key, s.epoch}, life, issued, now.UnixMilli()).Int()
+	n, err := claim().Run(ctx, s.rdb, []string{key, s.epoch}, life, issued, now.UnixMilli()).Int()
 	switch {
 	case err != nil:
 		return false, s.opFailed(ctx, err)
