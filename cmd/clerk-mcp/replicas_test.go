@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/mark3labs/mcp-go/client"
+	"github.com/mark3labs/mcp-go/client/transport"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -342,5 +343,60 @@ func TestRedisPasswordNeverShown(t *testing.T) {
 		assert.Equal(t, 2, code, bad)
 		assert.Contains(t, stderr, "--redis-url")
 		assert.NotContains(t, stderr, pw)
+	}
+}
+
+// TestRedisOverEveryTransport: the built binary uses the store whatever it
+// serves — stdio (accepted: one process, sharing its key's rate limit and
+// tokens with others on the store), stateful streamable HTTP and SSE: a
+// token runs once, and with Redis gone a fresh one is refused naming Redis,
+// with nothing sent.
+func TestRedisOverEveryTransport(t *testing.T) {
+	for _, name := range []string{"stdio", "streamable-stateful", "sse"} {
+		t.Run(name, func(t *testing.T) {
+			r := redistest.Start(t)
+			fake := newFake(t)
+			ctx := replicaContext(t)
+			env := append(childEnv(fake), "CLERK_MCP_LOG_LEVEL=warn", "CLERK_MCP_TOOLSETS=users", "CLERK_MCP_REDIS_URL="+r.URL())
+			var c *client.Client
+			var err error
+			switch name {
+			case "stdio":
+				tr := transport.NewStdioWithOptions(buildBinary(t), env, []string{"--transport", "stdio"})
+				require.NoError(t, tr.Start(ctx))
+				go func() { _, _ = io.Copy(io.Discard, tr.Stderr()) }()
+				c = client.NewClient(tr)
+			case "streamable-stateful":
+				ch := startChild(t, ctx, append(env, "CLERK_MCP_LOG_LEVEL=info"), "--transport", "http", "--addr", "127.0.0.1:0")
+				go func() {
+					for range ch.records {
+					}
+				}()
+				c, err = client.NewStreamableHttpClient(ch.base + "/mcp")
+			case "sse":
+				ch := startChild(t, ctx, append(env, "CLERK_MCP_LOG_LEVEL=info"), "--transport", "sse", "--addr", "127.0.0.1:0")
+				go func() {
+					for range ch.records {
+					}
+				}()
+				c, err = client.NewSSEMCPClient(ch.base + "/sse")
+			}
+			require.NoError(t, err)
+			t.Cleanup(func() { _ = c.Close() })
+			require.NoError(t, c.Start(ctx))
+			initializeAt(t, ctx, c, mcp.LATEST_LEGACY_PROTOCOL_VERSION)
+			time.Sleep(1100 * time.Millisecond) // past the epoch's second
+			token := preview(t, ctx, c)
+			require.False(t, redeem(t, ctx, c, token).IsError)
+			assert.Contains(t, resultText(redeem(t, ctx, c, token)), "already used")
+			assert.Equal(t, 1, deletes(fake))
+
+			token = preview(t, ctx, c)
+			r.Kill()
+			res := redeem(t, ctx, c, token)
+			require.True(t, res.IsError, resultText(res))
+			assert.Contains(t, resultText(res), "Redis")
+			assert.Equal(t, 1, deletes(fake), "nothing sent")
+		})
 	}
 }
