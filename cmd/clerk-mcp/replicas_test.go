@@ -244,7 +244,7 @@ func TestReplicasShareTheRateLimit(t *testing.T) {
 	t.Logf("%d requests reached Clerk within %v, at most %d in a second (limit %d/s, burst %d, 3 replicas)", in, run, perSecond, rate, burst)
 	assert.LessOrEqual(t, in, burst+rate*int(run/time.Second)+1)
 	assert.LessOrEqual(t, perSecond, rate+burst)
-	assert.GreaterOrEqual(t, in, rate*int(run/time.Second)*7/10, "the limit is served, not starved")
+	assert.GreaterOrEqual(t, in, rate*int(run/time.Second)/2, "the limit is served, not starved")
 }
 
 // TestReplicasWhenRedisDies: Redis killed mid-run — confirmations are

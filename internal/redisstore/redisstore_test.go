@@ -159,12 +159,18 @@ func TestRedisDownAndBack(t *testing.T) {
 	assert.Contains(t, err.Error(), "unreachable")
 	require.Eventually(t, func() bool { return s.Ready() != nil }, 3*time.Second, 10*time.Millisecond)
 	assert.Contains(t, s.Ready().Error(), "the shared store (Redis) is unreachable")
+	gets := func() uint32 { p := s.rdb.PoolStats(); return p.Hits + p.Misses }
+	before := gets()
 	for range 100 {
-		start := time.Now()
 		_, err := s.Allow(ctx, "fp", 100, 10)
 		require.Error(t, err)
-		assert.Less(t, time.Since(start), 5*time.Millisecond, "no round trip while down")
 	}
+	assert.Less(t, gets()-before, uint32(10), "no round trip per call while down (only the health check's)")
+	before = gets()
+	for range 100 {
+		require.Error(t, s.Ready())
+	}
+	assert.Less(t, gets()-before, uint32(10), "Ready answers from the last health check, not a ping per probe")
 	time.Sleep(200 * time.Millisecond) // several health checks fail too
 	assert.Equal(t, 1, strings.Count(logs.String(), "unreachable: destructive calls are refused"), logs.String())
 
@@ -197,7 +203,7 @@ func TestAllowIsGlobal(t *testing.T) {
 	}
 	elapsed := time.Since(start).Seconds()
 	assert.LessOrEqual(t, float64(allowed), burst+rps*elapsed+1)
-	assert.GreaterOrEqual(t, float64(allowed), burst+rps*elapsed*0.8-1, "the pace is served, not starved")
+	assert.GreaterOrEqual(t, float64(allowed), burst+rps*elapsed*0.5, "the pace is served, not starved")
 	// Another key has its own pace.
 	d, err := stores[0].Allow(t.Context(), "fp-other", rps, burst)
 	require.NoError(t, err)
