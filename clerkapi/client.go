@@ -38,6 +38,9 @@ type Config struct {
 	// Observer, when set, watches every request sent (tracing); nil costs
 	// nothing.
 	Observer Observer
+	// SharedLimiter, when set, holds the rate limit across replicas; the
+	// local limiter stands in while it fails.
+	SharedLimiter SharedLimiter
 }
 
 // Client calls the Backend API. It is safe for concurrent use.
@@ -72,6 +75,9 @@ func New(cfg Config) *Client {
 		limits:    newLimiters(cfg.RateLimit, cfg.RateBurst),
 		observer:  cfg.Observer,
 		sleep:     sleepCtx,
+	}
+	if c.limits != nil {
+		c.limits.shared = cfg.SharedLimiter
 	}
 	if c.baseURL == "" {
 		c.baseURL = DefaultBaseURL

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"sync"
+	"time"
 
 	"golang.org/x/time/rate"
 )
@@ -21,13 +22,24 @@ const (
 	LiveKeyRate = 90
 )
 
+// SharedLimiter paces requests per key across every replica, through a
+// store they all reach (internal/redisstore). id is the key's Fingerprint,
+// never the key. Allow takes one request's slot at rps with burst and
+// returns 0 when the request may go now, or how long to wait before asking
+// again. An error means the shared pace is unknown: the local limiter paces
+// that request (the store warns once per outage).
+type SharedLimiter interface {
+	Allow(ctx context.Context, id string, rps float64, burst int) (retryAfter time.Duration, err error)
+}
+
 // limiters paces requests per secret key, below Clerk's own limits, so a
 // busy agent waits a little instead of collecting 429s.
 type limiters struct {
-	rps   rate.Limit // 0: by key (RateLimitByKey)
-	burst int
-	mu    sync.Mutex
-	byKey map[[32]byte]*rate.Limiter
+	rps    rate.Limit // 0: by key (RateLimitByKey)
+	burst  int
+	shared SharedLimiter // nil: this process's limiters only
+	mu     sync.Mutex
+	byKey  map[[32]byte]*rate.Limiter
 }
 
 func newLimiters(rps float64, burst int) *limiters {
@@ -59,6 +71,25 @@ func (l *limiters) rateFor(key string) (rate.Limit, int) {
 func (l *limiters) wait(ctx context.Context, key string) error {
 	if l == nil {
 		return nil
+	}
+	if l.shared != nil {
+		rps, burst := l.rateFor(key)
+		fp := Fingerprint(key)
+		for {
+			d, err := l.shared.Allow(ctx, fp, float64(rps), burst)
+			if err != nil {
+				break // the shared pace is unknown: pace locally
+			}
+			if d <= 0 {
+				return nil
+			}
+			if dl, ok := ctx.Deadline(); ok && time.Until(dl) < d {
+				return errRateWait
+			}
+			if err := sleepCtx(ctx, d); err != nil {
+				return err
+			}
+		}
 	}
 	id := sha256.Sum256([]byte(key))
 	l.mu.Lock()

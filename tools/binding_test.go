@@ -3,9 +3,12 @@ package tools
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -229,4 +232,42 @@ func mustPreview(t *testing.T, res *mcp.CallToolResult) Preview {
 
 func withConfirm(args, token string) []byte {
 	return []byte(strings.TrimSuffix(args, "}") + `,"confirm":"` + token + `"}`)
+}
+
+// TestStoreDownRefusesConfirmation: over streamable HTTP, when the shared
+// single-use store cannot answer, a valid token is refused with an isError
+// result naming the cause, nothing is sent to Clerk, and the token is not
+// spent: once the store answers again the same call runs, once.
+func TestStoreDownRefusesConfirmation(t *testing.T) {
+	store := &switchableUse{}
+	url, fake := hostedServer(t, NewGate(nil, time.Minute).WithStore(store), hosting.Options{Streamable: true}, nil)
+	c, err := client.NewStreamableHttpClient(url + "/mcp")
+	c = startClient(t, c, err)
+	token := previewToken(t, c)
+	store.down.Store(true)
+	res := confirmWith(t, c, token)
+	require.True(t, res.IsError, text(res))
+	assert.Contains(t, text(res), "cannot be checked: the shared store is unreachable")
+	assert.Contains(t, text(res), "Nothing was sent to Clerk")
+	assert.Zero(t, deletes(fake))
+	store.down.Store(false)
+	res = confirmWith(t, c, token)
+	require.False(t, res.IsError, text(res))
+	assert.Equal(t, 1, deletes(fake))
+	assert.Contains(t, text(confirmWith(t, c, token)), "already used")
+	assert.Equal(t, 1, deletes(fake))
+}
+
+// switchableUse is a store in memory that can be made unreachable.
+type switchableUse struct {
+	down atomic.Bool
+	used sync.Map
+}
+
+func (s *switchableUse) Claim(_ context.Context, id string, _ time.Time) (bool, error) {
+	if s.down.Load() {
+		return false, errors.New("the shared store is unreachable")
+	}
+	_, loaded := s.used.LoadOrStore(id, true)
+	return !loaded, nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -77,8 +78,12 @@ func (h *Handler) confirm(ctx context.Context, op *clerkapi.Operation, args cler
 			noteConfirm(ctx, "token", "refused", "confirm is not a token string")
 			return refused(op, "confirm must be the token string from the preview")
 		}
-		if err := h.gate.Verify(h.scope(ctx, op, canon), token); err != nil {
+		if err := h.gate.VerifyContext(ctx, h.scope(ctx, op, canon), token); err != nil {
 			noteConfirm(ctx, "token", "refused", err.Error())
+			if errors.Is(err, ErrStoreUnavailable) {
+				// Fail closed; the token was not spent: the same call may be retried.
+				return refused(op, err.Error()+"; the token is still valid, retry the same call shortly")
+			}
 			return refused(op, err.Error()+"; "+callAgain(ctx, op)+" without "+confirmField(ctx)+" to get a new preview and token")
 		}
 		noteConfirm(ctx, "token", "redeemed", "")

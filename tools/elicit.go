@@ -172,7 +172,7 @@ func (h *Handler) verifyState(ctx context.Context, op *clerkapi.Operation, canon
 	if !ok || err != nil || terr != nil || len(d) != 8 {
 		return ErrStateMalformed
 	}
-	if err := h.gate.Verify(h.stateScope(ctx, op, canon, d), token); err != nil {
+	if err := h.gate.VerifyContext(ctx, h.stateScope(ctx, op, canon, d), token); err != nil {
 		if errors.Is(err, ErrTokenMalformed) {
 			return ErrStateMalformed
 		}

@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
@@ -8,6 +9,7 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"sync"
 	"time"
@@ -22,10 +24,47 @@ type Gate struct {
 	ttl  time.Duration
 	now  func() time.Time
 	rand io.Reader
+	// store remembers redeemed tokens: this process's memory by default,
+	// a store shared by every replica with WithStore.
+	store SingleUse
+}
 
+// SingleUse remembers which tokens were redeemed. Claim records id (a
+// token's nonce and MAC) until the token expires and reports whether this
+// was its first claim; an error means it cannot tell, and the gate refuses
+// (ErrStoreUnavailable: try again), unless the error has a Final() method
+// that returns true: then the token is refused for good.
+type SingleUse interface {
+	Claim(ctx context.Context, id string, until time.Time) (first bool, err error)
+}
+
+// memoryUse is the default SingleUse: one process's memory, so single use
+// holds per process (per replica).
+type memoryUse struct {
+	now   func() time.Time
 	mu    sync.Mutex
-	used  map[string]time.Time // nonce -> expiry, until it expires
-	swept time.Time            // when expired nonces were last dropped
+	used  map[string]time.Time // id -> expiry, until it expires
+	swept time.Time            // when expired ids were last dropped
+}
+
+func (m *memoryUse) Claim(_ context.Context, id string, until time.Time) (bool, error) {
+	now := m.now()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if !now.Before(m.swept.Add(time.Second)) || now.Before(m.swept) {
+		// At most once a second: a sweep per call would cost O(used).
+		for n, e := range m.used {
+			if !now.Before(e) {
+				delete(m.used, n)
+			}
+		}
+		m.swept = now
+	}
+	if e, seen := m.used[id]; seen && now.Before(e) {
+		return false, nil
+	}
+	m.used[id] = until
+	return true, nil
 }
 
 // Scope is what a token is valid for. Key and Holder are fingerprints or
@@ -53,8 +92,20 @@ func NewGate(key []byte, ttl time.Duration) *Gate {
 	if ttl <= 0 {
 		ttl = 5 * time.Minute
 	}
-	return &Gate{key: key, ttl: ttl, now: time.Now, rand: rand.Reader, used: map[string]time.Time{}}
+	g := &Gate{key: key, ttl: ttl, now: time.Now, rand: rand.Reader}
+	g.store = &memoryUse{now: func() time.Time { return g.now() }, used: map[string]time.Time{}}
+	return g
 }
+
+// WithStore makes s remember redeemed tokens instead of this process's
+// memory (a store shared by replicas makes single use global), and returns g.
+func (g *Gate) WithStore(s SingleUse) *Gate {
+	g.store = s
+	return g
+}
+
+// TTL is the lifetime of the gate's tokens.
+func (g *Gate) TTL() time.Duration { return g.ttl }
 
 // Token layout: expiry (uint32 Unix seconds) | nonce (6 bytes) | MAC (10 bytes),
 // in unpadded base64url: tokChars characters, one canonical spelling.
@@ -73,6 +124,9 @@ var (
 	ErrTokenMismatch  = errors.New("the confirmation token is not valid for this tool, these arguments, this Clerk key and this session or caller")
 	ErrTokenExpired   = errors.New("the confirmation token has expired")
 	ErrTokenUsed      = errors.New("the confirmation token was already used")
+	// ErrStoreUnavailable: whether the token was used cannot be checked
+	// (the shared store is down); the call is refused, the token is kept.
+	ErrStoreUnavailable = errors.New("single use of the confirmation token cannot be checked")
 )
 
 // Issue returns a new token for the scope.
@@ -87,12 +141,17 @@ func (g *Gate) Issue(s Scope) (string, time.Time) {
 	return base64.RawURLEncoding.EncodeToString(b[:]), exp
 }
 
-// Verify accepts a token once, for the scope it was issued for. Only the
+// Verify is VerifyContext without a deadline of its own.
+func (g *Gate) Verify(s Scope, token string) error {
+	return g.VerifyContext(context.Background(), s, token)
+}
+
+// VerifyContext accepts a token once, for the scope it was issued for. Only the
 // canonical spelling of a token verifies: base64 decoders skip line breaks
 // and ignore the unused low bits of the last character, so the token is
 // decoded, encoded again and compared, or one token would have several
 // spellings and be accepted once per spelling.
-func (g *Gate) Verify(s Scope, token string) error {
+func (g *Gate) VerifyContext(ctx context.Context, s Scope, token string) error {
 	if len(token) != tokChars {
 		return ErrTokenMalformed
 	}
@@ -114,22 +173,18 @@ func (g *Gate) Verify(s Scope, token string) error {
 	if !now.Before(exp) {
 		return ErrTokenExpired
 	}
-	nonce := string(b[tokExp : tokExp+tokNonce])
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if !now.Before(g.swept.Add(time.Second)) || now.Before(g.swept) {
-		// At most once a second: a sweep per call would cost O(used).
-		for n, e := range g.used {
-			if !now.Before(e) {
-				delete(g.used, n)
-			}
+	// The id is the nonce and the MAC: unique across gates that share a
+	// store with other keys, and no secret (the token was shown anyway).
+	first, err := g.store.Claim(ctx, string(b[tokExp:]), exp)
+	switch {
+	case err != nil:
+		if f, ok := err.(interface{ Final() bool }); ok && f.Final() {
+			return err
 		}
-		g.swept = now
-	}
-	if e, seen := g.used[nonce]; seen && now.Before(e) {
+		return fmt.Errorf("%w: %w", ErrStoreUnavailable, err)
+	case !first:
 		return ErrTokenUsed
 	}
-	g.used[nonce] = exp
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -125,9 +126,55 @@ func TestUsedTokensAreForgottenWhenExpired(t *testing.T) {
 		tok, _ := g.Issue(fuzzScope)
 		require.NoError(t, g.Verify(fuzzScope, tok))
 	}
-	assert.Len(t, g.used, 100)
+	used := g.store.(*memoryUse)
+	assert.Len(t, used.used, 100)
 	now = now.Add(2 * time.Minute)
 	tok, _ := g.Issue(fuzzScope)
 	require.NoError(t, g.Verify(fuzzScope, tok))
-	assert.Len(t, g.used, 1)
+	assert.Len(t, used.used, 1)
 }
+
+// failingUse is a shared store that is down, or that says every token was
+// already claimed elsewhere.
+type failingUse struct {
+	err    error
+	claims int
+}
+
+func (f *failingUse) Claim(context.Context, string, time.Time) (bool, error) {
+	f.claims++
+	return false, f.err
+}
+
+// TestGateFailsClosedWhenTheStoreIsDown: a store that cannot answer makes
+// the gate refuse a valid token (ErrStoreUnavailable, naming the cause),
+// and a store that saw the token first makes it "already used"; a token
+// that fails its MAC or expiry never reaches the store.
+func TestGateFailsClosedWhenTheStoreIsDown(t *testing.T) {
+	down := &failingUse{err: errors.New("the shared store (Redis) is unreachable")}
+	g := NewGate([]byte("k"), time.Minute).WithStore(down)
+	tok, _ := g.Issue(fuzzScope)
+	err := g.VerifyContext(t.Context(), fuzzScope, tok)
+	require.ErrorIs(t, err, ErrStoreUnavailable)
+	assert.Contains(t, err.Error(), "Redis")
+	other := fuzzScope
+	other.Tool = "ban_user"
+	assert.ErrorIs(t, g.Verify(other, tok), ErrTokenMismatch)
+	assert.Equal(t, 1, down.claims, "a mismatched token is refused before the store")
+
+	elsewhere := &failingUse{}
+	g.WithStore(elsewhere)
+	assert.ErrorIs(t, g.Verify(fuzzScope, tok), ErrTokenUsed)
+
+	// A final refusal (the store lost its record after the token was
+	// issued) is no outage: not ErrStoreUnavailable, no "try again".
+	g.WithStore(&failingUse{err: finalErr{}})
+	err = g.Verify(fuzzScope, tok)
+	require.ErrorIs(t, err, finalErr{})
+	assert.NotErrorIs(t, err, ErrStoreUnavailable)
+}
+
+type finalErr struct{}
+
+func (finalErr) Error() string { return "lost its record" }
+func (finalErr) Final() bool   { return true }

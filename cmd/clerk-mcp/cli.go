@@ -24,7 +24,7 @@ var flagGroups = []struct {
 	flags []string
 }{
 	{"Server flags", []string{"transport", "addr", "api-url", "timeout", "retries", "rate-limit", "allow-insecure-api-url", "log-level", "log-format", "sandbox", "sandbox-state", "sandbox-seed", "version"}},
-	{"Hosting flags (--transport sse or http)", []string{"auth-token", "insecure-no-auth", "allowed-origins", "max-body-bytes", "max-sessions", "max-concurrent-calls", "key-from-request", "stateless"}},
+	{"Hosting flags (--transport sse or http)", []string{"auth-token", "insecure-no-auth", "allowed-origins", "max-body-bytes", "max-sessions", "max-concurrent-calls", "key-from-request", "stateless", "redis-url"}},
 	{"OAuth flags (hosted callers sign in with your Clerk instance)", []string{"oauth-issuer", "oauth-resource", "oauth-scopes", "oauth-require-org"}},
 	{"Surface flags (which tools are listed and reachable)", []string{"toolsets", "tools", "exclude-tools", "read-only", "no-destructive", "discovery", "schema-profile", "max-result-bytes", "list-tools"}},
 	{"Safety flags (destructive calls, private data)", []string{"confirm", "confirm-ttl", "elicit-timeout", "allow-unconfirmed-live", "hide-private-metadata"}},

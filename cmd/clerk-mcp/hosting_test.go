@@ -299,6 +299,9 @@ func TestDeployManifest(t *testing.T) {
 		"limits:", "requests:",
 		"name: CLERK_SECRET_KEY", "name: CLERK_MCP_AUTH_TOKEN", "name: CLERK_MCP_CONFIRM_KEY", "secretKeyRef:",
 		"containerPort: 8080",
+		// The shared store, and the URL pointing at it (the password from the Secret).
+		"name: CLERK_MCP_REDIS_URL", `value: "redis://:$(REDIS_PASSWORD)@clerk-mcp-redis:6379/0"`,
+		"name: clerk-mcp-redis", "--maxmemory-policy\", \"noeviction", "key: redis-password",
 	} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("deploy/kubernetes.yaml lacks %q", want)

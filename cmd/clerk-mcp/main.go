@@ -28,6 +28,7 @@ import (
 	"github.com/clerk-mcp/clerk-mcp/internal/audit"
 	"github.com/clerk-mcp/clerk-mcp/internal/hosting"
 	"github.com/clerk-mcp/clerk-mcp/internal/oauth"
+	"github.com/clerk-mcp/clerk-mcp/internal/redisstore"
 	"github.com/clerk-mcp/clerk-mcp/internal/sandbox"
 	"github.com/clerk-mcp/clerk-mcp/internal/stdio"
 	"github.com/clerk-mcp/clerk-mcp/internal/telemetry"
@@ -78,6 +79,8 @@ type config struct {
 	auditLog            string
 	auditReads          bool
 	auditRequired       bool
+	redisURL            string
+	ready               func() error // /readyz: nil, or the shared store's health
 	version             bool
 }
 
@@ -122,6 +125,7 @@ var envTwins = map[string]string{
 	"oauth-resource":         "CLERK_MCP_OAUTH_RESOURCE",
 	"oauth-scopes":           "CLERK_MCP_OAUTH_SCOPES",
 	"oauth-require-org":      "CLERK_MCP_OAUTH_REQUIRE_ORG",
+	"redis-url":              "CLERK_MCP_REDIS_URL",
 	"max-sessions":           "CLERK_MCP_MAX_SESSIONS",
 	"max-concurrent-calls":   "CLERK_MCP_MAX_CONCURRENT_CALLS",
 	"allow-insecure-api-url": "CLERK_MCP_ALLOW_INSECURE_API_URL",
@@ -182,6 +186,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.auditLog, "audit-log", "", "append a JSON line per write, destructive call and refusal to this file (reopened on SIGHUP); - is stdout (HTTP transports only)")
 	fs.BoolVar(&cfg.auditReads, "audit-reads", false, "record read calls in the audit log as well")
 	fs.BoolVar(&cfg.auditRequired, "audit-required", false, "refuse writes and destructive calls while the audit log cannot be written (fail closed)")
+	fs.StringVar(&cfg.redisURL, "redis-url", "", "redis://… or rediss://…: replicas share the single use of confirmation tokens and the per-key rate limit through this Redis")
 	fs.BoolVar(&cfg.version, "version", false, "print the version and exit")
 	fs.Usage = func() { printUsage(stderr, fs) }
 	if err := fs.Parse(args); err != nil {
@@ -392,11 +397,25 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if tracer != nil {
 		ccfg.Observer, callTracer = tracer, tracer
 	}
+	gate := tools.NewGate([]byte(os.Getenv("CLERK_MCP_CONFIRM_KEY")), cfg.confirmTTL)
+	if cfg.redisURL != "" {
+		// stdio is accepted too: a local process then shares its key's
+		// rate limit with the hosted replicas of the same key.
+		store, err := redisstore.Open(redisstore.Options{URL: cfg.redisURL, TokenTTL: cfg.confirmTTL, Logger: logger})
+		if err != nil {
+			fmt.Fprintln(stderr, "clerk-mcp:", err) // never the password (redisstore redacts)
+			return 2
+		}
+		defer store.Close()
+		gate.WithStore(store)
+		ccfg.SharedLimiter = store
+		cfg.ready = store.Ready
+	}
 	client := clerkapi.New(ccfg)
 	s, err := tools.NewServer(tools.ServerConfig{
 		Config: tools.Config{
 			Client:              client,
-			Gate:                tools.NewGate([]byte(os.Getenv("CLERK_MCP_CONFIRM_KEY")), cfg.confirmTTL),
+			Gate:                gate,
 			Logger:              logger,
 			Policy:              policy,
 			ElicitTimeout:       cfg.elicitTimeout,
@@ -474,6 +493,7 @@ func serveHTTP(ctx context.Context, cfg config, s *server.MCPServer, logger *slo
 		WithIdentity:       withIdentity,
 		OnScopeRefusal:     onScopeRefusal,
 		Routes:             routes,
+		Ready:              cfg.ready,
 	})
 	srv := hosting.NewServer(h)
 	// Open SSE and listening streams never end by themselves; without this,

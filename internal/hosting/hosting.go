@@ -102,6 +102,9 @@ type Options struct {
 	// served without the MCP authentication but with the Origin check and
 	// the body limit: e.g. the sandbox's authorization server.
 	Routes map[string]http.Handler
+	// Ready, when set, decides /readyz: an error is 503 with its text (a
+	// shared store that is down). It must answer without waiting.
+	Ready func() error
 }
 
 // withDefaults returns o with every zero limit set to its default.
@@ -185,7 +188,6 @@ func New(s *server.MCPServer, o Options) *Host {
 		_, _ = w.Write([]byte("ok\n"))
 	}
 	mux.HandleFunc("GET /healthz", ok)
-	mux.HandleFunc("GET /readyz", ok)
 	if o.OAuth != nil {
 		prm := protectedResourceMetadata(o.OAuth.Metadata())
 		mux.Handle("/.well-known/oauth-protected-resource", prm)
@@ -197,6 +199,15 @@ func New(s *server.MCPServer, o Options) *Host {
 	for pattern, rh := range o.Routes {
 		mux.Handle(pattern, route(o, rh))
 	}
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		if o.Ready != nil {
+			if err := o.Ready(); err != nil {
+				http.Error(w, "not ready: "+err.Error(), http.StatusServiceUnavailable)
+				return
+			}
+		}
+		ok(w, r)
+	})
 	g.tokens = make([][32]byte, len(o.AuthTokens))
 	for i, t := range o.AuthTokens {
 		g.tokens[i] = sha256.Sum256([]byte(t))

@@ -30,6 +30,14 @@ type Config struct {
 	// Open, if set, opens a session its own way (another client, say) and
 	// returns its call; the default speaks raw HTTP.
 	Open func(ctx context.Context, hc *http.Client, cfg Config) (Call, error)
+
+	// URLs, when set, are replicas of one server: session i talks to
+	// URLs[i % len(URLs)] (as a load balancer with sticky sessions would
+	// spread them), and URL is ignored.
+	URLs []string
+	// Stateless servers answer initialize without a session id; the
+	// session then sends none.
+	Stateless bool
 }
 
 // Call makes one tools/call with params; its answer must contain want.
@@ -86,7 +94,11 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 		done.Add(1)
 		go func() {
 			defer done.Done()
-			call, err := openSession(ctx, hc, cfg)
+			scfg := cfg
+			if len(cfg.URLs) > 0 {
+				scfg.URL = cfg.URLs[i%len(cfg.URLs)]
+			}
+			call, err := openSession(ctx, hc, scfg)
 			if err == nil {
 				err = call(cfg.Call(i, -1))
 			}
@@ -148,7 +160,7 @@ func raw(ctx context.Context, hc *http.Client, cfg Config) (Call, error) {
 		return nil, err
 	}
 	s.id = resp.Header.Get("Mcp-Session-Id")
-	if resp.StatusCode != http.StatusOK || s.id == "" {
+	if resp.StatusCode != http.StatusOK || (s.id == "" && !cfg.Stateless) {
 		return nil, fmt.Errorf("initialize: HTTP %d, session %q: %.200s", resp.StatusCode, s.id, body)
 	}
 	if resp, body, err = s.post(`{"jsonrpc":"2.0","method":"notifications/initialized"}`); err != nil {
@@ -189,6 +201,8 @@ func (s *session) post(body string) (*http.Response, []byte, error) {
 	req.Header.Set("Accept", "application/json, text/event-stream")
 	if s.id != "" {
 		req.Header.Set("Mcp-Session-Id", s.id)
+	}
+	if s.id != "" || s.cfg.Stateless {
 		req.Header.Set("Mcp-Protocol-Version", "2025-06-18")
 	}
 	resp, err := s.hc.Do(req)
