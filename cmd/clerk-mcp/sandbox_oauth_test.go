@@ -20,68 +20,18 @@ import (
 
 	"github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/mcp"
+
+	"github.com/clerk-mcp/clerk-mcp/internal/oauth/oauthtest"
 )
 
 // sandboxSignIn signs the sandbox user with that email in through mcp-go's
 // OAuth client, asking for scopes, and initializes at version v.
 func sandboxSignIn(t *testing.T, ctx context.Context, base, email, v string, scopes ...string) *client.Client {
 	t.Helper()
-	cfg := client.OAuthConfig{RedirectURI: "http://127.0.0.1:1/callback", Scopes: scopes,
-		TokenStore: client.NewMemoryTokenStore(), PKCEEnabled: true}
-	c, err := client.NewOAuthStreamableHttpClient(base+"/mcp", cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = c.Close() })
-	if err := c.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
-	init := func() (*mcp.InitializeResult, error) {
-		req := mcp.InitializeRequest{}
-		req.Params.ProtocolVersion = v
-		req.Params.ClientInfo = mcp.Implementation{Name: "sandbox-oauth-test", Version: "0"}
-		return c.Initialize(ctx, req)
-	}
-	_, err = init()
-	if !client.IsOAuthAuthorizationRequiredError(err) {
-		t.Fatalf("initialize without a token: %v, want OAuth authorization required", err)
-	}
-	h := client.GetOAuthHandler(err)
-	if err := h.RegisterClient(ctx, "sandbox-oauth-test"); err != nil {
-		t.Fatalf("dynamic registration: %v", err)
-	}
-	verifier, err := client.GenerateCodeVerifier()
-	if err != nil {
-		t.Fatal(err)
-	}
-	state, err := client.GenerateState()
-	if err != nil {
-		t.Fatal(err)
-	}
-	authURL, err := h.GetAuthorizationURL(ctx, state, client.GenerateCodeChallenge(verifier))
-	if err != nil {
-		t.Fatal(err)
-	}
 	// In a browser the sandbox shows a page to pick a user; login_hint picks one.
-	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resp, err := noFollow.Get(authURL + "&login_hint=" + url.QueryEscape(email))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_ = resp.Body.Close()
-	back, err := resp.Location()
-	if err != nil || back.Query().Get("code") == "" {
-		t.Fatalf("authorize: HTTP %d, redirect %v", resp.StatusCode, back)
-	}
-	if err := h.ProcessAuthorizationResponse(ctx, back.Query().Get("code"), back.Query().Get("state"), verifier); err != nil {
-		t.Fatalf("token: %v", err)
-	}
-	ir, err := init()
-	if err != nil {
-		t.Fatalf("initialize with the token: %v", err)
-	}
-	if ir.ProtocolVersion != negotiated(v) {
-		t.Fatalf("negotiated %q, want %q", ir.ProtocolVersion, negotiated(v))
+	c, got := oauthtest.SignIn(t, ctx, base+"/mcp", v, "&login_hint="+url.QueryEscape(email), scopes...)
+	if got != negotiated(v) {
+		t.Fatalf("negotiated %q, want %q", got, negotiated(v))
 	}
 	return c
 }

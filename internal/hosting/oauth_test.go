@@ -470,59 +470,7 @@ func confirmToken(res *mcp.CallToolResult) string {
 // browser), the token, and initialize with it.
 func signIn(t *testing.T, ctx context.Context, h *oauthHost, scopes ...string) *client.Client {
 	t.Helper()
-	cfg := client.OAuthConfig{RedirectURI: "http://127.0.0.1:1/callback", Scopes: scopes,
-		TokenStore: client.NewMemoryTokenStore(), PKCEEnabled: true}
-	c, err := client.NewOAuthStreamableHttpClient(h.base+"/mcp", cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = c.Close() })
-	if err := c.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
-	init := func() error {
-		req := mcp.InitializeRequest{}
-		req.Params.ProtocolVersion = mcp.LATEST_LEGACY_PROTOCOL_VERSION
-		req.Params.ClientInfo = mcp.Implementation{Name: "oauth-client-test", Version: "0"}
-		_, err := c.Initialize(ctx, req)
-		return err
-	}
-	err = init()
-	if !client.IsOAuthAuthorizationRequiredError(err) {
-		t.Fatalf("initialize without a token: %v, want OAuth authorization required", err)
-	}
-	handler := client.GetOAuthHandler(err)
-	if err := handler.RegisterClient(ctx, "oauth-client-test"); err != nil {
-		t.Fatalf("dynamic registration: %v", err)
-	}
-	verifier, err := client.GenerateCodeVerifier()
-	if err != nil {
-		t.Fatal(err)
-	}
-	state, err := client.GenerateState()
-	if err != nil {
-		t.Fatal(err)
-	}
-	authURL, err := handler.GetAuthorizationURL(ctx, state, client.GenerateCodeChallenge(verifier))
-	if err != nil {
-		t.Fatal(err)
-	}
-	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resp, err := noFollow.Get(authURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_ = resp.Body.Close()
-	back, err := resp.Location()
-	if err != nil {
-		t.Fatalf("authorize: HTTP %d without a redirect", resp.StatusCode)
-	}
-	if err := handler.ProcessAuthorizationResponse(ctx, back.Query().Get("code"), back.Query().Get("state"), verifier); err != nil {
-		t.Fatalf("token: %v", err)
-	}
-	if err := init(); err != nil {
-		t.Fatalf("initialize with the token: %v", err)
-	}
+	c, _ := oauthtest.SignIn(t, ctx, h.base+"/mcp", mcp.LATEST_LEGACY_PROTOCOL_VERSION, "", scopes...)
 	return c
 }
 
