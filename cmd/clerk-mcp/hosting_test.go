@@ -192,18 +192,8 @@ const initBody = `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"proto
 // session id.
 func postMCP(t *testing.T, ctx context.Context, base, body string, hdr map[string]string) (int, string) {
 	t.Helper()
-	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, base+"/mcp", strings.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept", "application/json, text/event-stream")
-	for k, v := range hdr {
-		req.Header.Set(k, v)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	return resp.StatusCode, resp.Header.Get("Mcp-Session-Id")
+	code, h := postRaw(t, ctx, base, body, hdr)
+	return code, h.Get("Mcp-Session-Id")
 }
 
 // TestInsecureNoAuthStartsLoudly runs the binary on 0.0.0.0 with
