@@ -242,8 +242,15 @@ func TestReplicasShareTheRateLimit(t *testing.T) {
 		perSecond = max(perSecond, j-i)
 	}
 	t.Logf("%d requests reached Clerk within %v, at most %d in a second (limit %d/s, burst %d, 3 replicas)", in, run, perSecond, rate, burst)
-	assert.LessOrEqual(t, in, burst+rate*int(run/time.Second)+1)
-	assert.LessOrEqual(t, perSecond, rate+burst)
+	// Times are taken where requests arrive, not where the limiter admitted
+	// them: transit jitter on a loaded machine (a burst admitted at 0 that
+	// lands late, a request admitted at 1 s that lands early) squeezes a
+	// few more into a measured window. Half a second's worth of slack still
+	// tells a shared limit (≤ 20 a second here) from three separate ones
+	// (60 in the first second).
+	slack := rate / 2
+	assert.LessOrEqual(t, in, burst+rate*int(run/time.Second)+slack)
+	assert.LessOrEqual(t, perSecond, rate+burst+slack)
 	assert.GreaterOrEqual(t, in, rate*int(run/time.Second)/2, "the limit is served, not starved")
 }
 
