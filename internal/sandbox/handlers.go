@@ -3,7 +3,8 @@ package sandbox
 // handlers are the emulated operations, by tool name: one table per resource
 // group file, named like the clerkapi file that defines the operations. Every
 // other catalog operation answers 501 sandbox_not_emulated.
-var handlers = merge(allowlistBlocklistHandlers,
+var handlers = merge(actorTokensHandlers,
+	allowlistBlocklistHandlers,
 	billingHandlers,
 	ssoHandlers,
 	coreHandlers,
