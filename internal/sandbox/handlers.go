@@ -4,6 +4,7 @@ package sandbox
 // group file, named like the clerkapi file that defines the operations. Every
 // other catalog operation answers 501 sandbox_not_emulated.
 var handlers = merge(actorTokensHandlers,
+	adminPortalHandlers,
 	allowlistBlocklistHandlers,
 	billingHandlers,
 	ssoHandlers,
