@@ -5,6 +5,7 @@ package sandbox
 // other catalog operation answers 501 sandbox_not_emulated.
 var handlers = merge(actorTokensHandlers,
 	adminPortalHandlers,
+	agentTasksHandlers,
 	allowlistBlocklistHandlers,
 	billingHandlers,
 	ssoHandlers,
