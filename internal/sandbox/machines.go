@@ -7,10 +7,12 @@ import (
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
 
-// machineHandlers are machines with their scopes and secret keys
-// (machines.go), M2M tokens (m2m_tokens.go) and API keys (api_keys.go): one
-// state, built on first use.
+// machineHandlers are the handlers of the operations in clerkapi/machines.go.
 var machineHandlers = map[string]handlerFunc{
+	"create_m2m_token":          (*Sandbox).createM2MToken,
+	"list_m2m_tokens":           (*Sandbox).listM2MTokens,
+	"revoke_m2m_token":          (*Sandbox).revokeM2MToken,
+	"verify_m2m_token":          (*Sandbox).verifyM2MToken,
 	"list_machines":             (*Sandbox).listMachines,
 	"create_machine":            (*Sandbox).createMachine,
 	"get_machine":               (*Sandbox).getMachine,
@@ -20,20 +22,6 @@ var machineHandlers = map[string]handlerFunc{
 	"rotate_machine_secret_key": (*Sandbox).rotateMachineSecretKey,
 	"create_machine_scope":      (*Sandbox).createMachineScope,
 	"delete_machine_scope":      (*Sandbox).deleteMachineScope,
-
-	"create_m2m_token": (*Sandbox).createM2MToken,
-	"list_m2m_tokens":  (*Sandbox).listM2MTokens,
-	"revoke_m2m_token": (*Sandbox).revokeM2MToken,
-	"verify_m2m_token": (*Sandbox).verifyM2MToken,
-
-	"create_api_key":     (*Sandbox).createAPIKey,
-	"list_api_keys":      (*Sandbox).listAPIKeys,
-	"get_api_key":        (*Sandbox).getAPIKey,
-	"update_api_key":     (*Sandbox).updateAPIKey,
-	"delete_api_key":     (*Sandbox).deleteAPIKey,
-	"get_api_key_secret": (*Sandbox).getAPIKeySecret,
-	"revoke_api_key":     (*Sandbox).revokeAPIKey,
-	"verify_api_key":     (*Sandbox).verifyAPIKey,
 }
 
 // maxMachineScopes is Clerk's limit of scopes per machine.
