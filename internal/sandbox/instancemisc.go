@@ -13,17 +13,15 @@ import (
 // sandbox records the effect and answers as Clerk does; operations only a
 // production instance serves answer the development-instance error.
 
+// instanceMiscHandlers are the handlers of the operations in clerkapi/instancemisc.go.
 var instanceMiscHandlers = map[string]handlerFunc{
-	"get_sign_up":                       (*Sandbox).getSignUp,
-	"update_sign_up":                    (*Sandbox).updateSignUp,
-	"verify_domain_proxy":               productionOnly,
-	"get_public_interstitial":           (*Sandbox).interstitial,
-	"create_svix_app":                   (*Sandbox).createSvixApp,
-	"delete_svix_app":                   (*Sandbox).deleteSvixApp,
-	"generate_svix_auth_url":            (*Sandbox).svixAuthURL,
-	"update_instance_auth_config":       (*Sandbox).updateAuthConfig,
-	"update_production_instance_domain": productionOnly,
-	"change_production_instance_domain": productionOnly,
+	"get_public_interstitial": (*Sandbox).interstitial,
+	"verify_domain_proxy":     productionOnly,
+	"get_sign_up":             (*Sandbox).getSignUp,
+	"update_sign_up":          (*Sandbox).updateSignUp,
+	"create_svix_app":         (*Sandbox).createSvixApp,
+	"delete_svix_app":         (*Sandbox).deleteSvixApp,
+	"generate_svix_auth_url":  (*Sandbox).svixAuthURL,
 }
 
 // productionOnlyOps answer the development-instance error: the sandbox is a
@@ -184,8 +182,6 @@ func (s *Sandbox) svixAuthURL(c *call) (any, error) {
 
 // ---- beta instance settings ----
 
-var localPartRE = lazyRegexp(`^[a-zA-Z0-9]+$`)
-
 func (s *Sandbox) authConfig() *clerkapi.UpdateInstanceAuthConfigResponse {
 	if s.mint.authConfig == nil {
 		s.mint.authConfig = &clerkapi.UpdateInstanceAuthConfigResponse{Object: "instance_settings", ID: s.instanceID,
@@ -194,29 +190,4 @@ func (s *Sandbox) authConfig() *clerkapi.UpdateInstanceAuthConfigResponse {
 	a := s.mint.authConfig
 	a.RestrictedToAllowlist = s.restrictions.Allowlist // one setting, two operations
 	return a
-}
-
-func (s *Sandbox) updateAuthConfig(c *call) (any, error) {
-	var req clerkapi.UpdateInstanceAuthConfigRequest
-	if err := c.bind(&req); err != nil {
-		return nil, err
-	}
-	if req.FromEmailAddress != nil && !localPartRE().MatchString(*req.FromEmailAddress) {
-		return nil, errParamInvalid("from_email_address", "from_email_address must be the alphanumeric local part of an address, e.g. notifications.")
-	}
-	a := s.authConfig()
-	s.tick()
-	if req.RestrictedToAllowlist != nil {
-		s.restrictions.Allowlist = *req.RestrictedToAllowlist
-	}
-	if req.FromEmailAddress != nil {
-		a.FromEmailAddress = *req.FromEmailAddress
-	}
-	if req.ProgressiveSignUp != nil {
-		a.ProgressiveSignUp = *req.ProgressiveSignUp
-	}
-	if req.TestMode != nil {
-		s.mint.testMode = *req.TestMode
-	}
-	return s.authConfig(), nil
 }
