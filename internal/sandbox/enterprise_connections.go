@@ -8,11 +8,7 @@ import (
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
 
-// ssoHandlers are enterprise connections (SAML and OIDC), their deprecated
-// SAML-connection view (saml_connections.go), and SCIM directories with
-// their group-role mappings (directories.go): one state, built on first use.
-// The sandbox never talks to an identity provider: an IdP metadata URL is
-// recorded as a fetch that would happen, not performed.
+// ssoHandlers are the handlers of the operations in clerkapi/enterprise_connections.go.
 var ssoHandlers = map[string]handlerFunc{
 	"list_enterprise_connections":           (*Sandbox).listEntConns,
 	"create_enterprise_connection":          (*Sandbox).createEntConn,
@@ -21,34 +17,21 @@ var ssoHandlers = map[string]handlerFunc{
 	"delete_enterprise_connection":          (*Sandbox).deleteEntConn,
 	"list_enterprise_connection_test_runs":  (*Sandbox).listEntConnTestRuns,
 	"create_enterprise_connection_test_run": (*Sandbox).createEntConnTestRun,
-
-	"list_saml_connections":  (*Sandbox).listSAMLConns,
-	"create_saml_connection": (*Sandbox).createSAMLConn,
-	"get_saml_connection":    (*Sandbox).getSAMLConn,
-	"update_saml_connection": (*Sandbox).updateSAMLConn,
-	"delete_saml_connection": (*Sandbox).deleteSAMLConn,
-
-	"list_scim_directories":            flagged((*Sandbox).listDirs, true),
-	"create_scim_directory":            flagged((*Sandbox).createDir, true),
-	"get_scim_directory":               flagged((*Sandbox).getDir, true),
-	"update_scim_directory":            flagged((*Sandbox).updateDir, true),
-	"delete_scim_directory":            flagged((*Sandbox).deleteDir, true),
-	"rotate_scim_directory_api_key":    flagged((*Sandbox).rotateDirKey, true),
-	"list_scim_group_role_mappings":    flagged((*Sandbox).listMappings, true),
-	"create_scim_group_role_mapping":   flagged((*Sandbox).createMapping, true),
-	"replace_scim_group_role_mappings": flagged((*Sandbox).replaceMappings, true),
-	"delete_scim_group_role_mapping":   flagged((*Sandbox).deleteMapping, true),
-
-	"list_directories":                      flagged((*Sandbox).listDirs, false),
-	"create_directory":                      flagged((*Sandbox).createDir, false),
-	"get_directory":                         flagged((*Sandbox).getDir, false),
-	"update_directory":                      flagged((*Sandbox).updateDir, false),
-	"delete_directory":                      flagged((*Sandbox).deleteDir, false),
-	"rotate_directory_api_key":              flagged((*Sandbox).rotateDirKey, false),
-	"list_directory_group_role_mappings":    flagged((*Sandbox).listMappings, false),
-	"create_directory_group_role_mapping":   flagged((*Sandbox).createMapping, false),
-	"replace_directory_group_role_mappings": flagged((*Sandbox).replaceMappings, false),
-	"delete_directory_group_role_mapping":   flagged((*Sandbox).deleteMapping, false),
+	"list_saml_connections":                 (*Sandbox).listSAMLConns,
+	"create_saml_connection":                (*Sandbox).createSAMLConn,
+	"get_saml_connection":                   (*Sandbox).getSAMLConn,
+	"update_saml_connection":                (*Sandbox).updateSAMLConn,
+	"delete_saml_connection":                (*Sandbox).deleteSAMLConn,
+	"list_scim_directories":                 flagged((*Sandbox).listDirs, true),
+	"create_scim_directory":                 flagged((*Sandbox).createDir, true),
+	"get_scim_directory":                    flagged((*Sandbox).getDir, true),
+	"update_scim_directory":                 flagged((*Sandbox).updateDir, true),
+	"delete_scim_directory":                 flagged((*Sandbox).deleteDir, true),
+	"rotate_scim_directory_api_key":         flagged((*Sandbox).rotateDirKey, true),
+	"list_scim_group_role_mappings":         flagged((*Sandbox).listMappings, true),
+	"create_scim_group_role_mapping":        flagged((*Sandbox).createMapping, true),
+	"replace_scim_group_role_mappings":      flagged((*Sandbox).replaceMappings, true),
+	"delete_scim_group_role_mapping":        flagged((*Sandbox).deleteMapping, true),
 }
 
 type ssoState struct {
