@@ -12,6 +12,7 @@ var handlers = merge(actorTokensHandlers,
 	billingHandlers,
 	clientsHandlers,
 	directoriesHandlers,
+	domainsHandlers,
 	ssoHandlers,
 	coreHandlers,
 	instanceMiscHandlers,
@@ -40,10 +41,6 @@ func merge(tables ...map[string]handlerFunc) map[string]handlerFunc {
 
 // coreHandlers are the handlers of the operations in clerkapi/handlers.go.
 var coreHandlers = map[string]handlerFunc{
-	"list_domains":                               (*Sandbox).listDomains,
-	"add_domain":                                 (*Sandbox).addDomain,
-	"delete_domain":                              (*Sandbox).deleteDomain,
-	"update_domain":                              (*Sandbox).updateDomain,
 	"create_email_address":                       (*Sandbox).createEmail,
 	"get_email_address":                          (*Sandbox).getEmail,
 	"delete_email_address":                       (*Sandbox).deleteEmail,
