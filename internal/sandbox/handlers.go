@@ -13,6 +13,7 @@ var handlers = merge(actorTokensHandlers,
 	clientsHandlers,
 	directoriesHandlers,
 	domainsHandlers,
+	emailAddressesHandlers,
 	ssoHandlers,
 	coreHandlers,
 	instanceMiscHandlers,
@@ -41,10 +42,6 @@ func merge(tables ...map[string]handlerFunc) map[string]handlerFunc {
 
 // coreHandlers are the handlers of the operations in clerkapi/handlers.go.
 var coreHandlers = map[string]handlerFunc{
-	"create_email_address":                       (*Sandbox).createEmail,
-	"get_email_address":                          (*Sandbox).getEmail,
-	"delete_email_address":                       (*Sandbox).deleteEmail,
-	"update_email_address":                       (*Sandbox).updateEmail,
 	"get_instance":                               (*Sandbox).getInstance,
 	"update_instance":                            (*Sandbox).updateInstance,
 	"update_instance_restrictions":               (*Sandbox).updateRestrictions,

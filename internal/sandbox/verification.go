@@ -19,14 +19,12 @@ import (
 // SandboxOTP is the one-time code every sandbox verification accepts.
 const SandboxOTP = "424242"
 
+// verificationHandlers are the handlers of the operations in clerkapi/verification.go.
 var verificationHandlers = map[string]handlerFunc{
-	"prepare_email_address_verification":   flagged((*Sandbox).prepareVerification, true),
-	"attempt_email_address_verification":   flagged((*Sandbox).attemptVerification, true),
-	"replace_user_email_address":           flagged((*Sandbox).replaceIdentification, true),
+	"verify_organization_domain_ownership": (*Sandbox).verifyDomainOwnership,
 	"prepare_phone_number_verification":    flagged((*Sandbox).prepareVerification, false),
 	"attempt_phone_number_verification":    flagged((*Sandbox).attemptVerification, false),
 	"replace_user_phone_number":            flagged((*Sandbox).replaceIdentification, false),
-	"verify_organization_domain_ownership": (*Sandbox).verifyDomainOwnership,
 }
 
 // pendingVerification is a code sent by prepare_verification.
