@@ -375,3 +375,29 @@ func (s *Sandbox) deleteTemplate(c *call) (any, error) {
 }
 
 // ---- domains ----
+
+// instanceHandlers are the handlers of the operations in clerkapi/instance.go.
+var instanceHandlers = map[string]handlerFunc{
+	"get_instance":                               (*Sandbox).getInstance,
+	"update_instance":                            (*Sandbox).updateInstance,
+	"update_instance_restrictions":               (*Sandbox).updateRestrictions,
+	"get_instance_protect":                       (*Sandbox).getProtect,
+	"update_instance_protect":                    (*Sandbox).updateProtect,
+	"get_instance_communication":                 (*Sandbox).getCommunication,
+	"update_instance_communication":              (*Sandbox).updateCommunication,
+	"get_instance_oauth_application_settings":    (*Sandbox).getOAuthSettings,
+	"update_instance_oauth_application_settings": (*Sandbox).updateOAuthSettings,
+	"get_instance_organization_settings":         (*Sandbox).getOrgSettings,
+	"update_instance_organization_settings":      (*Sandbox).updateOrgSettings,
+}
+
+// roleKey resolves a role ID, or a role key, to the role key.
+func (s *Sandbox) roleKey(param, v string) (string, error) {
+	if r, ok := s.rb().roles.get(v); ok {
+		return r.Key, nil
+	}
+	if s.roleOfKey(v) != nil {
+		return v, nil
+	}
+	return "", errParamInvalid(param, fmt.Sprintf("%s must be the ID or key of one of the instance's roles; %q is neither.", param, v))
+}

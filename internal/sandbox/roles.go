@@ -165,17 +165,6 @@ func (s *Sandbox) checkRole(r string) error {
 	return nil
 }
 
-// roleKey resolves a role ID, or a role key, to the role key.
-func (s *Sandbox) roleKey(param, v string) (string, error) {
-	if r, ok := s.rb().roles.get(v); ok {
-		return r.Key, nil
-	}
-	if s.roleOfKey(v) != nil {
-		return v, nil
-	}
-	return "", errParamInvalid(param, fmt.Sprintf("%s must be the ID or key of one of the instance's roles; %q is neither.", param, v))
-}
-
 func (s *Sandbox) roleView(r *storedRole) clerkapi.Role {
 	v := r.Role
 	v.Permissions = []clerkapi.Permission{}
