@@ -18,6 +18,7 @@ var handlers = merge(actorTokensHandlers,
 	coreHandlers,
 	instanceHandlers,
 	instanceMiscHandlers,
+	invitationsHandlers,
 	machineHandlers,
 	oauthAppHandlers,
 	roleHandlers,
@@ -43,10 +44,6 @@ func merge(tables ...map[string]handlerFunc) map[string]handlerFunc {
 
 // coreHandlers are the handlers of the operations in clerkapi/handlers.go.
 var coreHandlers = map[string]handlerFunc{
-	"create_invitation":                       (*Sandbox).createInvite,
-	"list_invitations":                        (*Sandbox).listInvites,
-	"create_invitations_bulk":                 (*Sandbox).createInvitesBulk,
-	"revoke_invitation":                       (*Sandbox).revokeInvite,
 	"list_jwt_templates":                      (*Sandbox).listTemplates,
 	"create_jwt_template":                     (*Sandbox).createTemplate,
 	"get_jwt_template":                        (*Sandbox).getTemplate,
