@@ -7,7 +7,6 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
-	"math/big"
 	"net/url"
 	"strings"
 
@@ -20,7 +19,6 @@ import (
 
 // signingHandlers are the handlers of the operations in clerkapi/signing.go.
 var signingHandlers = map[string]handlerFunc{
-	"get_jwks":                           (*Sandbox).getJWKS,
 	"refresh_session":                    (*Sandbox).refreshSession,
 	"create_session_token":               (*Sandbox).createSessionToken,
 	"create_session_token_from_template": (*Sandbox).createTemplateToken,
@@ -48,23 +46,6 @@ func (s *Sandbox) signingKey() *signer {
 		s.signer = &signer{key: key, kid: "ins_" + idBody("signing key", 1)}
 	}
 	return s.signer
-}
-
-type jwk struct {
-	Use string `json:"use"`
-	Kty string `json:"kty"`
-	Kid string `json:"kid"`
-	Alg string `json:"alg"`
-	N   string `json:"n"`
-	E   string `json:"e"`
-}
-
-func (s *Sandbox) getJWKS(*call) (any, error) {
-	k := s.signingKey()
-	pub := k.key.PublicKey
-	return map[string][]jwk{"keys": {{Use: "sig", Kty: "RSA", Kid: k.kid, Alg: "RS256",
-		N: base64.RawURLEncoding.EncodeToString(pub.N.Bytes()),
-		E: base64.RawURLEncoding.EncodeToString(big.NewInt(int64(pub.E)).Bytes())}}}, nil
 }
 
 var b64 = base64.RawURLEncoding
