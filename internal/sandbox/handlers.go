@@ -20,6 +20,7 @@ var handlers = merge(actorTokensHandlers,
 	instanceMiscHandlers,
 	invitationsHandlers,
 	jwksHandlers,
+	jwtTemplatesHandlers,
 	machineHandlers,
 	oauthAppHandlers,
 	roleHandlers,
@@ -45,11 +46,6 @@ func merge(tables ...map[string]handlerFunc) map[string]handlerFunc {
 
 // coreHandlers are the handlers of the operations in clerkapi/handlers.go.
 var coreHandlers = map[string]handlerFunc{
-	"list_jwt_templates":                      (*Sandbox).listTemplates,
-	"create_jwt_template":                     (*Sandbox).createTemplate,
-	"get_jwt_template":                        (*Sandbox).getTemplate,
-	"update_jwt_template":                     (*Sandbox).updateTemplate,
-	"delete_jwt_template":                     (*Sandbox).deleteTemplate,
 	"create_organization_domain":              (*Sandbox).createOrgDomain,
 	"list_organization_domains":               (*Sandbox).listOrgDomains,
 	"update_organization_domain":              (*Sandbox).updateOrgDomain,
