@@ -9,10 +9,6 @@ import (
 
 // machineHandlers are the handlers of the operations in clerkapi/machines.go.
 var machineHandlers = map[string]handlerFunc{
-	"create_m2m_token":          (*Sandbox).createM2MToken,
-	"list_m2m_tokens":           (*Sandbox).listM2MTokens,
-	"revoke_m2m_token":          (*Sandbox).revokeM2MToken,
-	"verify_m2m_token":          (*Sandbox).verifyM2MToken,
 	"list_machines":             (*Sandbox).listMachines,
 	"create_machine":            (*Sandbox).createMachine,
 	"get_machine":               (*Sandbox).getMachine,
@@ -345,22 +341,4 @@ func (s *Sandbox) deleteMachineScope(c *call) (any, error) {
 	m.scopes = dropScope(m.scopes, other)
 	m.UpdatedAt = now
 	return clerkapi.DeleteMachineScopeResponse{Object: "machine_scope", FromMachineID: m.ID, ToMachineID: other, Deleted: true}, nil
-}
-
-// bearer is the request's bearer token.
-func (c *call) bearer() string {
-	_, token, _ := strings.Cut(c.req.Header.Get("Authorization"), " ")
-	return strings.TrimSpace(token)
-}
-
-// callingMachine is the machine whose secret key authenticates the request,
-// or nil when it carries another key (the instance's secret key). A
-// rotated-out key past its grace period authenticates nothing.
-func (s *Sandbox) callingMachine(c *call) *machine {
-	mk, ok := s.machineState().keys[c.bearer()]
-	if !ok || (mk.until != 0 && mk.until <= s.now) {
-		return nil
-	}
-	m, _ := s.machineState().machines.get(mk.machineID)
-	return m
 }
