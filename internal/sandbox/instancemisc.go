@@ -2,8 +2,6 @@ package sandbox
 
 import (
 	"fmt"
-	gohtml "html"
-	"strings"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
@@ -15,13 +13,12 @@ import (
 
 // instanceMiscHandlers are the handlers of the operations in clerkapi/instancemisc.go.
 var instanceMiscHandlers = map[string]handlerFunc{
-	"get_public_interstitial": (*Sandbox).interstitial,
-	"verify_domain_proxy":     productionOnly,
-	"get_sign_up":             (*Sandbox).getSignUp,
-	"update_sign_up":          (*Sandbox).updateSignUp,
-	"create_svix_app":         (*Sandbox).createSvixApp,
-	"delete_svix_app":         (*Sandbox).deleteSvixApp,
-	"generate_svix_auth_url":  (*Sandbox).svixAuthURL,
+	"verify_domain_proxy":    productionOnly,
+	"get_sign_up":            (*Sandbox).getSignUp,
+	"update_sign_up":         (*Sandbox).updateSignUp,
+	"create_svix_app":        (*Sandbox).createSvixApp,
+	"delete_svix_app":        (*Sandbox).deleteSvixApp,
+	"generate_svix_auth_url": (*Sandbox).svixAuthURL,
 }
 
 // productionOnlyOps answer the development-instance error: the sandbox is a
@@ -109,35 +106,6 @@ func (s *Sandbox) updateSignUp(c *call) (any, error) {
 }
 
 // ---- interstitial ----
-
-// interstitial serves the page that loads clerk.js from the instance's
-// Frontend API (or the proxy or domain asked for). It needs a publishable
-// key or a Frontend API host.
-func (s *Sandbox) interstitial(c *call) (any, error) {
-	pk, _ := c.str("publishable_key")
-	fapi, _ := c.str("frontend_api")
-	if fapi == "" {
-		fapi, _ = c.str("frontendApi")
-	}
-	if pk == "" && fapi == "" {
-		return nil, errBadRequest("missing_query_parameter", "publishable_key or frontend_api is missing",
-			"Provide publishable_key or frontend_api to load the interstitial.")
-	}
-	if _, err := c.boolParam("use_domain_for_script"); err != nil {
-		return nil, err
-	}
-	host := frontendHost
-	if fapi != "" {
-		host = fapi
-	}
-	if p, _ := c.str("proxy_url"); p != "" {
-		host = strings.TrimPrefix(strings.TrimPrefix(p, "https://"), "http://")
-	}
-	src := "https://" + host + "/npm/@clerk/clerk-js@5/dist/clerk.browser.js"
-	return html(`<!DOCTYPE html><html><head><meta charset="UTF-8"><script data-clerk-frontend-api="` + gohtml.EscapeString(host) +
-		`" data-clerk-publishable-key="` + gohtml.EscapeString(pk) + `" src="` + gohtml.EscapeString(src) +
-		`" async crossorigin="anonymous"></script></head><body></body></html>`), nil
-}
 
 // ---- Svix ----
 
