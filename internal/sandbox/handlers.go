@@ -26,6 +26,7 @@ var handlers = merge(actorTokensHandlers,
 	miscHandlers,
 	oauthAccessTokensHandlers,
 	oauthAppHandlers,
+	organizationDomainsHandlers,
 	roleHandlers,
 	signingHandlers,
 	templateHandlers,
@@ -49,11 +50,6 @@ func merge(tables ...map[string]handlerFunc) map[string]handlerFunc {
 
 // coreHandlers are the handlers of the operations in clerkapi/handlers.go.
 var coreHandlers = map[string]handlerFunc{
-	"create_organization_domain":              (*Sandbox).createOrgDomain,
-	"list_organization_domains":               (*Sandbox).listOrgDomains,
-	"update_organization_domain":              (*Sandbox).updateOrgDomain,
-	"delete_organization_domain":              (*Sandbox).deleteOrgDomain,
-	"list_all_organization_domains":           (*Sandbox).listAllOrgDomains,
 	"list_all_organization_invitations":       (*Sandbox).listAllOrgInvites,
 	"create_organization_invitation":          (*Sandbox).createOrgInvite,
 	"list_organization_invitations":           flagged((*Sandbox).listOrgInvites, false),

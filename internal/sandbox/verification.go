@@ -21,10 +21,9 @@ const SandboxOTP = "424242"
 
 // verificationHandlers are the handlers of the operations in clerkapi/verification.go.
 var verificationHandlers = map[string]handlerFunc{
-	"verify_organization_domain_ownership": (*Sandbox).verifyDomainOwnership,
-	"prepare_phone_number_verification":    flagged((*Sandbox).prepareVerification, false),
-	"attempt_phone_number_verification":    flagged((*Sandbox).attemptVerification, false),
-	"replace_user_phone_number":            flagged((*Sandbox).replaceIdentification, false),
+	"prepare_phone_number_verification": flagged((*Sandbox).prepareVerification, false),
+	"attempt_phone_number_verification": flagged((*Sandbox).attemptVerification, false),
+	"replace_user_phone_number":         flagged((*Sandbox).replaceIdentification, false),
 }
 
 // pendingVerification is a code sent by prepare_verification.
@@ -202,21 +201,4 @@ func (s *Sandbox) replaceIdentification(c *call, email bool) (any, error) {
 	u.PrimaryPhoneNumberID = &u.PhoneNumbers[0].ID
 	refreshSecondFactors(u, now)
 	return u.PhoneNumbers[0], nil
-}
-
-// verifyDomainOwnership marks the domain's ownership verified by manual
-// override; calling it again changes nothing.
-func (s *Sandbox) verifyDomainOwnership(c *call) (any, error) {
-	d, err := s.findOrgDomain(c)
-	if err != nil {
-		return nil, err
-	}
-	if err := c.bind(&struct{}{}); err != nil {
-		return nil, err
-	}
-	if d.ownedAt == 0 {
-		d.ownedAt = s.tick()
-		d.UpdatedAt = d.ownedAt
-	}
-	return s.orgDomainView(d), nil
 }
