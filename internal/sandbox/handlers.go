@@ -27,6 +27,7 @@ var handlers = merge(actorTokensHandlers,
 	oauthAccessTokensHandlers,
 	oauthAppHandlers,
 	organizationDomainsHandlers,
+	organizationInvitationsHandlers,
 	roleHandlers,
 	signingHandlers,
 	templateHandlers,
@@ -50,13 +51,6 @@ func merge(tables ...map[string]handlerFunc) map[string]handlerFunc {
 
 // coreHandlers are the handlers of the operations in clerkapi/handlers.go.
 var coreHandlers = map[string]handlerFunc{
-	"list_all_organization_invitations":       (*Sandbox).listAllOrgInvites,
-	"create_organization_invitation":          (*Sandbox).createOrgInvite,
-	"list_organization_invitations":           flagged((*Sandbox).listOrgInvites, false),
-	"create_organization_invitations_bulk":    (*Sandbox).createOrgInvitesBulk,
-	"list_pending_organization_invitations":   flagged((*Sandbox).listOrgInvites, true),
-	"get_organization_invitation":             (*Sandbox).getOrgInvite,
-	"revoke_organization_invitation":          (*Sandbox).revokeOrgInvite,
 	"create_organization_membership":          (*Sandbox).createMembership,
 	"list_organization_memberships":           (*Sandbox).listMemberships,
 	"update_organization_membership":          (*Sandbox).updateMembership,
