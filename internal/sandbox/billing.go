@@ -10,15 +10,7 @@ import (
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
 
-// billingHandlers are Clerk Billing, read-mostly over seed data built on
-// first use: four plans (a free default and a paid plan for users and for
-// organizations) with their default prices, one subscription per payer
-// (ada on Pro, paid by card, with a closed statement and its paid payment
-// attempt; every other payer on its free default plan, made when first
-// read), one discount and credit balances. Writes are simplified: no
-// payment provider is called; a price transition takes effect at once
-// without a charge; cancelling ends now or at period end; credits adjust a
-// balance, with idempotency keys honoured.
+// billingHandlers are the handlers of the operations in clerkapi/billing.go.
 var billingHandlers = map[string]handlerFunc{
 	"list_billing_plans":                          (*Sandbox).listPlans,
 	"list_billing_prices":                         (*Sandbox).listPrices,
@@ -32,13 +24,9 @@ var billingHandlers = map[string]handlerFunc{
 	"list_billing_statements":                     (*Sandbox).listStatements,
 	"get_billing_statement":                       (*Sandbox).getStatement,
 	"list_billing_statement_payment_attempts":     (*Sandbox).listPaymentAttempts,
-
-	"get_user_billing_subscription":              flagged((*Sandbox).getBillingSubscription, false),
-	"get_organization_billing_subscription":      flagged((*Sandbox).getBillingSubscription, true),
-	"get_user_billing_credit_balance":            flagged((*Sandbox).getCreditBalance, false),
-	"get_organization_billing_credit_balance":    flagged((*Sandbox).getCreditBalance, true),
-	"adjust_user_billing_credit_balance":         flagged((*Sandbox).adjustCredits, false),
-	"adjust_organization_billing_credit_balance": flagged((*Sandbox).adjustCredits, true),
+	"get_user_billing_subscription":               flagged((*Sandbox).getBillingSubscription, false),
+	"get_user_billing_credit_balance":             flagged((*Sandbox).getCreditBalance, false),
+	"adjust_user_billing_credit_balance":          flagged((*Sandbox).adjustCredits, false),
 }
 
 // SeedDiscountID is the seed's discount: 20% off for three cycles.

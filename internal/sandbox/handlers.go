@@ -31,6 +31,7 @@ var handlers = merge(actorTokensHandlers,
 	organizationMembershipsHandlers,
 	organizationPermissionsHandlers,
 	organizationRolesHandlers,
+	organizationsHandlers,
 	roleHandlers,
 	signingHandlers,
 	templateHandlers,
@@ -54,15 +55,6 @@ func merge(tables ...map[string]handlerFunc) map[string]handlerFunc {
 
 // coreHandlers are the handlers of the operations in clerkapi/handlers.go.
 var coreHandlers = map[string]handlerFunc{
-	"list_organizations":                 (*Sandbox).listOrgs,
-	"create_organization":                (*Sandbox).createOrg,
-	"get_organization":                   (*Sandbox).getOrg,
-	"update_organization":                (*Sandbox).updateOrg,
-	"delete_organization":                (*Sandbox).deleteOrg,
-	"update_organization_metadata":       flagged((*Sandbox).orgMetadata, true),
-	"replace_organization_metadata":      flagged((*Sandbox).orgMetadata, false),
-	"upload_organization_logo":           (*Sandbox).uploadOrgLogo,
-	"delete_organization_logo":           (*Sandbox).deleteOrgLogo,
 	"create_phone_number":                (*Sandbox).createPhone,
 	"get_phone_number":                   (*Sandbox).getPhone,
 	"delete_phone_number":                (*Sandbox).deletePhone,

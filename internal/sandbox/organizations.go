@@ -8,6 +8,22 @@ import (
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
 
+// organizationsHandlers are the handlers of the operations in clerkapi/organizations.go.
+var organizationsHandlers = map[string]handlerFunc{
+	"list_organizations":                         (*Sandbox).listOrgs,
+	"create_organization":                        (*Sandbox).createOrg,
+	"get_organization":                           (*Sandbox).getOrg,
+	"update_organization":                        (*Sandbox).updateOrg,
+	"delete_organization":                        (*Sandbox).deleteOrg,
+	"update_organization_metadata":               flagged((*Sandbox).orgMetadata, true),
+	"replace_organization_metadata":              flagged((*Sandbox).orgMetadata, false),
+	"upload_organization_logo":                   (*Sandbox).uploadOrgLogo,
+	"delete_organization_logo":                   (*Sandbox).deleteOrgLogo,
+	"get_organization_billing_subscription":      flagged((*Sandbox).getBillingSubscription, true),
+	"get_organization_billing_credit_balance":    flagged((*Sandbox).getCreditBalance, true),
+	"adjust_organization_billing_credit_balance": flagged((*Sandbox).adjustCredits, true),
+}
+
 // membership is a stored organization membership.
 type membership struct {
 	id, orgID, userID, role string
@@ -16,8 +32,6 @@ type membership struct {
 }
 
 var slugRE = lazyRegexp(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
-
-// ---- views ----
 
 // orgJSON is an organization as Clerk answers it: the counts appear only
 // when asked for.
@@ -108,8 +122,6 @@ func (s *Sandbox) orgInviteWithOrgView(inv *clerkapi.OrganizationInvitation) org
 	return v
 }
 
-// ---- lookups ----
-
 // findOrg finds an organization by ID or slug.
 func (s *Sandbox) findOrg(idOrSlug string) (*clerkapi.Organization, error) {
 	if o, ok := s.orgs.get(idOrSlug); ok {
@@ -148,8 +160,6 @@ func (s *Sandbox) memberCount(orgID string) int64 {
 	}
 	return n
 }
-
-// ---- organizations ----
 
 func slugify(name string) string {
 	var sb strings.Builder
@@ -449,10 +459,6 @@ func (s *Sandbox) deleteOrgLogo(c *call) (any, error) {
 	o.ImageURL = s.avatar("default", o.ID, initials(&o.Name, nil))
 	return s.orgView(o, false, false), nil
 }
-
-// ---- memberships ----
-
-// ---- organization invitations ----
 
 var inviteStatuses = []string{"pending", "accepted", "revoked", "expired"}
 
