@@ -17,21 +17,6 @@ var ssoHandlers = map[string]handlerFunc{
 	"delete_enterprise_connection":          (*Sandbox).deleteEntConn,
 	"list_enterprise_connection_test_runs":  (*Sandbox).listEntConnTestRuns,
 	"create_enterprise_connection_test_run": (*Sandbox).createEntConnTestRun,
-	"list_saml_connections":                 (*Sandbox).listSAMLConns,
-	"create_saml_connection":                (*Sandbox).createSAMLConn,
-	"get_saml_connection":                   (*Sandbox).getSAMLConn,
-	"update_saml_connection":                (*Sandbox).updateSAMLConn,
-	"delete_saml_connection":                (*Sandbox).deleteSAMLConn,
-	"list_scim_directories":                 flagged((*Sandbox).listDirs, true),
-	"create_scim_directory":                 flagged((*Sandbox).createDir, true),
-	"get_scim_directory":                    flagged((*Sandbox).getDir, true),
-	"update_scim_directory":                 flagged((*Sandbox).updateDir, true),
-	"delete_scim_directory":                 flagged((*Sandbox).deleteDir, true),
-	"rotate_scim_directory_api_key":         flagged((*Sandbox).rotateDirKey, true),
-	"list_scim_group_role_mappings":         flagged((*Sandbox).listMappings, true),
-	"create_scim_group_role_mapping":        flagged((*Sandbox).createMapping, true),
-	"replace_scim_group_role_mappings":      flagged((*Sandbox).replaceMappings, true),
-	"delete_scim_group_role_mapping":        flagged((*Sandbox).deleteMapping, true),
 }
 
 type ssoState struct {

@@ -11,16 +11,6 @@ import (
 // sandbox records the effect and answers as Clerk does; operations only a
 // production instance serves answer the development-instance error.
 
-// instanceMiscHandlers are the handlers of the operations in clerkapi/instancemisc.go.
-var instanceMiscHandlers = map[string]handlerFunc{
-	"verify_domain_proxy":    productionOnly,
-	"get_sign_up":            (*Sandbox).getSignUp,
-	"update_sign_up":         (*Sandbox).updateSignUp,
-	"create_svix_app":        (*Sandbox).createSvixApp,
-	"delete_svix_app":        (*Sandbox).deleteSvixApp,
-	"generate_svix_auth_url": (*Sandbox).svixAuthURL,
-}
-
 // productionOnlyOps answer the development-instance error: the sandbox is a
 // development instance. (Tests use the list; it is the handlers' own data.)
 var productionOnlyOps = map[string]bool{
@@ -79,74 +69,9 @@ func (s *Sandbox) signUps() *table[clerkapi.SignUp] {
 	return t
 }
 
-func (s *Sandbox) getSignUp(c *call) (any, error) {
-	return s.signUps().find("sign up", c.path["id"])
-}
-
-func (s *Sandbox) updateSignUp(c *call) (any, error) {
-	su, err := s.signUps().find("sign up", c.path["id"])
-	if err != nil {
-		return nil, err
-	}
-	var req clerkapi.UpdateSignUpRequest
-	if err := c.bind(&req); err != nil {
-		return nil, err
-	}
-	s.tick()
-	if _, sent := c.raw["external_id"]; sent {
-		su.ExternalID = req.ExternalID // null clears it
-		if su.ExternalID != nil && *su.ExternalID == "" {
-			su.ExternalID = nil
-		}
-	}
-	if req.CustomAction != nil {
-		su.CustomAction = *req.CustomAction
-	}
-	return su, nil
-}
-
 // ---- interstitial ----
 
 // ---- Svix ----
-
-func errNoSvixApp() *apiError {
-	return errBadRequest("svix_app_missing", "no Svix app", "This instance has no Svix app: create one with create_svix_app first.")
-}
-
-func (s *Sandbox) svixURL() clerkapi.SvixURL {
-	return clerkapi.SvixURL{SvixURL: "https://app.svix.com/login?appId=" + s.mint.svixApp + "#key=" + s.ticket("svix")}
-}
-
-func (s *Sandbox) createSvixApp(c *call) (any, error) {
-	if err := c.bind(&struct{}{}); err != nil {
-		return nil, err
-	}
-	if s.mint.svixApp != "" {
-		return nil, errBadRequest("svix_app_exists", "Svix app already exists", "This instance already has Svix app "+s.mint.svixApp+".")
-	}
-	s.tick()
-	s.mint.svixApp = s.newID("app")
-	return s.svixURL(), nil
-}
-
-func (s *Sandbox) deleteSvixApp(c *call) (any, error) {
-	if s.mint.svixApp == "" {
-		return nil, errNoSvixApp()
-	}
-	s.tick()
-	s.mint.svixApp = ""
-	return noContent{}, nil
-}
-
-func (s *Sandbox) svixAuthURL(c *call) (any, error) {
-	if err := c.bind(&struct{}{}); err != nil {
-		return nil, err
-	}
-	if s.mint.svixApp == "" {
-		return nil, errNoSvixApp()
-	}
-	return s.svixURL(), nil
-}
 
 // ---- beta instance settings ----
 

@@ -282,3 +282,12 @@ func (s *Sandbox) deleteSAMLConn(c *call) (any, error) {
 	s.dropEntConn(ec)
 	return deleted{Object: "saml_connection", ID: id, Deleted: true}, nil
 }
+
+// samlConnectionsHandlers are the handlers of the operations in clerkapi/saml_connections.go.
+var samlConnectionsHandlers = map[string]handlerFunc{
+	"list_saml_connections":  (*Sandbox).listSAMLConns,
+	"create_saml_connection": (*Sandbox).createSAMLConn,
+	"get_saml_connection":    (*Sandbox).getSAMLConn,
+	"update_saml_connection": (*Sandbox).updateSAMLConn,
+	"delete_saml_connection": (*Sandbox).deleteSAMLConn,
+}

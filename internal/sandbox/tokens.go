@@ -12,13 +12,6 @@ import (
 // creates it; revoking answers the object without it. Nothing is sent
 // anywhere: the URLs point at the sandbox's development hosts.
 
-// tokenHandlers are the handlers of the operations in clerkapi/tokens.go.
-var tokenHandlers = map[string]handlerFunc{
-	"create_sign_in_token": (*Sandbox).createSignInToken,
-	"revoke_sign_in_token": (*Sandbox).revokeSignInToken,
-	"create_testing_token": (*Sandbox).createTestingToken,
-}
-
 // mintState is what the minting and instance-misc operations keep.
 type mintState struct {
 	actorTokens   table[mintedToken]
@@ -38,17 +31,6 @@ type mintedToken struct {
 	ID, Status, UserID, Token, URL string
 	Actor                          map[string]any
 	ExpireAt, CreatedAt, UpdatedAt int64
-}
-
-type signInTokenJSON struct {
-	Object    string  `json:"object"`
-	ID        string  `json:"id"`
-	Status    string  `json:"status"`
-	UserID    string  `json:"user_id"`
-	Token     string  `json:"token,omitempty"`
-	URL       *string `json:"url"`
-	CreatedAt int64   `json:"created_at"`
-	UpdatedAt int64   `json:"updated_at"`
 }
 
 // positive checks an optional body integer that must be at least lo.
@@ -77,67 +59,6 @@ func (s *Sandbox) revokeMinted(t *table[mintedToken], kind, id string) (*mintedT
 	}
 	tok.Status, tok.UpdatedAt = "revoked", s.tick()
 	return tok, nil
-}
-
-func (s *Sandbox) createSignInToken(c *call) (any, error) {
-	var req clerkapi.CreateSignInTokenRequest
-	if err := c.bind(&req); err != nil {
-		return nil, err
-	}
-	if err := requireString("user_id", req.UserID); err != nil {
-		return nil, err
-	}
-	if err := positive("expires_in_seconds", req.ExpiresInSeconds, 1); err != nil {
-		return nil, err
-	}
-	u, err := s.findUser(req.UserID)
-	if err != nil {
-		return nil, err
-	}
-	if req.OrgID != nil && *req.OrgID != "" {
-		o, err := s.findOrg(*req.OrgID)
-		if err != nil {
-			return nil, err
-		}
-		if s.membershipOf(o.ID, u.ID) == nil {
-			return nil, errParamInvalid("org_id", "The user is not a member of organization "+o.ID+".")
-		}
-	}
-	ttl := int64(30 * 24 * 3600)
-	if req.ExpiresInSeconds != nil {
-		ttl = *req.ExpiresInSeconds
-	}
-	now := s.tick()
-	tok := s.ticket("sign_in")
-	t := &mintedToken{ID: s.newID("sit"), Status: "pending", UserID: u.ID, Token: tok,
-		URL:      "https://" + accountsHost + "/sign-in?__clerk_ticket=" + tok,
-		ExpireAt: now + ttl*1000, CreatedAt: now, UpdatedAt: now}
-	s.mint.signInTokens.add(t.ID, t)
-	v := signInTokenView(t)
-	v.Token, v.URL = t.Token, &t.URL
-	return v, nil
-}
-
-func signInTokenView(t *mintedToken) signInTokenJSON {
-	return signInTokenJSON{Object: "sign_in_token", ID: t.ID, Status: t.Status, UserID: t.UserID, CreatedAt: t.CreatedAt, UpdatedAt: t.UpdatedAt}
-}
-
-func (s *Sandbox) revokeSignInToken(c *call) (any, error) {
-	t, err := s.revokeMinted(&s.mint.signInTokens, "sign-in token", c.path["sign_in_token_id"])
-	if err != nil {
-		return nil, err
-	}
-	return signInTokenView(t), nil
-}
-
-// createTestingToken answers a token valid for an hour, in Clerk's form
-// "<issued unix seconds>-<secret>"; expires_at is in seconds.
-func (s *Sandbox) createTestingToken(c *call) (any, error) {
-	if err := c.bind(&struct{}{}); err != nil {
-		return nil, err
-	}
-	now := s.tick() / 1000
-	return clerkapi.TestingToken{Object: "testing_token", Token: fmt.Sprintf("%d-c_%s", now, s.ticket("testing")[:40]), ExpiresAt: now + 3600}, nil
 }
 
 // ---- admin portal links ----

@@ -19,13 +19,6 @@ import (
 // SandboxOTP is the one-time code every sandbox verification accepts.
 const SandboxOTP = "424242"
 
-// verificationHandlers are the handlers of the operations in clerkapi/verification.go.
-var verificationHandlers = map[string]handlerFunc{
-	"prepare_phone_number_verification": flagged((*Sandbox).prepareVerification, false),
-	"attempt_phone_number_verification": flagged((*Sandbox).attemptVerification, false),
-	"replace_user_phone_number":         flagged((*Sandbox).replaceIdentification, false),
-}
-
 // pendingVerification is a code sent by prepare_verification.
 type pendingVerification struct {
 	clerkapi.VerificationResponse
