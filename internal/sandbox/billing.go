@@ -24,9 +24,6 @@ var billingHandlers = map[string]handlerFunc{
 	"list_billing_statements":                     (*Sandbox).listStatements,
 	"get_billing_statement":                       (*Sandbox).getStatement,
 	"list_billing_statement_payment_attempts":     (*Sandbox).listPaymentAttempts,
-	"get_user_billing_subscription":               flagged((*Sandbox).getBillingSubscription, false),
-	"get_user_billing_credit_balance":             flagged((*Sandbox).getCreditBalance, false),
-	"adjust_user_billing_credit_balance":          flagged((*Sandbox).adjustCredits, false),
 }
 
 // SeedDiscountID is the seed's discount: 20% off for three cycles.

@@ -15,7 +15,6 @@ var handlers = merge(actorTokensHandlers,
 	domainsHandlers,
 	emailAddressesHandlers,
 	ssoHandlers,
-	coreHandlers,
 	instanceHandlers,
 	invitationsHandlers,
 	jwksHandlers,
@@ -42,7 +41,7 @@ var handlers = merge(actorTokensHandlers,
 	signUpsHandlers,
 	templateHandlers,
 	testingTokensHandlers,
-	userCredentialHandlers,
+	usersHandlers,
 	waitlistEntriesHandlers,
 	webhooksHandlers)
 
@@ -58,26 +57,4 @@ func merge(tables ...map[string]handlerFunc) map[string]handlerFunc {
 		}
 	}
 	return out
-}
-
-// coreHandlers are the handlers of the operations in clerkapi/handlers.go.
-var coreHandlers = map[string]handlerFunc{
-	"list_users":                         (*Sandbox).listUsers,
-	"create_user":                        (*Sandbox).createUser,
-	"count_users":                        (*Sandbox).countUsers,
-	"get_user":                           (*Sandbox).getUser,
-	"update_user":                        (*Sandbox).updateUser,
-	"delete_user":                        (*Sandbox).deleteUser,
-	"ban_user":                           flagged((*Sandbox).banOne, true),
-	"unban_user":                         flagged((*Sandbox).banOne, false),
-	"ban_users":                          flagged((*Sandbox).banMany, true),
-	"unban_users":                        flagged((*Sandbox).banMany, false),
-	"lock_user":                          (*Sandbox).lockUser,
-	"unlock_user":                        (*Sandbox).unlockUser,
-	"set_user_profile_image":             (*Sandbox).setUserProfileImage,
-	"delete_user_profile_image":          (*Sandbox).deleteUserProfileImage,
-	"update_user_metadata":               flagged((*Sandbox).userMetadata, true),
-	"replace_user_metadata":              flagged((*Sandbox).userMetadata, false),
-	"list_user_organization_memberships": (*Sandbox).listUserMemberships,
-	"list_user_organization_invitations": (*Sandbox).listUserOrgInvitations,
 }

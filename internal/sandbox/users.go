@@ -970,3 +970,42 @@ func (s *Sandbox) listUserOrgInvitations(c *call) (any, error) {
 	slices.Reverse(out)
 	return listOf(out, limit, offset, s.orgInviteWithOrgView), nil
 }
+
+// usersHandlers are the handlers of the operations in clerkapi/users.go.
+var usersHandlers = map[string]handlerFunc{
+	"list_users":                         (*Sandbox).listUsers,
+	"create_user":                        (*Sandbox).createUser,
+	"count_users":                        (*Sandbox).countUsers,
+	"get_user":                           (*Sandbox).getUser,
+	"update_user":                        (*Sandbox).updateUser,
+	"delete_user":                        (*Sandbox).deleteUser,
+	"ban_user":                           flagged((*Sandbox).banOne, true),
+	"unban_user":                         flagged((*Sandbox).banOne, false),
+	"ban_users":                          flagged((*Sandbox).banMany, true),
+	"unban_users":                        flagged((*Sandbox).banMany, false),
+	"lock_user":                          (*Sandbox).lockUser,
+	"unlock_user":                        (*Sandbox).unlockUser,
+	"set_user_profile_image":             (*Sandbox).setUserProfileImage,
+	"delete_user_profile_image":          (*Sandbox).deleteUserProfileImage,
+	"update_user_metadata":               flagged((*Sandbox).userMetadata, true),
+	"replace_user_metadata":              flagged((*Sandbox).userMetadata, false),
+	"get_user_billing_subscription":      flagged((*Sandbox).getBillingSubscription, false),
+	"get_user_billing_credit_balance":    flagged((*Sandbox).getCreditBalance, false),
+	"adjust_user_billing_credit_balance": flagged((*Sandbox).adjustCredits, false),
+	"get_user_oauth_access_tokens":       (*Sandbox).oauthAccessTokens,
+	"list_user_organization_memberships": (*Sandbox).listUserMemberships,
+	"list_user_organization_invitations": (*Sandbox).listUserOrgInvitations,
+	"remove_user_password":               (*Sandbox).removePassword,
+	"verify_user_password":               (*Sandbox).verifyPassword,
+	"verify_user_totp":                   (*Sandbox).verifyTOTP,
+	"disable_user_mfa":                   (*Sandbox).disableMFA,
+	"delete_user_backup_codes":           (*Sandbox).deleteBackupCodes,
+	"delete_user_passkey":                (*Sandbox).deletePasskey,
+	"list_user_trusted_devices":          (*Sandbox).listTrustedDevices,
+	"revoke_user_trusted_device":         (*Sandbox).revokeTrustedDevice,
+	"delete_user_web3_wallet":            (*Sandbox).deleteWeb3Wallet,
+	"delete_user_totp":                   (*Sandbox).deleteTOTP,
+	"delete_user_external_account":       (*Sandbox).deleteExternalAccount,
+	"set_user_password_compromised":      flagged((*Sandbox).passwordCompromised, true),
+	"unset_user_password_compromised":    flagged((*Sandbox).passwordCompromised, false),
+}
