@@ -8,8 +8,8 @@ import (
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
 
-// ssoHandlers are the handlers of the operations in clerkapi/enterprise_connections.go.
-var ssoHandlers = map[string]handlerFunc{
+// enterpriseConnectionsHandlers are the handlers of the operations in clerkapi/enterprise_connections.go.
+var enterpriseConnectionsHandlers = map[string]handlerFunc{
 	"list_enterprise_connections":           (*Sandbox).listEntConns,
 	"create_enterprise_connection":          (*Sandbox).createEntConn,
 	"get_enterprise_connection":             (*Sandbox).getEntConn,

@@ -214,10 +214,6 @@ func (a allowJSON) MarshalJSON() ([]byte, error) {
 	return json.Marshal(v)
 }
 
-// ---- redirect URLs ----
-
-// ---- JWT templates ----
-
 // ---- domains ----
 
 // instanceHandlers are the handlers of the operations in clerkapi/instance.go.

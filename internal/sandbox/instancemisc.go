@@ -69,10 +69,6 @@ func (s *Sandbox) signUps() *table[clerkapi.SignUp] {
 	return t
 }
 
-// ---- interstitial ----
-
-// ---- Svix ----
-
 // ---- beta instance settings ----
 
 func (s *Sandbox) authConfig() *clerkapi.UpdateInstanceAuthConfigResponse {

@@ -7,8 +7,8 @@ import (
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
 
-// machineHandlers are the handlers of the operations in clerkapi/machines.go.
-var machineHandlers = map[string]handlerFunc{
+// machinesHandlers are the handlers of the operations in clerkapi/machines.go.
+var machinesHandlers = map[string]handlerFunc{
 	"list_machines":             (*Sandbox).listMachines,
 	"create_machine":            (*Sandbox).createMachine,
 	"get_machine":               (*Sandbox).getMachine,

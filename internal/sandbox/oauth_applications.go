@@ -8,8 +8,8 @@ import (
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
 
-// oauthAppHandlers are the handlers of the operations in clerkapi/oauth_applications.go.
-var oauthAppHandlers = map[string]handlerFunc{
+// oauthApplicationsHandlers are the handlers of the operations in clerkapi/oauth_applications.go.
+var oauthApplicationsHandlers = map[string]handlerFunc{
 	"list_oauth_applications":         (*Sandbox).listOAuthApps,
 	"create_oauth_application":        (*Sandbox).createOAuthApp,
 	"get_oauth_application":           (*Sandbox).getOAuthApp,

@@ -142,7 +142,3 @@ func (s *Sandbox) checkRole(r string) error {
 	}
 	return nil
 }
-
-// ---- permissions ----
-
-// ---- role sets ----

@@ -83,7 +83,3 @@ func (s *Sandbox) parseOwnJWT(token string) (map[string]any, bool) {
 	}
 	return claims, true
 }
-
-// ---- session tokens ----
-
-// ---- clients ----
