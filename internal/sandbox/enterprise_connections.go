@@ -470,26 +470,11 @@ func (s *Sandbox) updateEntConn(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if req.Name != nil {
-		if err := requireString("name", *req.Name); err != nil {
-			return nil, err
-		}
-	}
-	var domains []string
-	if _, sent := c.raw["domains"]; sent {
-		if len(req.Domains) == 0 {
-			return nil, errParamInvalid("domains", "A connection needs at least one domain.")
-		}
-		if domains, err = s.checkDomains("domains", req.Domains, ec.ID); err != nil {
-			return nil, err
-		}
-	}
-	org, err := s.checkOrgRef("organization_id", req.OrganizationID)
+	_, sentDomains := c.raw["domains"]
+	u, err := s.checkConnUpdate(ec, req.Name, sentDomains, req.Domains, req.OrganizationID)
 	if err != nil {
 		return nil, err
 	}
-	var sp *samlPatch
-	var op *oidcPatch
 	switch {
 	case ec.SAMLConnection != nil && req.Oidc != nil:
 		return nil, errParamInvalid("oidc", "oidc configures OIDC connections; this is a SAML connection (use saml).")
@@ -497,36 +482,80 @@ func (s *Sandbox) updateEntConn(c *call) (any, error) {
 		return nil, errParamInvalid("saml", "saml configures SAML connections; this is an OIDC connection (use oidc).")
 	case req.SAML != nil:
 		in := req.SAML
-		sp = &samlPatch{prefix: "saml.", IDPEntityID: in.IDPEntityID, IDPSSOURL: in.IDPSSOURL, IDPCertificate: in.IDPCertificate,
+		u.saml = &samlPatch{prefix: "saml.", IDPEntityID: in.IDPEntityID, IDPSSOURL: in.IDPSSOURL, IDPCertificate: in.IDPCertificate,
 			IDPMetadataURL: in.IDPMetadataURL, IDPMetadata: in.IDPMetadata, AllowSubdomains: in.AllowSubdomains,
 			AllowIDPInitiated: in.AllowIDPInitiated, ForceAuthn: in.ForceAuthn}
 		if a := in.AttributeMapping; a != nil {
-			sp.Attributes = &clerkapi.CreateSAMLConnectionRequestAttributeMapping{UserID: a.UserID, EmailAddress: a.EmailAddress, FirstName: a.FirstName, LastName: a.LastName}
+			u.saml.Attributes = &clerkapi.CreateSAMLConnectionRequestAttributeMapping{UserID: a.UserID, EmailAddress: a.EmailAddress, FirstName: a.FirstName, LastName: a.LastName}
 		}
 		if in.LoginHint != nil {
-			sp.LoginMode, sp.LoginSource = &in.LoginHint.Mode, in.LoginHint.Source
+			u.saml.LoginMode, u.saml.LoginSource = &in.LoginHint.Mode, in.LoginHint.Source
 		}
-		if err := sp.check(); err != nil {
+		if err := u.saml.check(); err != nil {
 			return nil, err
 		}
 	case req.Oidc != nil:
 		o := req.Oidc
-		op = &oidcPatch{o.ClientID, o.ClientSecret, o.DiscoveryURL, o.AuthURL, o.TokenURL, o.UserInfoURL, o.RequiresPkce}
-		if err := op.check(); err != nil {
+		u.oidc = &oidcPatch{o.ClientID, o.ClientSecret, o.DiscoveryURL, o.AuthURL, o.TokenURL, o.UserInfoURL, o.RequiresPkce}
+		if err := u.oidc.check(); err != nil {
 			return nil, err
 		}
 	}
-	var attrs []clerkapi.CustomAttribute
 	if _, sent := c.raw["custom_attributes"]; sent {
 		in := make([]customAttr, 0, len(req.CustomAttributes))
 		for _, a := range req.CustomAttributes {
 			in = append(in, customAttr{a.Name, a.Key, a.SSOPath, a.SCIMPath, a.DirectoryPath, a.MultiValued})
 		}
-		if attrs, err = checkCustomAttrs(in); err != nil {
+		if u.attrs, err = checkCustomAttrs(in); err != nil {
 			return nil, err
 		}
 	}
-	// Checked on a copy, so a refused activation changes nothing.
+	u.sync, u.disableIDs, u.linking, u.active = req.SyncUserAttributes, req.DisableAdditionalIdentifications, req.AllowOrganizationAccountLinking, req.Active
+	if err := s.updateConn(c, ec, u); err != nil {
+		return nil, err
+	}
+	return s.entConnView(ec), nil
+}
+
+// connUpdate is a checked update of one enterprise connection, whichever
+// name it arrives under: update_enterprise_connection and the deprecated
+// update_saml_connection reach one state through updateConn.
+type connUpdate struct {
+	name                              *string
+	domains                           []string // nil: unchanged
+	org                               *string  // applied when organization_id was sent
+	saml                              *samlPatch
+	oidc                              *oidcPatch
+	attrs                             []clerkapi.CustomAttribute // nil: unchanged
+	sync, disableIDs, linking, active *bool
+}
+
+// checkConnUpdate checks what both update operations share: a non-blank
+// name, at least one free domain when domains are replaced, and an existing
+// organization.
+func (s *Sandbox) checkConnUpdate(ec *entConn, name *string, replaceDomains bool, domains []string, orgID *string) (connUpdate, error) {
+	u := connUpdate{name: name}
+	if name != nil {
+		if err := requireString("name", *name); err != nil {
+			return u, err
+		}
+	}
+	var err error
+	if replaceDomains {
+		if len(domains) == 0 {
+			return u, errParamInvalid("domains", "A connection needs at least one domain.")
+		}
+		if u.domains, err = s.checkDomains("domains", domains, ec.ID); err != nil {
+			return u, err
+		}
+	}
+	u.org, err = s.checkOrgRef("organization_id", orgID)
+	return u, err
+}
+
+// updateConn applies a checked update. Activation is checked first on a
+// copy, so a refused activation changes nothing.
+func (s *Sandbox) updateConn(c *call, ec *entConn, u connUpdate) error {
 	next := *ec
 	next.EnterpriseConnection.Domains = slices.Clone(ec.Domains)
 	if ec.SAMLConnection != nil {
@@ -535,62 +564,61 @@ func (s *Sandbox) updateEntConn(c *call) (any, error) {
 	if ec.OAuthConfig != nil {
 		next.OAuthConfig = ptr(*ec.OAuthConfig)
 	}
-	now := s.now
-	if sp != nil {
-		s.applySAMLDry(&next, sp)
+	if u.saml != nil {
+		s.applySAMLDry(&next, u.saml)
 	}
-	if op != nil {
-		next.applyOIDC(op, now)
+	if u.oidc != nil {
+		next.applyOIDC(u.oidc, s.now)
 	}
-	if domains != nil {
-		next.Domains = domains
+	if u.domains != nil {
+		next.Domains = u.domains
 	}
-	if req.Active != nil && *req.Active && !ec.Active {
+	if u.active != nil && *u.active && !ec.Active {
 		if ok, need := next.configured(); !ok {
-			return nil, errParamInvalid("active", "The connection cannot be activated before it has "+need+".")
+			return errParamInvalid("active", "The connection cannot be activated before it has "+need+".")
 		}
 	}
-	now = s.tick()
-	if sp != nil {
-		s.applySAML(ec, sp, now)
+	now := s.tick()
+	if u.saml != nil {
+		s.applySAML(ec, u.saml, now)
 	}
-	if op != nil {
-		ec.applyOIDC(op, now)
+	if u.oidc != nil {
+		ec.applyOIDC(u.oidc, now)
 	}
-	if domains != nil {
-		ec.Domains = domains
+	if u.domains != nil {
+		ec.Domains = u.domains
 	}
-	if req.Name != nil {
-		ec.Name = *req.Name
+	if u.name != nil {
+		ec.Name = *u.name
 		if ec.SAMLConnection != nil {
-			ec.SAMLConnection.Name = *req.Name
+			ec.SAMLConnection.Name = *u.name
 		}
 		if ec.OAuthConfig != nil {
-			ec.OAuthConfig.Name = *req.Name
+			ec.OAuthConfig.Name = *u.name
 		}
 	}
 	if _, sent := c.raw["organization_id"]; sent {
-		ec.OrganizationID = org
+		ec.OrganizationID = u.org
 	}
-	if attrs != nil {
-		ec.CustomAttributes = attrs
+	if u.attrs != nil {
+		ec.CustomAttributes = u.attrs
 	}
 	for _, f := range []struct {
 		dst *bool
 		src *bool
 	}{
-		{&ec.SyncUserAttributes, req.SyncUserAttributes}, {&ec.DisableAdditionalIdentifications, req.DisableAdditionalIdentifications},
-		{&ec.AllowOrganizationAccountLinking, req.AllowOrganizationAccountLinking},
+		{&ec.SyncUserAttributes, u.sync}, {&ec.DisableAdditionalIdentifications, u.disableIDs},
+		{&ec.AllowOrganizationAccountLinking, u.linking},
 	} {
 		if f.src != nil {
 			*f.dst = *f.src
 		}
 	}
-	if req.Active != nil {
-		_ = s.activate(ec, *req.Active) // checked above
+	if u.active != nil {
+		_ = s.activate(ec, *u.active) // checked above
 	}
 	ec.UpdatedAt = now
-	return s.entConnView(ec), nil
+	return nil
 }
 
 // applySAMLDry applies a patch to a copy without recording fetches.
