@@ -6,10 +6,10 @@ import (
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
 
-// Sign-ups, proxy checks, the interstitial, the Svix webhooks app and the
-// beta instance settings. Where Clerk would call out (Svix, a proxy), the
-// sandbox records the effect and answers as Clerk does; operations only a
-// production instance serves answer the development-instance error.
+// Instance state several groups share: the answer of the operations only a
+// production instance serves (the development-instance error), the sign-ups
+// table and the beta instance settings. The handlers live in their groups'
+// files (sign_ups.go, proxy_checks.go, misc.go, webhooks.go, beta_features.go).
 
 // productionOnlyOps answer the development-instance error: the sandbox is a
 // development instance. (Tests use the list; it is the handlers' own data.)
@@ -68,8 +68,6 @@ func (s *Sandbox) signUps() *table[clerkapi.SignUp] {
 	t.add(su.ID, su)
 	return t
 }
-
-// ---- beta instance settings ----
 
 func (s *Sandbox) authConfig() *clerkapi.UpdateInstanceAuthConfigResponse {
 	if s.mint.authConfig == nil {
