@@ -303,3 +303,15 @@ func (s *Sandbox) verifyAPIKey(c *call) (any, error) {
 	k.LastUsedAt = &now
 	return s.apiKeyView(k), nil
 }
+
+// apiKeysHandlers are the handlers of the operations in clerkapi/api_keys.go.
+var apiKeysHandlers = map[string]handlerFunc{
+	"create_api_key":     (*Sandbox).createAPIKey,
+	"list_api_keys":      (*Sandbox).listAPIKeys,
+	"get_api_key":        (*Sandbox).getAPIKey,
+	"update_api_key":     (*Sandbox).updateAPIKey,
+	"delete_api_key":     (*Sandbox).deleteAPIKey,
+	"get_api_key_secret": (*Sandbox).getAPIKeySecret,
+	"revoke_api_key":     (*Sandbox).revokeAPIKey,
+	"verify_api_key":     (*Sandbox).verifyAPIKey,
+}

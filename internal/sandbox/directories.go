@@ -438,3 +438,17 @@ func (s *Sandbox) deleteMapping(c *call, scim bool) (any, error) {
 	}
 	return clerkapi.DeletedResource{Object: object, ID: m.id, Deleted: true}, nil
 }
+
+// directoriesHandlers are the handlers of the operations in clerkapi/directories.go.
+var directoriesHandlers = map[string]handlerFunc{
+	"list_directories":                      flagged((*Sandbox).listDirs, false),
+	"create_directory":                      flagged((*Sandbox).createDir, false),
+	"get_directory":                         flagged((*Sandbox).getDir, false),
+	"update_directory":                      flagged((*Sandbox).updateDir, false),
+	"delete_directory":                      flagged((*Sandbox).deleteDir, false),
+	"rotate_directory_api_key":              flagged((*Sandbox).rotateDirKey, false),
+	"list_directory_group_role_mappings":    flagged((*Sandbox).listMappings, false),
+	"create_directory_group_role_mapping":   flagged((*Sandbox).createMapping, false),
+	"replace_directory_group_role_mappings": flagged((*Sandbox).replaceMappings, false),
+	"delete_directory_group_role_mapping":   flagged((*Sandbox).deleteMapping, false),
+}

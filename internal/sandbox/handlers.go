@@ -1,11 +1,49 @@
 package sandbox
 
-// handlers are the emulated operations, by tool name: the core table below
-// and one table per resource group file. Every other catalog operation
-// answers 501 sandbox_not_emulated.
-var handlers = merge(coreHandlers, tokenHandlers, instanceMiscHandlers, signingHandlers,
-	userCredentialHandlers, verificationHandlers, templateHandlers, roleHandlers,
-	machineHandlers, oauthAppHandlers, ssoHandlers, billingHandlers)
+// handlers are the emulated operations, by tool name: one table per resource
+// group file, named like the clerkapi file that defines the operations. Every
+// other catalog operation answers 501 sandbox_not_emulated.
+var handlers = merge(actorTokensHandlers,
+	adminPortalHandlers,
+	agentTasksHandlers,
+	allowlistBlocklistHandlers,
+	apiKeysHandlers,
+	betaFeaturesHandlers,
+	billingHandlers,
+	clientsHandlers,
+	directoriesHandlers,
+	domainsHandlers,
+	emailAddressesHandlers,
+	enterpriseConnectionsHandlers,
+	instanceHandlers,
+	invitationsHandlers,
+	jwksHandlers,
+	jwtTemplatesHandlers,
+	m2mTokensHandlers,
+	machinesHandlers,
+	miscHandlers,
+	oauthAccessTokensHandlers,
+	oauthApplicationsHandlers,
+	organizationDomainsHandlers,
+	organizationInvitationsHandlers,
+	organizationMembershipsHandlers,
+	organizationPermissionsHandlers,
+	organizationRolesHandlers,
+	organizationsHandlers,
+	phoneNumbersHandlers,
+	proxyChecksHandlers,
+	redirectUrlsHandlers,
+	roleSetsHandlers,
+	samlConnectionsHandlers,
+	scimDirectoriesHandlers,
+	sessionsHandlers,
+	signInTokensHandlers,
+	signUpsHandlers,
+	templatesHandlers,
+	testingTokensHandlers,
+	usersHandlers,
+	waitlistEntriesHandlers,
+	webhooksHandlers)
 
 // merge joins the per-group handler tables; a tool named twice is a bug.
 func merge(tables ...map[string]handlerFunc) map[string]handlerFunc {
@@ -19,132 +57,4 @@ func merge(tables ...map[string]handlerFunc) map[string]handlerFunc {
 		}
 	}
 	return out
-}
-
-// coreHandlers are the operations emulated first.
-var coreHandlers = map[string]handlerFunc{
-	// users
-	"list_users":                         (*Sandbox).listUsers,
-	"count_users":                        (*Sandbox).countUsers,
-	"create_user":                        (*Sandbox).createUser,
-	"get_user":                           (*Sandbox).getUser,
-	"update_user":                        (*Sandbox).updateUser,
-	"delete_user":                        (*Sandbox).deleteUser,
-	"ban_user":                           flagged((*Sandbox).banOne, true),
-	"unban_user":                         flagged((*Sandbox).banOne, false),
-	"ban_users":                          flagged((*Sandbox).banMany, true),
-	"unban_users":                        flagged((*Sandbox).banMany, false),
-	"lock_user":                          (*Sandbox).lockUser,
-	"unlock_user":                        (*Sandbox).unlockUser,
-	"update_user_metadata":               flagged((*Sandbox).userMetadata, true),
-	"replace_user_metadata":              flagged((*Sandbox).userMetadata, false),
-	"set_user_profile_image":             (*Sandbox).setUserProfileImage,
-	"delete_user_profile_image":          (*Sandbox).deleteUserProfileImage,
-	"list_user_organization_memberships": (*Sandbox).listUserMemberships,
-	"list_user_organization_invitations": (*Sandbox).listUserOrgInvitations,
-
-	// email addresses and phone numbers
-	"create_email_address": (*Sandbox).createEmail,
-	"get_email_address":    (*Sandbox).getEmail,
-	"update_email_address": (*Sandbox).updateEmail,
-	"delete_email_address": (*Sandbox).deleteEmail,
-	"create_phone_number":  (*Sandbox).createPhone,
-	"get_phone_number":     (*Sandbox).getPhone,
-	"update_phone_number":  (*Sandbox).updatePhone,
-	"delete_phone_number":  (*Sandbox).deletePhone,
-
-	// organizations
-	"list_organizations":            (*Sandbox).listOrgs,
-	"create_organization":           (*Sandbox).createOrg,
-	"get_organization":              (*Sandbox).getOrg,
-	"update_organization":           (*Sandbox).updateOrg,
-	"delete_organization":           (*Sandbox).deleteOrg,
-	"update_organization_metadata":  flagged((*Sandbox).orgMetadata, true),
-	"replace_organization_metadata": flagged((*Sandbox).orgMetadata, false),
-	"upload_organization_logo":      (*Sandbox).uploadOrgLogo,
-	"delete_organization_logo":      (*Sandbox).deleteOrgLogo,
-
-	// organization memberships
-	"create_organization_membership":          (*Sandbox).createMembership,
-	"list_organization_memberships":           (*Sandbox).listMemberships,
-	"update_organization_membership":          (*Sandbox).updateMembership,
-	"delete_organization_membership":          (*Sandbox).deleteMembership,
-	"update_organization_membership_metadata": (*Sandbox).updateMembershipMetadata,
-	"list_all_organization_memberships":       (*Sandbox).listAllMemberships,
-
-	// organization domains
-	"create_organization_domain":    (*Sandbox).createOrgDomain,
-	"list_organization_domains":     (*Sandbox).listOrgDomains,
-	"update_organization_domain":    (*Sandbox).updateOrgDomain,
-	"delete_organization_domain":    (*Sandbox).deleteOrgDomain,
-	"list_all_organization_domains": (*Sandbox).listAllOrgDomains,
-
-	// organization invitations
-	"list_all_organization_invitations":     (*Sandbox).listAllOrgInvites,
-	"create_organization_invitation":        (*Sandbox).createOrgInvite,
-	"list_organization_invitations":         flagged((*Sandbox).listOrgInvites, false),
-	"create_organization_invitations_bulk":  (*Sandbox).createOrgInvitesBulk,
-	"list_pending_organization_invitations": flagged((*Sandbox).listOrgInvites, true),
-	"get_organization_invitation":           (*Sandbox).getOrgInvite,
-	"revoke_organization_invitation":        (*Sandbox).revokeOrgInvite,
-
-	// invitations
-	"create_invitation":       (*Sandbox).createInvite,
-	"list_invitations":        (*Sandbox).listInvites,
-	"create_invitations_bulk": (*Sandbox).createInvitesBulk,
-	"revoke_invitation":       (*Sandbox).revokeInvite,
-
-	// waitlist
-	"list_waitlist_entries":        (*Sandbox).listWaitlist,
-	"create_waitlist_entry":        (*Sandbox).createWaitlist,
-	"create_waitlist_entries_bulk": (*Sandbox).createWaitlistBulk,
-	"delete_waitlist_entry":        (*Sandbox).deleteWaitlist,
-	"invite_waitlist_entry":        (*Sandbox).inviteWaitlist,
-	"reject_waitlist_entry":        (*Sandbox).rejectWaitlist,
-
-	// sessions
-	"list_sessions":  (*Sandbox).listSessions,
-	"create_session": (*Sandbox).createSession,
-	"get_session":    (*Sandbox).getSession,
-	"revoke_session": (*Sandbox).revokeSession,
-
-	// allowlist and blocklist
-	"list_allowlist_identifiers":  (*Sandbox).listAllowlist,
-	"create_allowlist_identifier": (*Sandbox).createAllowlist,
-	"delete_allowlist_identifier": (*Sandbox).deleteAllowlist,
-	"list_blocklist_identifiers":  (*Sandbox).listBlocklist,
-	"create_blocklist_identifier": (*Sandbox).createBlocklist,
-	"delete_blocklist_identifier": (*Sandbox).deleteBlocklist,
-
-	// redirect URLs
-	"list_redirect_urls":  (*Sandbox).listRedirects,
-	"create_redirect_url": (*Sandbox).createRedirect,
-	"get_redirect_url":    (*Sandbox).getRedirect,
-	"delete_redirect_url": (*Sandbox).deleteRedirect,
-
-	// JWT templates
-	"list_jwt_templates":  (*Sandbox).listTemplates,
-	"create_jwt_template": (*Sandbox).createTemplate,
-	"get_jwt_template":    (*Sandbox).getTemplate,
-	"update_jwt_template": (*Sandbox).updateTemplate,
-	"delete_jwt_template": (*Sandbox).deleteTemplate,
-
-	// domains
-	"list_domains":  (*Sandbox).listDomains,
-	"add_domain":    (*Sandbox).addDomain,
-	"update_domain": (*Sandbox).updateDomain,
-	"delete_domain": (*Sandbox).deleteDomain,
-
-	// instance
-	"get_instance":                               (*Sandbox).getInstance,
-	"update_instance":                            (*Sandbox).updateInstance,
-	"update_instance_restrictions":               (*Sandbox).updateRestrictions,
-	"get_instance_protect":                       (*Sandbox).getProtect,
-	"update_instance_protect":                    (*Sandbox).updateProtect,
-	"get_instance_communication":                 (*Sandbox).getCommunication,
-	"update_instance_communication":              (*Sandbox).updateCommunication,
-	"get_instance_oauth_application_settings":    (*Sandbox).getOAuthSettings,
-	"update_instance_oauth_application_settings": (*Sandbox).updateOAuthSettings,
-	"get_instance_organization_settings":         (*Sandbox).getOrgSettings,
-	"update_instance_organization_settings":      (*Sandbox).updateOrgSettings,
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
-	"strings"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
@@ -201,34 +200,6 @@ func (s *Sandbox) updateOrgSettings(c *call) (any, error) {
 
 // ---- allowlist and blocklist ----
 
-// identifierType classifies an allowlist or blocklist identifier.
-func identifierType(v string) (string, error) {
-	switch {
-	case emailRE.MatchString(v), strings.HasPrefix(v, "*@") && emailRE.MatchString("x"+v[1:]):
-		return "email_address", nil
-	case phoneRE.MatchString(v):
-		return "phone_number", nil
-	case web3RE.MatchString(v):
-		return "web3_wallet", nil
-	}
-	return "", errParamInvalid("identifier", fmt.Sprintf("identifier must be an email address (or *@domain), an E.164 phone number or a web3 wallet; %q is none of these.", v))
-}
-
-func errDuplicate(what, v string) *apiError {
-	return &apiError{status: 400, code: "duplicate_record", message: "duplicate " + what,
-		long: "the identifier " + v + " already exists", meta: map[string]any{"param_name": "identifier"}}
-}
-
-func (s *Sandbox) listAllowlist(c *call) (any, error) {
-	limit, offset, err := c.page()
-	if err != nil {
-		return nil, err
-	}
-	items := s.allow.all()
-	slices.Reverse(items)
-	return legacyList(c, views(items, func(a *clerkapi.AllowlistIdentifier) allowJSON { return allowJSON{a} }), limit, offset), nil
-}
-
 // allowJSON leaves invitation_id out when no invitation was sent.
 type allowJSON struct {
 	*clerkapi.AllowlistIdentifier
@@ -243,342 +214,30 @@ func (a allowJSON) MarshalJSON() ([]byte, error) {
 	return json.Marshal(v)
 }
 
-func (s *Sandbox) createAllowlist(c *call) (any, error) {
-	var req clerkapi.CreateAllowlistIdentifierRequest
-	if err := c.bind(&req); err != nil {
-		return nil, err
-	}
-	if err := requireString("identifier", req.Identifier); err != nil {
-		return nil, err
-	}
-	kind, err := identifierType(req.Identifier)
-	if err != nil {
-		return nil, err
-	}
-	for _, a := range s.allow.all() {
-		if strings.EqualFold(a.Identifier, req.Identifier) {
-			return nil, errDuplicate("allowlist identifier", req.Identifier)
-		}
-	}
-	now := s.tick()
-	a := &clerkapi.AllowlistIdentifier{Object: "allowlist_identifier", ID: s.newID("alid"), Identifier: req.Identifier,
-		IdentifierType: kind, InstanceID: s.instanceID, CreatedAt: now, UpdatedAt: now}
-	if req.Notify != nil && *req.Notify && kind == "email_address" && !strings.HasPrefix(req.Identifier, "*") {
-		inv := s.addInvite(&clerkapi.CreateInvitationsBulkRequestItem{EmailAddress: req.Identifier}, now)
-		a.InvitationID = inv.ID
-	}
-	s.allow.add(a.ID, a)
-	return allowJSON{a}, nil
-}
-
-func (s *Sandbox) deleteAllowlist(c *call) (any, error) {
-	return deleteByID(s, &s.allow, "allowlist identifier", "allowlist_identifier", c.path["identifier_id"])
-}
-
-func (s *Sandbox) listBlocklist(*call) (any, error) {
-	items := s.block.all()
-	slices.Reverse(items)
-	return list(items, len(items), 0), nil
-}
-
-func (s *Sandbox) createBlocklist(c *call) (any, error) {
-	var req clerkapi.CreateBlocklistIdentifierRequest
-	if err := c.bind(&req); err != nil {
-		return nil, err
-	}
-	if err := requireString("identifier", req.Identifier); err != nil {
-		return nil, err
-	}
-	kind, err := identifierType(req.Identifier)
-	if err != nil {
-		return nil, err
-	}
-	for _, b := range s.block.all() {
-		if strings.EqualFold(b.Identifier, req.Identifier) {
-			return nil, errDuplicate("blocklist identifier", req.Identifier)
-		}
-	}
-	now := s.tick()
-	b := &clerkapi.BlocklistIdentifier{Object: "blocklist_identifier", ID: s.newID("blid"), Identifier: req.Identifier,
-		IdentifierType: kind, InstanceID: s.instanceID, CreatedAt: now, UpdatedAt: now}
-	return s.block.add(b.ID, b), nil
-}
-
-func (s *Sandbox) deleteBlocklist(c *call) (any, error) {
-	return deleteByID(s, &s.block, "blocklist identifier", "blocklist_identifier", c.path["identifier_id"])
-}
-
-// ---- redirect URLs ----
-
-func (s *Sandbox) listRedirects(c *call) (any, error) {
-	limit, offset, err := c.page()
-	if err != nil {
-		return nil, err
-	}
-	items := s.redirects.all()
-	return legacyList(c, items, limit, offset), nil
-}
-
-func (s *Sandbox) createRedirect(c *call) (any, error) {
-	var req clerkapi.CreateRedirectURLRequest
-	if err := c.bind(&req); err != nil {
-		return nil, err
-	}
-	if err := requireString("url", req.URL); err != nil {
-		return nil, err
-	}
-	u, err := url.Parse(req.URL)
-	if err != nil || u.Scheme == "" || ((u.Scheme == "http" || u.Scheme == "https") && u.Host == "") {
-		return nil, errParamInvalid("url", "url must be a full URL such as https://example.com/callback or a custom scheme such as my-app://oauth-callback.")
-	}
-	for _, r := range s.redirects.all() {
-		if r.URL == req.URL {
-			return nil, &apiError{status: 400, code: "duplicate_record", message: "duplicate redirect URL",
-				long: "the redirect URL " + req.URL + " already exists", meta: map[string]any{"param_name": "url"}}
-		}
-	}
-	now := s.tick()
-	r := &clerkapi.RedirectURL{Object: "redirect_url", ID: s.newID("ru"), URL: req.URL, CreatedAt: now, UpdatedAt: now}
-	return s.redirects.add(r.ID, r), nil
-}
-
-func (s *Sandbox) getRedirect(c *call) (any, error) {
-	return s.redirects.find("redirect url", c.path["id"])
-}
-
-func (s *Sandbox) deleteRedirect(c *call) (any, error) {
-	return deleteByID(s, &s.redirects, "redirect url", "redirect_url", c.path["id"])
-}
-
-// ---- JWT templates ----
-
-var signingAlgorithms = []string{"RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "HS256", "HS384", "HS512", "EdDSA"}
-
-var reservedClaims = []string{"azp", "exp", "iat", "iss", "jti", "nbf", "sub"}
-
-// checkTemplate validates a JWT template body (create and update take the
-// same fields).
-func (s *Sandbox) checkTemplate(req *clerkapi.CreateJWTTemplateRequest, self *clerkapi.JWTTemplate) error {
-	if err := requireString("name", req.Name); err != nil {
-		return err
-	}
-	if req.Claims == nil {
-		return errParamMissing("claims")
-	}
-	for _, k := range reservedClaims {
-		if _, ok := req.Claims[k]; ok {
-			return errParamInvalid("claims", fmt.Sprintf("claims cannot set the reserved claim %q (reserved: %s).", k, strings.Join(reservedClaims, ", ")))
-		}
-	}
-	if req.Lifetime != nil && (*req.Lifetime < 30 || *req.Lifetime > 315360000) {
-		return errParamInvalid("lifetime", "lifetime must be between 30 and 315360000 seconds.")
-	}
-	if req.AllowedClockSkew != nil && (*req.AllowedClockSkew < 0 || *req.AllowedClockSkew > 300) {
-		return errParamInvalid("allowed_clock_skew", "allowed_clock_skew must be between 0 and 300 seconds.")
-	}
-	if req.SigningAlgorithm != nil && !slices.Contains(signingAlgorithms, *req.SigningAlgorithm) {
-		return errParamInvalid("signing_algorithm", "signing_algorithm must be one of "+strings.Join(signingAlgorithms, ", ")+".")
-	}
-	if req.CustomSigningKey != nil && *req.CustomSigningKey {
-		if req.SigningAlgorithm == nil {
-			return errParamMissing("signing_algorithm")
-		}
-		if req.SigningKey == nil || *req.SigningKey == "" {
-			return errParamMissing("signing_key")
-		}
-	}
-	for _, t := range s.templates.all() {
-		if t != self && t.Name == req.Name {
-			return errTaken("name", "JWT template name")
-		}
-	}
-	return nil
-}
-
-func applyTemplate(t *clerkapi.JWTTemplate, req *clerkapi.CreateJWTTemplateRequest, now int64) {
-	t.Name, t.Claims, t.UpdatedAt = req.Name, req.Claims, now
-	if req.Lifetime != nil {
-		t.Lifetime = *req.Lifetime
-	}
-	if req.AllowedClockSkew != nil {
-		t.AllowedClockSkew = *req.AllowedClockSkew
-	}
-	if req.CustomSigningKey != nil {
-		t.CustomSigningKey = *req.CustomSigningKey
-		if !t.CustomSigningKey {
-			t.SigningAlgorithm = "RS256"
-		}
-	}
-	if req.SigningAlgorithm != nil && t.CustomSigningKey {
-		t.SigningAlgorithm = *req.SigningAlgorithm
-	}
-}
-
-func (s *Sandbox) findTemplate(id string) (*clerkapi.JWTTemplate, error) {
-	return s.templates.find("JWT template", id)
-}
-
-func (s *Sandbox) listTemplates(c *call) (any, error) {
-	limit, offset, err := c.page()
-	if err != nil {
-		return nil, err
-	}
-	return legacyList(c, s.templates.all(), limit, offset), nil
-}
-
-func (s *Sandbox) createTemplate(c *call) (any, error) {
-	var req clerkapi.CreateJWTTemplateRequest
-	if err := c.bind(&req); err != nil {
-		return nil, err
-	}
-	if err := s.checkTemplate(&req, nil); err != nil {
-		return nil, err
-	}
-	now := s.tick()
-	t := &clerkapi.JWTTemplate{Object: "jwt_template", ID: s.newID("jtmp"), Lifetime: 60, AllowedClockSkew: 5,
-		SigningAlgorithm: "RS256", CreatedAt: now}
-	applyTemplate(t, &req, now)
-	return s.templates.add(t.ID, t), nil
-}
-
-func (s *Sandbox) getTemplate(c *call) (any, error) {
-	return s.findTemplate(c.path["template_id"])
-}
-
-func (s *Sandbox) updateTemplate(c *call) (any, error) {
-	t, err := s.findTemplate(c.path["template_id"])
-	if err != nil {
-		return nil, err
-	}
-	var upd clerkapi.UpdateJWTTemplateRequest
-	if err := c.bind(&upd); err != nil {
-		return nil, err
-	}
-	req := clerkapi.CreateJWTTemplateRequest{Name: upd.Name, Claims: upd.Claims, Lifetime: upd.Lifetime, AllowedClockSkew: upd.AllowedClockSkew,
-		CustomSigningKey: upd.CustomSigningKey, SigningAlgorithm: upd.SigningAlgorithm, SigningKey: upd.SigningKey}
-	if err := s.checkTemplate(&req, t); err != nil {
-		return nil, err
-	}
-	applyTemplate(t, &req, s.tick())
-	return t, nil
-}
-
-func (s *Sandbox) deleteTemplate(c *call) (any, error) {
-	return deleteByID(s, &s.templates, "JWT template", "jwt_template", c.path["template_id"])
-}
-
 // ---- domains ----
 
-var hostRE = lazyRegexp(`^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(:[0-9]{1,5})?$`)
-
-func (s *Sandbox) findDomain(id string) (*clerkapi.Domain, error) {
-	return s.domains.find("domain", id)
+// instanceHandlers are the handlers of the operations in clerkapi/instance.go.
+var instanceHandlers = map[string]handlerFunc{
+	"get_instance":                               (*Sandbox).getInstance,
+	"update_instance":                            (*Sandbox).updateInstance,
+	"update_instance_restrictions":               (*Sandbox).updateRestrictions,
+	"get_instance_protect":                       (*Sandbox).getProtect,
+	"update_instance_protect":                    (*Sandbox).updateProtect,
+	"get_instance_communication":                 (*Sandbox).getCommunication,
+	"update_instance_communication":              (*Sandbox).updateCommunication,
+	"get_instance_oauth_application_settings":    (*Sandbox).getOAuthSettings,
+	"update_instance_oauth_application_settings": (*Sandbox).updateOAuthSettings,
+	"get_instance_organization_settings":         (*Sandbox).getOrgSettings,
+	"update_instance_organization_settings":      (*Sandbox).updateOrgSettings,
 }
 
-func (s *Sandbox) checkDomainName(name string, self *clerkapi.Domain) error {
-	if err := requireString("name", name); err != nil {
-		return err
+// roleKey resolves a role ID, or a role key, to the role key.
+func (s *Sandbox) roleKey(param, v string) (string, error) {
+	if r, ok := s.rb().roles.get(v); ok {
+		return r.Key, nil
 	}
-	if !hostRE().MatchString(name) {
-		return errParamInvalid("name", "name must be a domain name such as satellite.example.com, without a scheme.")
+	if s.roleOfKey(v) != nil {
+		return v, nil
 	}
-	for _, d := range s.domains.all() {
-		if d != self && strings.EqualFold(d.Name, name) {
-			return errTaken("name", "domain")
-		}
-	}
-	return nil
-}
-
-// checkProxyURL refuses a proxy_url on a development instance, as Clerk
-// does ("Can only be updated for production instances"; "Applicable only
-// to production instances"): the sandbox is one. Clearing it ("") changes
-// nothing there and passes.
-func (s *Sandbox) checkProxyURL(p *string) error {
-	if p == nil || *p == "" {
-		return nil
-	}
-	if s.instance.EnvironmentType != "production" {
-		return &apiError{status: 400, code: "production_instance_required", message: "not available in development instances",
-			long: "proxy_url can only be set on production instances; this sandbox is a development instance, so nothing was done.",
-			meta: map[string]any{"param_name": "proxy_url"}}
-	}
-	if u, err := url.Parse(*p); err != nil || u.Scheme != "https" || u.Host == "" {
-		return errParamInvalid("proxy_url", "proxy_url must be a full https URL.")
-	}
-	return nil
-}
-
-func (s *Sandbox) listDomains(*call) (any, error) {
-	items := s.domains.all()
-	return list(items, len(items), 0), nil
-}
-
-func (s *Sandbox) addDomain(c *call) (any, error) {
-	var req clerkapi.AddDomainRequest
-	if err := c.bind(&req); err != nil {
-		return nil, err
-	}
-	if err := s.checkDomainName(req.Name, nil); err != nil {
-		return nil, err
-	}
-	if !req.IsSatellite {
-		return nil, errParamInvalid("is_satellite", "Only satellite domains can be added: is_satellite must be true.")
-	}
-	if err := s.checkProxyURL(req.ProxyURL); err != nil {
-		return nil, err
-	}
-	s.tick()
-	d := &clerkapi.Domain{Object: "domain", ID: s.newID("dmn"), Name: req.Name, IsSatellite: true,
-		FrontendAPIURL: "https://clerk." + req.Name, ProxyURL: req.ProxyURL,
-		CNAMETargets: []clerkapi.CNameTarget{{Host: "clerk." + req.Name, Value: "frontend-api.clerk.services", Required: true}}}
-	return s.domains.add(d.ID, d), nil
-}
-
-func (s *Sandbox) updateDomain(c *call) (any, error) {
-	d, err := s.findDomain(c.path["domain_id"])
-	if err != nil {
-		return nil, err
-	}
-	var req clerkapi.UpdateDomainRequest
-	if err := c.bind(&req); err != nil {
-		return nil, err
-	}
-	if req.Name != nil {
-		if err := s.checkDomainName(*req.Name, d); err != nil {
-			return nil, err
-		}
-	}
-	if err := s.checkProxyURL(req.ProxyURL); err != nil {
-		return nil, err
-	}
-	s.tick()
-	if req.Name != nil {
-		d.Name = *req.Name
-		if d.IsSatellite {
-			d.FrontendAPIURL = "https://clerk." + d.Name
-			d.CNAMETargets = []clerkapi.CNameTarget{{Host: "clerk." + d.Name, Value: "frontend-api.clerk.services", Required: true}}
-		}
-	}
-	if req.ProxyURL != nil || c.null("proxy_url") {
-		d.ProxyURL = req.ProxyURL // null (or ""): served over DNS again, not the proxy
-		if req.ProxyURL != nil && *req.ProxyURL == "" {
-			d.ProxyURL = nil
-		}
-	}
-	return d, nil
-}
-
-func (s *Sandbox) deleteDomain(c *call) (any, error) {
-	d, err := s.findDomain(c.path["domain_id"])
-	if err != nil {
-		return nil, err
-	}
-	if !d.IsSatellite {
-		return nil, &apiError{status: 403, code: "operation_not_allowed_on_primary_domain", message: "cannot delete the primary domain",
-			long: "The primary domain of an instance cannot be deleted; only satellite domains can."}
-	}
-	s.tick()
-	s.domains.remove(d.ID)
-	return deleted{Object: "domain", ID: d.ID, Deleted: true}, nil
+	return "", errParamInvalid(param, fmt.Sprintf("%s must be the ID or key of one of the instance's roles; %q is neither.", param, v))
 }

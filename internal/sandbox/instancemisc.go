@@ -2,29 +2,14 @@ package sandbox
 
 import (
 	"fmt"
-	gohtml "html"
-	"strings"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
 
-// Sign-ups, proxy checks, the interstitial, the Svix webhooks app and the
-// beta instance settings. Where Clerk would call out (Svix, a proxy), the
-// sandbox records the effect and answers as Clerk does; operations only a
-// production instance serves answer the development-instance error.
-
-var instanceMiscHandlers = map[string]handlerFunc{
-	"get_sign_up":                       (*Sandbox).getSignUp,
-	"update_sign_up":                    (*Sandbox).updateSignUp,
-	"verify_domain_proxy":               productionOnly,
-	"get_public_interstitial":           (*Sandbox).interstitial,
-	"create_svix_app":                   (*Sandbox).createSvixApp,
-	"delete_svix_app":                   (*Sandbox).deleteSvixApp,
-	"generate_svix_auth_url":            (*Sandbox).svixAuthURL,
-	"update_instance_auth_config":       (*Sandbox).updateAuthConfig,
-	"update_production_instance_domain": productionOnly,
-	"change_production_instance_domain": productionOnly,
-}
+// Instance state several groups share: the answer of the operations only a
+// production instance serves (the development-instance error), the sign-ups
+// table and the beta instance settings. The handlers live in their groups'
+// files (sign_ups.go, proxy_checks.go, misc.go, webhooks.go, beta_features.go).
 
 // productionOnlyOps answer the development-instance error: the sandbox is a
 // development instance. (Tests use the list; it is the handlers' own data.)
@@ -84,108 +69,6 @@ func (s *Sandbox) signUps() *table[clerkapi.SignUp] {
 	return t
 }
 
-func (s *Sandbox) getSignUp(c *call) (any, error) {
-	return s.signUps().find("sign up", c.path["id"])
-}
-
-func (s *Sandbox) updateSignUp(c *call) (any, error) {
-	su, err := s.signUps().find("sign up", c.path["id"])
-	if err != nil {
-		return nil, err
-	}
-	var req clerkapi.UpdateSignUpRequest
-	if err := c.bind(&req); err != nil {
-		return nil, err
-	}
-	s.tick()
-	if _, sent := c.raw["external_id"]; sent {
-		su.ExternalID = req.ExternalID // null clears it
-		if su.ExternalID != nil && *su.ExternalID == "" {
-			su.ExternalID = nil
-		}
-	}
-	if req.CustomAction != nil {
-		su.CustomAction = *req.CustomAction
-	}
-	return su, nil
-}
-
-// ---- interstitial ----
-
-// interstitial serves the page that loads clerk.js from the instance's
-// Frontend API (or the proxy or domain asked for). It needs a publishable
-// key or a Frontend API host.
-func (s *Sandbox) interstitial(c *call) (any, error) {
-	pk, _ := c.str("publishable_key")
-	fapi, _ := c.str("frontend_api")
-	if fapi == "" {
-		fapi, _ = c.str("frontendApi")
-	}
-	if pk == "" && fapi == "" {
-		return nil, errBadRequest("missing_query_parameter", "publishable_key or frontend_api is missing",
-			"Provide publishable_key or frontend_api to load the interstitial.")
-	}
-	if _, err := c.boolParam("use_domain_for_script"); err != nil {
-		return nil, err
-	}
-	host := frontendHost
-	if fapi != "" {
-		host = fapi
-	}
-	if p, _ := c.str("proxy_url"); p != "" {
-		host = strings.TrimPrefix(strings.TrimPrefix(p, "https://"), "http://")
-	}
-	src := "https://" + host + "/npm/@clerk/clerk-js@5/dist/clerk.browser.js"
-	return html(`<!DOCTYPE html><html><head><meta charset="UTF-8"><script data-clerk-frontend-api="` + gohtml.EscapeString(host) +
-		`" data-clerk-publishable-key="` + gohtml.EscapeString(pk) + `" src="` + gohtml.EscapeString(src) +
-		`" async crossorigin="anonymous"></script></head><body></body></html>`), nil
-}
-
-// ---- Svix ----
-
-func errNoSvixApp() *apiError {
-	return errBadRequest("svix_app_missing", "no Svix app", "This instance has no Svix app: create one with create_svix_app first.")
-}
-
-func (s *Sandbox) svixURL() clerkapi.SvixURL {
-	return clerkapi.SvixURL{SvixURL: "https://app.svix.com/login?appId=" + s.mint.svixApp + "#key=" + s.ticket("svix")}
-}
-
-func (s *Sandbox) createSvixApp(c *call) (any, error) {
-	if err := c.bind(&struct{}{}); err != nil {
-		return nil, err
-	}
-	if s.mint.svixApp != "" {
-		return nil, errBadRequest("svix_app_exists", "Svix app already exists", "This instance already has Svix app "+s.mint.svixApp+".")
-	}
-	s.tick()
-	s.mint.svixApp = s.newID("app")
-	return s.svixURL(), nil
-}
-
-func (s *Sandbox) deleteSvixApp(c *call) (any, error) {
-	if s.mint.svixApp == "" {
-		return nil, errNoSvixApp()
-	}
-	s.tick()
-	s.mint.svixApp = ""
-	return noContent{}, nil
-}
-
-func (s *Sandbox) svixAuthURL(c *call) (any, error) {
-	if err := c.bind(&struct{}{}); err != nil {
-		return nil, err
-	}
-	if s.mint.svixApp == "" {
-		return nil, errNoSvixApp()
-	}
-	return s.svixURL(), nil
-}
-
-// ---- beta instance settings ----
-
-var localPartRE = lazyRegexp(`^[a-zA-Z0-9]+$`)
-
 func (s *Sandbox) authConfig() *clerkapi.UpdateInstanceAuthConfigResponse {
 	if s.mint.authConfig == nil {
 		s.mint.authConfig = &clerkapi.UpdateInstanceAuthConfigResponse{Object: "instance_settings", ID: s.instanceID,
@@ -194,29 +77,4 @@ func (s *Sandbox) authConfig() *clerkapi.UpdateInstanceAuthConfigResponse {
 	a := s.mint.authConfig
 	a.RestrictedToAllowlist = s.restrictions.Allowlist // one setting, two operations
 	return a
-}
-
-func (s *Sandbox) updateAuthConfig(c *call) (any, error) {
-	var req clerkapi.UpdateInstanceAuthConfigRequest
-	if err := c.bind(&req); err != nil {
-		return nil, err
-	}
-	if req.FromEmailAddress != nil && !localPartRE().MatchString(*req.FromEmailAddress) {
-		return nil, errParamInvalid("from_email_address", "from_email_address must be the alphanumeric local part of an address, e.g. notifications.")
-	}
-	a := s.authConfig()
-	s.tick()
-	if req.RestrictedToAllowlist != nil {
-		s.restrictions.Allowlist = *req.RestrictedToAllowlist
-	}
-	if req.FromEmailAddress != nil {
-		a.FromEmailAddress = *req.FromEmailAddress
-	}
-	if req.ProgressiveSignUp != nil {
-		a.ProgressiveSignUp = *req.ProgressiveSignUp
-	}
-	if req.TestMode != nil {
-		s.mint.testMode = *req.TestMode
-	}
-	return s.authConfig(), nil
 }

@@ -179,3 +179,11 @@ func (s *Sandbox) revokeInvite(c *call) (any, error) {
 	inv.UpdatedAt = now
 	return s.inviteView(inv), nil
 }
+
+// invitationsHandlers are the handlers of the operations in clerkapi/invitations.go.
+var invitationsHandlers = map[string]handlerFunc{
+	"create_invitation":       (*Sandbox).createInvite,
+	"list_invitations":        (*Sandbox).listInvites,
+	"create_invitations_bulk": (*Sandbox).createInvitesBulk,
+	"revoke_invitation":       (*Sandbox).revokeInvite,
+}

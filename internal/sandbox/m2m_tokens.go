@@ -295,3 +295,29 @@ func (s *Sandbox) verifyM2MJWT(c *call, token string) (any, error) {
 	return clerkapi.M2MToken{Object: "machine_to_machine_token", ID: id, Subject: sub, Claims: cl, Scopes: append([]string{}, scopes...),
 		Expiration: &expMS, CreatedAt: iat * 1000, UpdatedAt: iat * 1000}, nil
 }
+
+// m2mTokensHandlers are the handlers of the operations in clerkapi/m2m_tokens.go.
+var m2mTokensHandlers = map[string]handlerFunc{
+	"create_m2m_token": (*Sandbox).createM2MToken,
+	"list_m2m_tokens":  (*Sandbox).listM2MTokens,
+	"revoke_m2m_token": (*Sandbox).revokeM2MToken,
+	"verify_m2m_token": (*Sandbox).verifyM2MToken,
+}
+
+// bearer is the request's bearer token.
+func (c *call) bearer() string {
+	_, token, _ := strings.Cut(c.req.Header.Get("Authorization"), " ")
+	return strings.TrimSpace(token)
+}
+
+// callingMachine is the machine whose secret key authenticates the request,
+// or nil when it carries another key (the instance's secret key). A
+// rotated-out key past its grace period authenticates nothing.
+func (s *Sandbox) callingMachine(c *call) *machine {
+	mk, ok := s.machineState().keys[c.bearer()]
+	if !ok || (mk.until != 0 && mk.until <= s.now) {
+		return nil
+	}
+	m, _ := s.machineState().machines.get(mk.machineID)
+	return m
+}

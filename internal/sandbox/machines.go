@@ -7,10 +7,8 @@ import (
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
 
-// machineHandlers are machines with their scopes and secret keys
-// (machines.go), M2M tokens (m2m_tokens.go) and API keys (api_keys.go): one
-// state, built on first use.
-var machineHandlers = map[string]handlerFunc{
+// machinesHandlers are the handlers of the operations in clerkapi/machines.go.
+var machinesHandlers = map[string]handlerFunc{
 	"list_machines":             (*Sandbox).listMachines,
 	"create_machine":            (*Sandbox).createMachine,
 	"get_machine":               (*Sandbox).getMachine,
@@ -20,20 +18,6 @@ var machineHandlers = map[string]handlerFunc{
 	"rotate_machine_secret_key": (*Sandbox).rotateMachineSecretKey,
 	"create_machine_scope":      (*Sandbox).createMachineScope,
 	"delete_machine_scope":      (*Sandbox).deleteMachineScope,
-
-	"create_m2m_token": (*Sandbox).createM2MToken,
-	"list_m2m_tokens":  (*Sandbox).listM2MTokens,
-	"revoke_m2m_token": (*Sandbox).revokeM2MToken,
-	"verify_m2m_token": (*Sandbox).verifyM2MToken,
-
-	"create_api_key":     (*Sandbox).createAPIKey,
-	"list_api_keys":      (*Sandbox).listAPIKeys,
-	"get_api_key":        (*Sandbox).getAPIKey,
-	"update_api_key":     (*Sandbox).updateAPIKey,
-	"delete_api_key":     (*Sandbox).deleteAPIKey,
-	"get_api_key_secret": (*Sandbox).getAPIKeySecret,
-	"revoke_api_key":     (*Sandbox).revokeAPIKey,
-	"verify_api_key":     (*Sandbox).verifyAPIKey,
 }
 
 // maxMachineScopes is Clerk's limit of scopes per machine.
@@ -357,22 +341,4 @@ func (s *Sandbox) deleteMachineScope(c *call) (any, error) {
 	m.scopes = dropScope(m.scopes, other)
 	m.UpdatedAt = now
 	return clerkapi.DeleteMachineScopeResponse{Object: "machine_scope", FromMachineID: m.ID, ToMachineID: other, Deleted: true}, nil
-}
-
-// bearer is the request's bearer token.
-func (c *call) bearer() string {
-	_, token, _ := strings.Cut(c.req.Header.Get("Authorization"), " ")
-	return strings.TrimSpace(token)
-}
-
-// callingMachine is the machine whose secret key authenticates the request,
-// or nil when it carries another key (the instance's secret key). A
-// rotated-out key past its grace period authenticates nothing.
-func (s *Sandbox) callingMachine(c *call) *machine {
-	mk, ok := s.machineState().keys[c.bearer()]
-	if !ok || (mk.until != 0 && mk.until <= s.now) {
-		return nil
-	}
-	m, _ := s.machineState().machines.get(mk.machineID)
-	return m
 }

@@ -202,23 +202,8 @@ func (s *Sandbox) updateSAMLConn(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if req.Name != nil {
-		if err := requireString("name", *req.Name); err != nil {
-			return nil, err
-		}
-	}
-	var domains []string
 	_, sentDomains := c.raw["domains"]
-	if sentDomains || req.Domain != nil {
-		all := legacyDomains(req.Domain, req.Domains)
-		if len(all) == 0 {
-			return nil, errParamInvalid("domains", "A connection needs at least one domain.")
-		}
-		if domains, err = s.checkDomains("domains", all, ec.ID); err != nil {
-			return nil, err
-		}
-	}
-	org, err := s.checkOrgRef("organization_id", req.OrganizationID)
+	u, err := s.checkConnUpdate(ec, req.Name, sentDomains || req.Domain != nil, legacyDomains(req.Domain, req.Domains), req.OrganizationID)
 	if err != nil {
 		return nil, err
 	}
@@ -230,45 +215,15 @@ func (s *Sandbox) updateSAMLConn(c *call) (any, error) {
 	if req.LoginHint != nil {
 		mode, source = &req.LoginHint.Mode, req.LoginHint.Source
 	}
-	p := samlFromLegacy(req.IDPEntityID, req.IDPSSOURL, req.IDPCertificate, req.IDPMetadataURL, req.IDPMetadata, attrs, req.ForceAuthn, mode, source)
-	p.AllowSubdomains, p.AllowIDPInitiated = req.AllowSubdomains, req.AllowIDPInitiated
-	if err := p.check(); err != nil {
+	u.saml = samlFromLegacy(req.IDPEntityID, req.IDPSSOURL, req.IDPCertificate, req.IDPMetadataURL, req.IDPMetadata, attrs, req.ForceAuthn, mode, source)
+	u.saml.AllowSubdomains, u.saml.AllowIDPInitiated = req.AllowSubdomains, req.AllowIDPInitiated
+	if err := u.saml.check(); err != nil {
 		return nil, err
 	}
-	next := *ec
-	next.SAMLConnection = ptr(*ec.SAMLConnection)
-	s.applySAMLDry(&next, p)
-	if req.Active != nil && *req.Active && !ec.Active {
-		if ok, need := next.configured(); !ok {
-			return nil, errParamInvalid("active", "The connection cannot be activated before it has "+need+".")
-		}
+	u.sync, u.disableIDs, u.linking, u.active = req.SyncUserAttributes, req.DisableAdditionalIdentifications, req.AllowOrganizationAccountLinking, req.Active
+	if err := s.updateConn(c, ec, u); err != nil {
+		return nil, err
 	}
-	now := s.tick()
-	s.applySAML(ec, p, now)
-	if domains != nil {
-		ec.Domains = domains
-	}
-	if req.Name != nil {
-		ec.Name, ec.SAMLConnection.Name = *req.Name, *req.Name
-	}
-	if _, sent := c.raw["organization_id"]; sent {
-		ec.OrganizationID = org
-	}
-	for _, f := range []struct {
-		dst *bool
-		src *bool
-	}{
-		{&ec.SyncUserAttributes, req.SyncUserAttributes}, {&ec.DisableAdditionalIdentifications, req.DisableAdditionalIdentifications},
-		{&ec.AllowOrganizationAccountLinking, req.AllowOrganizationAccountLinking},
-	} {
-		if f.src != nil {
-			*f.dst = *f.src
-		}
-	}
-	if req.Active != nil {
-		_ = s.activate(ec, *req.Active) // checked above
-	}
-	ec.UpdatedAt = now
 	return s.samlView(ec), nil
 }
 
@@ -281,4 +236,13 @@ func (s *Sandbox) deleteSAMLConn(c *call) (any, error) {
 	s.tick()
 	s.dropEntConn(ec)
 	return deleted{Object: "saml_connection", ID: id, Deleted: true}, nil
+}
+
+// samlConnectionsHandlers are the handlers of the operations in clerkapi/saml_connections.go.
+var samlConnectionsHandlers = map[string]handlerFunc{
+	"list_saml_connections":  (*Sandbox).listSAMLConns,
+	"create_saml_connection": (*Sandbox).createSAMLConn,
+	"get_saml_connection":    (*Sandbox).getSAMLConn,
+	"update_saml_connection": (*Sandbox).updateSAMLConn,
+	"delete_saml_connection": (*Sandbox).deleteSAMLConn,
 }

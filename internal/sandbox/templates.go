@@ -12,7 +12,7 @@ import (
 // have sent (it sends none). The system templates are built on first use;
 // editing one makes it a user template that can be reverted.
 
-var templateHandlers = map[string]handlerFunc{
+var templatesHandlers = map[string]handlerFunc{
 	"list_templates":           (*Sandbox).listMessageTemplates,
 	"get_template":             (*Sandbox).getMessageTemplate,
 	"upsert_template":          (*Sandbox).upsertMessageTemplate,

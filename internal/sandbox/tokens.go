@@ -3,8 +3,6 @@ package sandbox
 import (
 	"encoding/json"
 	"fmt"
-	"net/url"
-	"strings"
 
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
@@ -13,18 +11,6 @@ import (
 // portal links and agent tasks. A token is shown once, in the answer that
 // creates it; revoking answers the object without it. Nothing is sent
 // anywhere: the URLs point at the sandbox's development hosts.
-
-var tokenHandlers = map[string]handlerFunc{
-	"create_actor_token":             (*Sandbox).createActorToken,
-	"revoke_actor_token":             (*Sandbox).revokeActorToken,
-	"create_sign_in_token":           (*Sandbox).createSignInToken,
-	"revoke_sign_in_token":           (*Sandbox).revokeSignInToken,
-	"create_testing_token":           (*Sandbox).createTestingToken,
-	"create_admin_portal_link_token": (*Sandbox).createPortalLink,
-	"revoke_admin_portal_link_token": (*Sandbox).revokePortalLink,
-	"create_agent_task":              (*Sandbox).createAgentTask,
-	"revoke_agent_task":              (*Sandbox).revokeAgentTask,
-}
 
 // mintState is what the minting and instance-misc operations keep.
 type mintState struct {
@@ -47,31 +33,6 @@ type mintedToken struct {
 	ExpireAt, CreatedAt, UpdatedAt int64
 }
 
-// actorTokenJSON and signInTokenJSON are the answers; Token is empty (left
-// out) everywhere but in the create answer.
-type actorTokenJSON struct {
-	Object    string         `json:"object"`
-	ID        string         `json:"id"`
-	Status    string         `json:"status"`
-	UserID    string         `json:"user_id"`
-	Actor     map[string]any `json:"actor"`
-	Token     string         `json:"token,omitempty"`
-	URL       string         `json:"url,omitempty"`
-	CreatedAt int64          `json:"created_at"`
-	UpdatedAt int64          `json:"updated_at"`
-}
-
-type signInTokenJSON struct {
-	Object    string  `json:"object"`
-	ID        string  `json:"id"`
-	Status    string  `json:"status"`
-	UserID    string  `json:"user_id"`
-	Token     string  `json:"token,omitempty"`
-	URL       *string `json:"url"`
-	CreatedAt int64   `json:"created_at"`
-	UpdatedAt int64   `json:"updated_at"`
-}
-
 // positive checks an optional body integer that must be at least lo.
 func positive(name string, v *int64, lo int64) error {
 	if v != nil && *v < lo {
@@ -84,59 +45,6 @@ func positive(name string, v *int64, lo int64) error {
 func (s *Sandbox) ticket(kind string) string {
 	s.seq["ticket "+kind]++
 	return hashHex(kind+" ticket", s.seq["ticket "+kind])[:48]
-}
-
-// actorTokenRequest is the body of create_actor_token with the actor whole:
-// it may carry keys beyond sub, all of which go into the act claim.
-type actorTokenRequest struct {
-	UserID                      string         `json:"user_id"`
-	Actor                       map[string]any `json:"actor"`
-	ExpiresInSeconds            *int64         `json:"expires_in_seconds"`
-	SessionMaxDurationInSeconds *int64         `json:"session_max_duration_in_seconds"`
-}
-
-func (s *Sandbox) createActorToken(c *call) (any, error) {
-	var req actorTokenRequest
-	if err := c.bind(&req); err != nil {
-		return nil, err
-	}
-	if err := requireString("user_id", req.UserID); err != nil {
-		return nil, err
-	}
-	if req.Actor == nil {
-		return nil, errParamMissing("actor")
-	}
-	if sub, _ := req.Actor["sub"].(string); strings.TrimSpace(sub) == "" {
-		return nil, errParamMissing("actor.sub")
-	}
-	if err := positive("expires_in_seconds", req.ExpiresInSeconds, 1); err != nil {
-		return nil, err
-	}
-	if err := positive("session_max_duration_in_seconds", req.SessionMaxDurationInSeconds, 1); err != nil {
-		return nil, err
-	}
-	if _, err := s.findUser(req.UserID); err != nil {
-		return nil, err
-	}
-	actor := req.Actor
-	ttl := int64(3600)
-	if req.ExpiresInSeconds != nil {
-		ttl = *req.ExpiresInSeconds
-	}
-	now := s.tick()
-	tok := s.ticket("actor")
-	t := &mintedToken{ID: s.newID("act"), Status: "pending", UserID: req.UserID, Token: tok, Actor: actor,
-		URL:      "https://" + frontendHost + "/v1/tickets/accept?ticket=" + tok,
-		ExpireAt: now + ttl*1000, CreatedAt: now, UpdatedAt: now}
-	s.mint.actorTokens.add(t.ID, t)
-	v := actorTokenView(t)
-	v.Token, v.URL = t.Token, t.URL
-	return v, nil
-}
-
-func actorTokenView(t *mintedToken) actorTokenJSON {
-	return actorTokenJSON{Object: "actor_token", ID: t.ID, Status: t.Status, UserID: t.UserID, Actor: metadata(t.Actor),
-		CreatedAt: t.CreatedAt, UpdatedAt: t.UpdatedAt}
 }
 
 // revokeMinted revokes a pending token; others are refused as Clerk does.
@@ -153,146 +61,10 @@ func (s *Sandbox) revokeMinted(t *table[mintedToken], kind, id string) (*mintedT
 	return tok, nil
 }
 
-func (s *Sandbox) revokeActorToken(c *call) (any, error) {
-	t, err := s.revokeMinted(&s.mint.actorTokens, "actor token", c.path["actor_token_id"])
-	if err != nil {
-		return nil, err
-	}
-	return actorTokenView(t), nil
-}
-
-func (s *Sandbox) createSignInToken(c *call) (any, error) {
-	var req clerkapi.CreateSignInTokenRequest
-	if err := c.bind(&req); err != nil {
-		return nil, err
-	}
-	if err := requireString("user_id", req.UserID); err != nil {
-		return nil, err
-	}
-	if err := positive("expires_in_seconds", req.ExpiresInSeconds, 1); err != nil {
-		return nil, err
-	}
-	u, err := s.findUser(req.UserID)
-	if err != nil {
-		return nil, err
-	}
-	if req.OrgID != nil && *req.OrgID != "" {
-		o, err := s.findOrg(*req.OrgID)
-		if err != nil {
-			return nil, err
-		}
-		if s.membershipOf(o.ID, u.ID) == nil {
-			return nil, errParamInvalid("org_id", "The user is not a member of organization "+o.ID+".")
-		}
-	}
-	ttl := int64(30 * 24 * 3600)
-	if req.ExpiresInSeconds != nil {
-		ttl = *req.ExpiresInSeconds
-	}
-	now := s.tick()
-	tok := s.ticket("sign_in")
-	t := &mintedToken{ID: s.newID("sit"), Status: "pending", UserID: u.ID, Token: tok,
-		URL:      "https://" + accountsHost + "/sign-in?__clerk_ticket=" + tok,
-		ExpireAt: now + ttl*1000, CreatedAt: now, UpdatedAt: now}
-	s.mint.signInTokens.add(t.ID, t)
-	v := signInTokenView(t)
-	v.Token, v.URL = t.Token, &t.URL
-	return v, nil
-}
-
-func signInTokenView(t *mintedToken) signInTokenJSON {
-	return signInTokenJSON{Object: "sign_in_token", ID: t.ID, Status: t.Status, UserID: t.UserID, CreatedAt: t.CreatedAt, UpdatedAt: t.UpdatedAt}
-}
-
-func (s *Sandbox) revokeSignInToken(c *call) (any, error) {
-	t, err := s.revokeMinted(&s.mint.signInTokens, "sign-in token", c.path["sign_in_token_id"])
-	if err != nil {
-		return nil, err
-	}
-	return signInTokenView(t), nil
-}
-
-// createTestingToken answers a token valid for an hour, in Clerk's form
-// "<issued unix seconds>-<secret>"; expires_at is in seconds.
-func (s *Sandbox) createTestingToken(c *call) (any, error) {
-	if err := c.bind(&struct{}{}); err != nil {
-		return nil, err
-	}
-	now := s.tick() / 1000
-	return clerkapi.TestingToken{Object: "testing_token", Token: fmt.Sprintf("%d-c_%s", now, s.ticket("testing")[:40]), ExpiresAt: now + 3600}, nil
-}
-
 // ---- admin portal links ----
 
 type portalLink struct {
 	clerkapi.RevokeAdminPortalLinkTokenResponse
-}
-
-var orgIDRE = lazyRegexp(`^org_\w{27}$`)
-
-func (s *Sandbox) createPortalLink(c *call) (any, error) {
-	var req clerkapi.CreateAdminPortalLinkTokenRequest
-	if err := c.bind(&req); err != nil {
-		return nil, err
-	}
-	if req.OrganizationID != nil {
-		if !orgIDRE().MatchString(*req.OrganizationID) {
-			return nil, errParamInvalid("organization_id", "organization_id must be an organization ID (org_ and 27 characters).")
-		}
-		if _, err := s.orgs.find("organization", *req.OrganizationID); err != nil {
-			return nil, err
-		}
-	}
-	if req.ItContactID != nil && *req.ItContactID == "" {
-		return nil, errParamInvalid("it_contact_id", "it_contact_id must not be empty.")
-	}
-	for _, sc := range req.Scopes {
-		if sc == "" {
-			return nil, errParamInvalid("scopes", "scopes must not hold empty strings.")
-		}
-	}
-	ttl := int64(3600)
-	if req.SecondsUntilExpiration != nil {
-		ttl = *req.SecondsUntilExpiration
-		if ttl < 1 || ttl > 86400 {
-			return nil, errParamInvalid("seconds_until_expiration", "seconds_until_expiration must be between 1 and 86400.")
-		}
-	}
-	now := s.tick()
-	s.seq["aplt"]++
-	l := &portalLink{clerkapi.RevokeAdminPortalLinkTokenResponse{Object: "admin_portal_link_token",
-		ID: "aplt_" + hashHex("aplt", s.seq["aplt"])[:32], AdminPortalLinkID: "apl_" + idBody("apl", 1), InstanceID: s.instanceID,
-		OrganizationID: req.OrganizationID, ItContactID: req.ItContactID, Scopes: req.Scopes,
-		Expiration: ptr(float64(now + ttl*1000)), CreatedAt: float64(now), UpdatedAt: float64(now)}}
-	s.mint.portalLinks.add(l.ID, l)
-	r := l.RevokeAdminPortalLinkTokenResponse
-	return answer{201, clerkapi.CreateAdminPortalLinkTokenResponse{Object: r.Object, ID: r.ID, AdminPortalLinkID: r.AdminPortalLinkID,
-		InstanceID: r.InstanceID, OrganizationID: r.OrganizationID, ItContactID: r.ItContactID, Scopes: r.Scopes,
-		Token: "aplt_" + s.ticket("aplt")[:32], Expiration: r.Expiration, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}}, nil
-}
-
-func (s *Sandbox) portalView(l *portalLink) clerkapi.RevokeAdminPortalLinkTokenResponse {
-	v := l.RevokeAdminPortalLinkTokenResponse
-	v.Expired = v.Expiration != nil && int64(*v.Expiration) <= s.now
-	return v
-}
-
-func (s *Sandbox) revokePortalLink(c *call) (any, error) {
-	var req clerkapi.RevokeAdminPortalLinkTokenRequest
-	if err := c.bind(&req); err != nil {
-		return nil, err
-	}
-	id := c.path["adminPortalLinkTokenID"]
-	l, err := s.mint.portalLinks.find("admin portal link token", id)
-	if err != nil {
-		return nil, err
-	}
-	if l.Revoked {
-		return nil, errBadRequest("admin_portal_link_token_revoked", "already revoked", "Admin portal link token "+id+" is already revoked.")
-	}
-	now := s.tick()
-	l.Revoked, l.RevocationReason, l.UpdatedAt = true, req.RevocationReason, float64(now)
-	return s.portalView(l), nil
 }
 
 // ---- agent tasks ----
@@ -309,84 +81,6 @@ type agentTaskJSON struct {
 	AgentTaskID string `json:"agent_task_id"`
 	TaskID      string `json:"task_id"`
 	URL         string `json:"url,omitempty"`
-}
-
-func (s *Sandbox) createAgentTask(c *call) (any, error) {
-	var req clerkapi.CreateAgentTaskRequest
-	if err := c.bind(&req); err != nil {
-		return nil, err
-	}
-	if _, sent := c.raw["on_behalf_of"]; !sent {
-		return nil, errParamMissing("on_behalf_of")
-	}
-	by := req.OnBehalfOf
-	if (by.UserID == nil) == (by.Identifier == nil) {
-		return nil, errParamInvalid("on_behalf_of", "on_behalf_of must hold exactly one of user_id or identifier.")
-	}
-	if req.Permissions != "*" {
-		return nil, errParamInvalid("permissions", `permissions must be "*".`)
-	}
-	if err := requireString("agent_name", req.AgentName); err != nil {
-		return nil, err
-	}
-	if err := requireString("task_description", req.TaskDescription); err != nil {
-		return nil, err
-	}
-	if u, err := url.Parse(req.RedirectURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		return nil, errParamInvalid("redirect_url", "redirect_url must be an absolute http or https URL.")
-	}
-	if err := positive("session_max_duration_in_seconds", req.SessionMaxDurationInSeconds, 1); err != nil {
-		return nil, err
-	}
-	var u *user
-	if by.UserID != nil {
-		var err error
-		if u, err = s.findUser(*by.UserID); err != nil {
-			return nil, err
-		}
-	} else if u = s.verifiedOwner(*by.Identifier); u == nil {
-		return nil, errNotFound("user with the verified identifier", *by.Identifier)
-	}
-	s.tick()
-	id := s.newID("agtask")
-	t := &agentTask{agentTaskJSON: agentTaskJSON{Object: "agent_task", AgentID: "agent_" + idBody("agent "+strings.ToLower(req.AgentName), 1),
-		AgentTaskID: id, TaskID: id}, status: "pending", userID: u.ID}
-	s.mint.agentTasks.add(id, t)
-	v := t.agentTaskJSON
-	v.URL = "https://" + frontendHost + "/v1/tickets/accept?ticket=" + s.ticket("agent")
-	return v, nil
-}
-
-// verifiedOwner finds the user holding a verified email address or phone
-// number.
-func (s *Sandbox) verifiedOwner(identifier string) *user {
-	for _, u := range s.users.all() {
-		for _, e := range u.EmailAddresses {
-			if strings.EqualFold(e.EmailAddress, identifier) && verified(e.Verification) {
-				return u
-			}
-		}
-		for _, p := range u.PhoneNumbers {
-			if p.PhoneNumber == identifier && verified(p.Verification) {
-				return u
-			}
-		}
-	}
-	return nil
-}
-
-func (s *Sandbox) revokeAgentTask(c *call) (any, error) {
-	id := c.path["agent_task_id"]
-	t, err := s.mint.agentTasks.find("agent task", id)
-	if err != nil {
-		return nil, err
-	}
-	if t.status != "pending" {
-		return nil, errBadRequest("agent_task_not_pending", "agent task is not pending", "Only pending agent tasks can be revoked; "+id+" is "+t.status+".")
-	}
-	s.tick()
-	t.status = "revoked"
-	return t.agentTaskJSON, nil
 }
 
 // verified reports whether an identification's verification reads verified.

@@ -19,16 +19,6 @@ import (
 // SandboxOTP is the one-time code every sandbox verification accepts.
 const SandboxOTP = "424242"
 
-var verificationHandlers = map[string]handlerFunc{
-	"prepare_email_address_verification":   flagged((*Sandbox).prepareVerification, true),
-	"attempt_email_address_verification":   flagged((*Sandbox).attemptVerification, true),
-	"replace_user_email_address":           flagged((*Sandbox).replaceIdentification, true),
-	"prepare_phone_number_verification":    flagged((*Sandbox).prepareVerification, false),
-	"attempt_phone_number_verification":    flagged((*Sandbox).attemptVerification, false),
-	"replace_user_phone_number":            flagged((*Sandbox).replaceIdentification, false),
-	"verify_organization_domain_ownership": (*Sandbox).verifyDomainOwnership,
-}
-
 // pendingVerification is a code sent by prepare_verification.
 type pendingVerification struct {
 	clerkapi.VerificationResponse
@@ -204,21 +194,4 @@ func (s *Sandbox) replaceIdentification(c *call, email bool) (any, error) {
 	u.PrimaryPhoneNumberID = &u.PhoneNumbers[0].ID
 	refreshSecondFactors(u, now)
 	return u.PhoneNumbers[0], nil
-}
-
-// verifyDomainOwnership marks the domain's ownership verified by manual
-// override; calling it again changes nothing.
-func (s *Sandbox) verifyDomainOwnership(c *call) (any, error) {
-	d, err := s.findOrgDomain(c)
-	if err != nil {
-		return nil, err
-	}
-	if err := c.bind(&struct{}{}); err != nil {
-		return nil, err
-	}
-	if d.ownedAt == 0 {
-		d.ownedAt = s.tick()
-		d.UpdatedAt = d.ownedAt
-	}
-	return s.orgDomainView(d), nil
 }

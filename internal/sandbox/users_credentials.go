@@ -36,23 +36,6 @@ const (
 // SeedBackupCodes are Ada's backup codes.
 var SeedBackupCodes = []string{"a1b2c3d4", "e5f6g7h8", "j9k0m1n2", "p3q4r5s6", "t7u8v9w0"}
 
-var userCredentialHandlers = map[string]handlerFunc{
-	"verify_user_password":            (*Sandbox).verifyPassword,
-	"verify_user_totp":                (*Sandbox).verifyTOTP,
-	"remove_user_password":            (*Sandbox).removePassword,
-	"set_user_password_compromised":   flagged((*Sandbox).passwordCompromised, true),
-	"unset_user_password_compromised": flagged((*Sandbox).passwordCompromised, false),
-	"delete_user_totp":                (*Sandbox).deleteTOTP,
-	"delete_user_backup_codes":        (*Sandbox).deleteBackupCodes,
-	"disable_user_mfa":                (*Sandbox).disableMFA,
-	"delete_user_passkey":             (*Sandbox).deletePasskey,
-	"delete_user_web3_wallet":         (*Sandbox).deleteWeb3Wallet,
-	"delete_user_external_account":    (*Sandbox).deleteExternalAccount,
-	"get_user_oauth_access_tokens":    (*Sandbox).oauthAccessTokens,
-	"list_user_trusted_devices":       (*Sandbox).listTrustedDevices,
-	"revoke_user_trusted_device":      (*Sandbox).revokeTrustedDevice,
-}
-
 // credentials are a user's secrets, which the user object never shows.
 type credentials struct {
 	digest, hasher string // hasher "sandbox": salted SHA-256 of a password set here

@@ -8,6 +8,16 @@ import (
 	"github.com/clerk-mcp/clerk-mcp/clerkapi"
 )
 
+// waitlistEntriesHandlers are the handlers of the operations in clerkapi/waitlist_entries.go.
+var waitlistEntriesHandlers = map[string]handlerFunc{
+	"list_waitlist_entries":        (*Sandbox).listWaitlist,
+	"create_waitlist_entry":        (*Sandbox).createWaitlist,
+	"create_waitlist_entries_bulk": (*Sandbox).createWaitlistBulk,
+	"delete_waitlist_entry":        (*Sandbox).deleteWaitlist,
+	"invite_waitlist_entry":        (*Sandbox).inviteWaitlist,
+	"reject_waitlist_entry":        (*Sandbox).rejectWaitlist,
+}
+
 // waitlistEntry is a stored waitlist entry: the invitation it got, if any,
 // is kept by ID so the entry shows the invitation as it is now.
 type waitlistEntry struct {
