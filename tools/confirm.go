@@ -219,16 +219,49 @@ func (h *Handler) scope(ctx context.Context, op *clerkapi.Operation, canon []byt
 // canonical decodes the arguments and renders them with sorted keys at every
 // level and no insignificant space, so the same arguments always bind the
 // same token. The decoded tree is returned for display.
+//
+// One decoder reads every argument, from a stream of their values, when each
+// value is exactly one JSON value (always, for arguments that passed
+// decoding); otherwise one decoder per argument reads the first value of
+// each, as it always did. Either way a value decodes as json.Decoder with
+// UseNumber decodes it, so the bytes, and the tokens bound to them, do not
+// depend on the path taken.
 func canonical(args map[string]json.RawMessage) (map[string]any, []byte, error) {
 	tree := make(map[string]any, len(args))
+	var keyBuf [16]string
+	keys, stream := keyBuf[:0], []byte(nil)
 	for k, raw := range args {
-		dec := json.NewDecoder(bytes.NewReader(raw))
-		dec.UseNumber()
-		var v any
-		if err := dec.Decode(&v); err != nil {
-			return nil, nil, err
+		if !json.Valid(raw) {
+			keys = nil
+			break
 		}
-		tree[k] = v
+		keys = append(keys, k)
+		if len(args) == 1 {
+			stream = raw
+		} else {
+			stream = append(append(stream, raw...), ' ')
+		}
+	}
+	if keys != nil {
+		dec := json.NewDecoder(bytes.NewReader(stream))
+		dec.UseNumber()
+		for _, k := range keys {
+			var v any
+			if err := dec.Decode(&v); err != nil {
+				return nil, nil, err
+			}
+			tree[k] = v
+		}
+	} else {
+		for k, raw := range args {
+			dec := json.NewDecoder(bytes.NewReader(raw))
+			dec.UseNumber()
+			var v any
+			if err := dec.Decode(&v); err != nil {
+				return nil, nil, err
+			}
+			tree[k] = v
+		}
 	}
 	b, err := json.Marshal(tree)
 	return tree, b, err

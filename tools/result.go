@@ -42,11 +42,11 @@ func (h *Handler) shape(op *clerkapi.Operation, args clerkapi.Args, resp *clerka
 			return mcp.NewToolResultError(op.Name + ": Clerk answered malformed JSON (HTTP " + strconv.Itoa(resp.Status) + ")")
 		}
 	}
-	text, err := textblock.Render(structured, h.paging(op, args), h.maxResult)
+	text, err := textblock.RenderText(structured, h.paging(op, args), h.maxResult)
 	if err != nil {
 		return mcp.NewToolResultError(op.Name + ": Clerk answered malformed JSON (HTTP " + strconv.Itoa(resp.Status) + ")")
 	}
-	content := []mcp.Content{mcp.NewTextContent(string(text))}
+	content := []mcp.Content{mcp.NewTextContent(text)}
 	if op.Secret {
 		content = append(content, mcp.NewTextContent(SecretNotice))
 	}

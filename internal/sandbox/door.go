@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -46,16 +47,23 @@ func (c *call) open() error {
 		return err
 	}
 	props, _ := sch.Tree["properties"].(map[string]any)
-	c.args, c.query = clerkapi.Args{}, clerkapi.Args{}
-	c.raw = map[string]json.RawMessage{}
-	inst := map[string]any{}
-	for name, v := range c.path {
-		inst[name] = v
-		c.args[name], _ = json.Marshal(v)
-	}
 	var query map[string][]string
 	if c.req.URL.RawQuery != "" {
 		query = c.req.URL.Query()
+	}
+	// Maps only where there is something to put: c.query for a query,
+	// c.raw for a body (openBody); readers of a nil map find nothing.
+	c.args, c.query, c.raw = nil, nil, nil
+	if n := len(c.path) + len(query); n > 0 {
+		c.args = make(clerkapi.Args, n)
+	}
+	if len(query) > 0 {
+		c.query = make(clerkapi.Args, len(query))
+	}
+	inst := make(map[string]any, len(c.path)+len(query))
+	for name, v := range c.path {
+		inst[name] = v
+		c.args[name] = argJSON(v)
 	}
 	for name, vals := range query {
 		if name == "paginated" && c.op.Paginated {
@@ -74,7 +82,7 @@ func (c *call) open() error {
 			return err
 		}
 		inst[name] = v
-		c.args[name], _ = json.Marshal(v)
+		c.args[name] = argJSON(v)
 		c.query[name] = c.args[name]
 	}
 	if err := c.openBody(plan, inst); err != nil {
@@ -122,6 +130,9 @@ func (c *call) openBody(plan *clerkapi.Plan, inst map[string]any) error {
 		if _, ok := doc.([]any); !ok {
 			return errBadRequest("malformed_request", "malformed request", "The request body must be a JSON array.")
 		}
+		if c.args == nil {
+			c.args = clerkapi.Args{}
+		}
 		c.args[whole] = body
 		stripNulls(plan, whole, doc)
 		inst[whole] = doc
@@ -133,6 +144,9 @@ func (c *call) openBody(plan *clerkapi.Plan, inst map[string]any) error {
 	}
 	if err := json.Unmarshal(body, &c.raw); err != nil {
 		return errBadRequest("malformed_request", "malformed request", "The request body is not a JSON object.")
+	}
+	if c.args == nil {
+		c.args = make(clerkapi.Args, len(obj))
 	}
 	for k, v := range obj {
 		if p, ok := plan.Param(k); !ok || p.In != "body" {
@@ -146,6 +160,38 @@ func (c *call) openBody(plan *clerkapi.Plan, inst map[string]any) error {
 		inst[k] = v
 	}
 	return nil
+}
+
+// argJSON is json.Marshal(v) for a path or query value, without its
+// allocations for the common cases: a plain ASCII string (one json.Marshal
+// writes unescaped), a number without space around it, a boolean.
+func argJSON(v any) []byte {
+	switch x := v.(type) {
+	case string:
+		if plainJSON(x) {
+			return append(append(append(make([]byte, 0, len(x)+2), '"'), x...), '"')
+		}
+	case json.Number:
+		if x != "" && (x[0] == '-' || x[0] >= '0' && x[0] <= '9') && x[len(x)-1] >= '0' && x[len(x)-1] <= '9' && json.Valid([]byte(x)) {
+			return []byte(x)
+		}
+	case bool:
+		return strconv.AppendBool(nil, x)
+	}
+	b, _ := json.Marshal(v)
+	return b
+}
+
+// plainJSON reports whether json.Marshal writes s between quotes as it is:
+// printable ASCII, none of " \ and the HTML characters it escapes.
+func plainJSON(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c >= 0x7f, c == '"', c == '\\', c == '<', c == '>', c == '&':
+			return false
+		}
+	}
+	return true
 }
 
 // wholeParam names the argument that is the whole body, if any.

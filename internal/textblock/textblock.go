@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"sync"
 )
 
 // Paging is how a page was asked for, for the hint to the next one.
@@ -31,21 +32,78 @@ type Paging struct {
 // pg is how the page was asked for, for the hint to the next one. An error
 // means structured is not valid JSON.
 func Render(structured []byte, pg Paging, maxBytes int) ([]byte, error) {
-	if len(structured) > math.MaxInt32 {
-		return nil, fmt.Errorf("result over 2 GB")
-	}
-	p := pruner{src: structured, render: true}
-	if bytes.Contains(structured, []byte(`"data"`)) {
-		p.pg = &page{} // perhaps a list page: record its parts
-	}
-	text, err := p.compact(make([]byte, 0, len(structured)))
+	s := getScratch()
+	defer s.release()
+	text, err := s.render(structured, pg, maxBytes)
 	if err != nil {
 		return nil, err
 	}
-	if p.pg != nil && (p.pg.data || p.pg.none) {
-		return listText(text, p.pg, pg, maxBytes), nil
+	return append(make([]byte, 0, len(text)), text...), nil
+}
+
+// RenderText is Render as a string, the form a text content block takes:
+// the text is copied once, from reused buffers into the string.
+func RenderText(structured []byte, pg Paging, maxBytes int) (string, error) {
+	s := getScratch()
+	defer s.release()
+	text, err := s.render(structured, pg, maxBytes)
+	if err != nil {
+		return "", err
+	}
+	return string(text), nil
+}
+
+// render renders into the scratch's buffers; the text it returns is only
+// valid until the scratch is released.
+func (s *scratch) render(structured []byte, pg Paging, maxBytes int) ([]byte, error) {
+	if len(structured) > math.MaxInt32 {
+		return nil, fmt.Errorf("result over 2 GB")
+	}
+	// Every result is perhaps a list page: its parts are recorded as it is
+	// compacted (in reused slices), so no scan looks for "data" first.
+	p := pruner{src: structured, render: true, pg: &s.pg}
+	if cap(s.text) < len(structured) {
+		s.text = make([]byte, 0, len(structured))
+	}
+	text, err := p.compact(s.text[:0])
+	s.text = text[:0] // keep what append grew
+	if err != nil {
+		return nil, err
+	}
+	if p.pg.data || p.pg.none {
+		return s.listText(text, p.pg, pg, maxBytes), nil
 	}
 	return objectText(text, maxBytes), nil
+}
+
+// scratch holds the buffers one rendering needs, reused through a pool: a
+// page's parts and table, the compact text and the output. A rendering
+// copies its result out before the scratch goes back.
+type scratch struct {
+	text, out []byte
+	pg        page
+	col       []int32
+	cells     []span
+	all, cols []span
+	keep      []int
+	common    []member
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxPooled bounds what a pooled scratch keeps: buffers a larger result grew
+// are left to the garbage collector, so the pool never pins a big page.
+const maxPooled = 1 << 20
+
+func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+
+func (s *scratch) release() {
+	if cap(s.text) > maxPooled || cap(s.out) > maxPooled || cap(s.cells) > maxPooled/8 ||
+		cap(s.pg.members) > maxPooled/16 || cap(s.col) > maxPooled/4 {
+		return
+	}
+	s.pg = page{items: s.pg.items[:0], members: s.pg.members[:0], bounds: s.pg.bounds[:0], rest: s.pg.rest[:0]}
+	scratchPool.Put(s)
 }
 
 // Compact renders a JSON document for the model: no insignificant space, and
@@ -346,9 +404,14 @@ func (p *pruner) array(dst []byte) ([]byte, bool, error) {
 				p.pg.mixed = true
 			}
 			if len(p.pg.items) == 1 && cap(p.pg.members) < 1024 {
-				// Room for the page's members, guessed from its first item.
-				guess := len(p.pg.members) * (len(p.src)/max(p.pg.items[0].len(), 1) + 1)
-				p.pg.members = append(make([]member, 0, min(guess, 1<<16)), p.pg.members...)
+				// Room for the page's items and members, guessed from its
+				// first item.
+				items := min(len(p.src)/max(p.pg.items[0].len(), 1)+1, 1<<12)
+				p.pg.members = append(make([]member, 0, min(len(p.pg.members)*items, 1<<16)), p.pg.members...)
+				if cap(p.pg.items) < items {
+					p.pg.items = append(make([]span, 0, items), p.pg.items...)
+					p.pg.bounds = append(make([]int, 0, items), p.pg.bounds...)
+				}
 			}
 		}
 		start := int32(len(dst))
@@ -487,7 +550,7 @@ func (pg *page) row(i int) []member {
 // for a cursor page) and, past maxBytes, cuts at a row boundary with an
 // explicit marker and the arguments for the rest. The structuredContent
 // keeps Clerk's objects untouched.
-func listText(text []byte, pg *page, paging Paging, maxBytes int) []byte {
+func (s *scratch) listText(text []byte, pg *page, paging Paging, maxBytes int) []byte {
 	offset, limit := paging.Offset, paging.Limit
 	items, rest := pg.items, pg.rest
 	var total int64 = -1
@@ -498,16 +561,21 @@ func listText(text []byte, pg *page, paging Paging, maxBytes int) []byte {
 	}
 	// A table of rows when every item is an object.
 	table := !pg.mixed
-	var cols []span     // kept columns, in first-seen order
-	var keep []int      // their indexes into cells
-	var cells []span    // len(items) × ncols, row-major; zero: the row lacks it
-	var common []member // columns every row has with the same value
+	cols := s.cols[:0]     // kept columns, in first-seen order
+	keep := s.keep[:0]     // their indexes into cells
+	var cells []span       // len(items) × ncols, row-major; zero: the row lacks it
+	common := s.common[:0] // columns every row has with the same value
 	if table {
 		// Columns in first-seen order. Clerk's items share one key order,
-		// so a key is first looked for at its own position.
-		seen := map[string]int{}
-		var all []span
-		col := make([]int32, len(pg.members)) // each member's column
+		// so a key is first looked for at its own position, then among the
+		// columns (a map once there are many).
+		var seen map[string]int
+		all := s.all[:0]
+		col := s.col[:0]
+		if cap(col) < len(pg.members) {
+			col = make([]int32, 0, len(pg.members))
+		}
+		col = col[:len(pg.members)] // each member's column
 		for i := range items {
 			base := pg.bounds[i]
 			for j, m := range pg.row(i) {
@@ -516,17 +584,41 @@ func listText(text []byte, pg *page, paging Paging, maxBytes int) []byte {
 					col[base+j] = int32(j)
 					continue
 				}
-				c, ok := seen[string(k)]
+				c, ok := -1, false
+				if seen != nil {
+					c, ok = seen[string(k)]
+				} else {
+					for x := range all {
+						if bytes.Equal(all[x].of(text), k) {
+							c, ok = x, true
+							break
+						}
+					}
+				}
 				if !ok {
 					c = len(all)
-					seen[string(k)] = c
 					all = append(all, m.key)
+					if seen != nil {
+						seen[string(k)] = c
+					} else if len(all) > 32 {
+						seen = make(map[string]int, 2*len(all))
+						for x, a := range all {
+							seen[string(a.of(text))] = x
+						}
+					}
 				}
 				col[base+j] = int32(c)
 			}
 		}
+		s.all, s.col = all, col
 		n := len(all)
-		cells = make([]span, len(items)*n)
+		cells = s.cells[:0]
+		if cap(cells) < len(items)*n {
+			cells = make([]span, 0, len(items)*n)
+		}
+		cells = cells[:len(items)*n]
+		clear(cells)
+		s.cells = cells
 		for i := range items {
 			base := pg.bounds[i]
 			for j, m := range pg.row(i) {
@@ -547,8 +639,13 @@ func listText(text []byte, pg *page, paging Paging, maxBytes int) []byte {
 				cols = append(cols, all[c])
 			}
 		}
+		s.keep, s.cols, s.common = keep, cols, common
 	}
-	buf := make([]byte, 0, len(text))
+	buf := s.out[:0]
+	if cap(buf) < len(text) {
+		buf = make([]byte, 0, len(text))
+	}
+	defer func() { s.out = buf[:0] }()
 	buf = append(buf, '{')
 	for _, m := range rest {
 		buf = append(append(append(append(buf, m.key.of(text)...), ':'), m.value.of(text)...), ',')
@@ -600,7 +697,7 @@ func listText(text []byte, pg *page, paging Paging, maxBytes int) []byte {
 		}
 		buf = append(buf, "}},"...)
 	case total >= 0 && next < total && shown > 0:
-		buf = fmt.Appendf(buf, `"next_offset":%d,`, next)
+		buf = append(strconv.AppendInt(append(buf, `"next_offset":`...), next, 10), ',')
 	}
 	if !table {
 		if head == len(buf) && shown == len(items) {

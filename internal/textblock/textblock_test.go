@@ -375,3 +375,45 @@ func TestTimeFieldsCoverTheSpec(t *testing.T) {
 	}
 	t.Logf("%d millisecond fields in the spec, all time fields", len(ms))
 }
+
+// TestRenderOwnsItsResult: Render and RenderText reuse pooled buffers, so a
+// result must not alias them: a text rendered earlier stays as it was while
+// other pages, objects and failures are rendered after it, and RenderText
+// says exactly what Render says.
+func TestRenderOwnsItsResult(t *testing.T) {
+	pages := []string{string(golden.UsersPage(t, 10)), string(golden.UsersPage(t, 1)), `{"data":[{"id":"a"},"x"]}`,
+		`{"id":"user_1","created_at":1778576400123}`, `{"data":[],"total_count":0}`}
+	var kept [][]byte
+	var want []string
+	for _, p := range pages {
+		b, err := Render([]byte(p), Paging{Limit: 10}, 0)
+		require.NoError(t, err)
+		kept, want = append(kept, b), append(want, string(b))
+	}
+	for range 20 {
+		for i, p := range pages {
+			s, err := RenderText([]byte(p), Paging{Limit: 10}, 0)
+			require.NoError(t, err)
+			assert.Equal(t, want[i], s)
+		}
+		_, err := Render([]byte(`{"data":[{"id":"a"}],"x":`), Paging{}, 0)
+		require.Error(t, err)
+	}
+	for i := range kept {
+		assert.Equal(t, want[i], string(kept[i]), "an earlier result changed under later renders")
+	}
+}
+
+// TestRenderAllocations: a list page's text costs one allocation (the
+// result) once the pool is warm; the table's columns, cells and the compact
+// text reuse pooled buffers (it took 67 before the pool). Not held under the
+// race detector, whose sync.Pool drops items at random.
+func TestRenderAllocations(t *testing.T) {
+	if raceEnabled {
+		t.Skip("sync.Pool drops items at random under the race detector")
+	}
+	page := golden.UsersPage(t, 10)
+	n := testing.AllocsPerRun(200, func() { _, _ = RenderText(page, Paging{Limit: 10}, 0) })
+	t.Logf("RenderText of a 10-item page: %.1f allocations", n)
+	assert.LessOrEqual(t, n, 3.0)
+}

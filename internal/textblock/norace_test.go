@@ -1,0 +1,5 @@
+//go:build !race
+
+package textblock
+
+const raceEnabled = false
