@@ -245,10 +245,10 @@ func TestReplicasShareTheRateLimit(t *testing.T) {
 	// Times are taken where requests arrive, not where the limiter admitted
 	// them: transit jitter on a loaded machine (a burst admitted at 0 that
 	// lands late, a request admitted at 1 s that lands early) squeezes a
-	// few more into a measured window. Half a second's worth of slack still
-	// tells a shared limit (≤ 20 a second here) from three separate ones
-	// (60 in the first second).
-	slack := rate / 2
+	// few more into a measured window (24 seen under -race at load 18). A
+	// second's worth of slack still tells a shared limit (≤ 20 a second
+	// here) from three separate ones (60 in the first second).
+	slack := rate
 	assert.LessOrEqual(t, in, burst+rate*int(run/time.Second)+slack)
 	assert.LessOrEqual(t, perSecond, rate+burst+slack)
 	assert.GreaterOrEqual(t, in, rate*int(run/time.Second)/2, "the limit is served, not starved")
