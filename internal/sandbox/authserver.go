@@ -8,7 +8,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"html/template"
+	htmlesc "html"
 	"io"
 	"mime"
 	"net"
@@ -16,7 +16,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"sync"
 )
 
 // The sandbox authorization server: the instance's Frontend API playing an
@@ -566,20 +565,32 @@ func grantScopes(asked string, app *oauthApp) ([]string, string) {
 	return out, ""
 }
 
-var pickerPage = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("pick").Parse(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{{.Title}}</title></head>
-<body><h1>{{.Title}}</h1>
-<p>{{.Client}} asks for <code>{{.Scope}}</code>. This is the clerk-mcp sandbox: no passwords, and consent is implicit.</p>
-<ul>{{range .Users}}<li><a href="{{.Link}}">{{.Name}} &lt;{{.Email}}&gt;</a></li>{{end}}</ul>
-</body></html>`))
-})
+// pickerPage writes the page listing the users to sign in as. It escapes
+// by hand, not with html/template: a template's reflective method calls
+// make the linker keep every exported method of every type in the binary
+// (it doubled in size), for one small page.
+func pickerPage(w io.Writer, client, scope string, users []pickEntry) error {
+	e := htmlesc.EscapeString
+	var b strings.Builder
+	b.WriteString(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>` + e(picker) + `</title></head>
+<body><h1>` + e(picker) + `</h1>
+<p>` + e(client) + ` asks for <code>` + e(scope) + `</code>. This is the clerk-mcp sandbox: no passwords, and consent is implicit.</p>
+<ul>`)
+	for _, u := range users {
+		b.WriteString(`<li><a href="` + e(u.Link) + `">` + e(u.Name) + ` &lt;` + e(u.Email) + `&gt;</a></li>`)
+	}
+	b.WriteString("</ul>\n</body></html>")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+type pickEntry struct{ Link, Name, Email string }
 
 // pickUser answers the HTML page listing the users who can sign in, each a
 // link back to this authorization request with login_hint set.
 func (a *authServer) pickUser(w http.ResponseWriter, r *http.Request, app *oauthApp, scopes []string) error {
-	type entry struct{ Link, Name, Email string }
-	var users []entry
+	var users []pickEntry
 	for _, u := range a.s.users.all() {
 		email := primaryEmail(u)
 		if email == "" || u.Banned || len(users) == 200 {
@@ -591,7 +602,7 @@ func (a *authServer) pickUser(w http.ResponseWriter, r *http.Request, app *oauth
 		if name == "" {
 			name = u.ID
 		}
-		users = append(users, entry{Link: a.issuer + "/oauth/authorize?" + q.Encode(), Name: name, Email: email})
+		users = append(users, pickEntry{Link: a.issuer + "/oauth/authorize?" + q.Encode(), Name: name, Email: email})
 	}
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
@@ -599,7 +610,7 @@ func (a *authServer) pickUser(w http.ResponseWriter, r *http.Request, app *oauth
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
 	w.WriteHeader(http.StatusOK)
-	return pickerPage().Execute(w, map[string]any{"Title": picker, "Client": app.Name, "Scope": strings.Join(scopes, " "), "Users": users})
+	return pickerPage(w, app.Name, strings.Join(scopes, " "), users)
 }
 
 // ---- token ----
