@@ -676,3 +676,23 @@ func TestAuthServerSlowBody(t *testing.T) {
 		t.Fatal("a slow body on /oauth/token blocked the sandbox")
 	}
 }
+
+// TestAuthServerPickerEscapes: the sign-in page is built without
+// html/template, so a hostile client name and scope must still come out
+// escaped.
+func TestAuthServerPickerEscapes(t *testing.T) {
+	a := newASEnv(t)
+	reg := a.postJSON(a.issuer+"/oauth/register", `{"client_name":"<script>alert(1)</script> & \"x\"","redirect_uris":["`+testRedirect+`"]}`)
+	if reg.status != http.StatusCreated {
+		t.Fatalf("register: %d %s", reg.status, reg.body)
+	}
+	q := authorizeQuery(reg.json["client_id"].(string))
+	q.Del("login_hint")
+	page := a.get(a.issuer + "/oauth/authorize?" + q.Encode())
+	if page.status != 200 || strings.Contains(page.body, "<script") || !strings.Contains(page.body, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;x&#34;") {
+		t.Fatalf("picker page: %d\n%s", page.status, page.body)
+	}
+	if !strings.Contains(page.body, `href="`+a.issuer+`/oauth/authorize?`) || !strings.Contains(page.body, "&amp;login_hint=") {
+		t.Errorf("links not escaped as attributes:\n%s", page.body)
+	}
+}
