@@ -432,6 +432,11 @@ func TestAuditOffCostsNothing(t *testing.T) {
 		return NewHandler(Config{Audit: a, Client: clerkapi.New(clerkapi.Config{BaseURL: "https://api.clerk.com/v1", SecretKey: goldenKey,
 			HTTPClient: &http.Client{Transport: stubClerk{}}})})
 	}
+	if raceEnabled {
+		// The text block renders into pooled buffers, and sync.Pool drops
+		// items at random under the race detector: counts wobble by one.
+		t.Skip("allocation counts are not exact under -race")
+	}
 	plain, audited := newH(nil), newH(audit.New(io.Discard, audit.Options{}))
 	get, args := op(t, "get_user"), json.RawMessage(`{"user_id":"user_1"}`)
 	plain.Call(ctx, get, args)
