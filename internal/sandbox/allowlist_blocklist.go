@@ -51,17 +51,9 @@ func (s *Sandbox) createAllowlist(c *call) (any, error) {
 	if err := c.bind(&req); err != nil {
 		return nil, err
 	}
-	if err := requireString("identifier", req.Identifier); err != nil {
-		return nil, err
-	}
-	kind, err := identifierType(req.Identifier)
+	kind, err := newListIdentifier("allowlist identifier", req.Identifier, s.allow.all(), func(a *clerkapi.AllowlistIdentifier) string { return a.Identifier })
 	if err != nil {
 		return nil, err
-	}
-	for _, a := range s.allow.all() {
-		if strings.EqualFold(a.Identifier, req.Identifier) {
-			return nil, errDuplicate("allowlist identifier", req.Identifier)
-		}
 	}
 	now := s.tick()
 	a := &clerkapi.AllowlistIdentifier{Object: "allowlist_identifier", ID: s.newID("alid"), Identifier: req.Identifier,
@@ -89,17 +81,9 @@ func (s *Sandbox) createBlocklist(c *call) (any, error) {
 	if err := c.bind(&req); err != nil {
 		return nil, err
 	}
-	if err := requireString("identifier", req.Identifier); err != nil {
-		return nil, err
-	}
-	kind, err := identifierType(req.Identifier)
+	kind, err := newListIdentifier("blocklist identifier", req.Identifier, s.block.all(), func(b *clerkapi.BlocklistIdentifier) string { return b.Identifier })
 	if err != nil {
 		return nil, err
-	}
-	for _, b := range s.block.all() {
-		if strings.EqualFold(b.Identifier, req.Identifier) {
-			return nil, errDuplicate("blocklist identifier", req.Identifier)
-		}
 	}
 	now := s.tick()
 	b := &clerkapi.BlocklistIdentifier{Object: "blocklist_identifier", ID: s.newID("blid"), Identifier: req.Identifier,
@@ -109,4 +93,23 @@ func (s *Sandbox) createBlocklist(c *call) (any, error) {
 
 func (s *Sandbox) deleteBlocklist(c *call) (any, error) {
 	return deleteByID(s, &s.block, "blocklist identifier", "blocklist_identifier", c.path["identifier_id"])
+}
+
+// newListIdentifier checks an identifier for the allow- or block-list
+// (what) before it is added: present, of a known kind (its type is
+// returned), and not in the list already, case-insensitively.
+func newListIdentifier[T any](what, identifier string, list []T, identOf func(T) string) (string, error) {
+	if err := requireString("identifier", identifier); err != nil {
+		return "", err
+	}
+	kind, err := identifierType(identifier)
+	if err != nil {
+		return "", err
+	}
+	for _, it := range list {
+		if strings.EqualFold(identOf(it), identifier) {
+			return "", errDuplicate(what, identifier)
+		}
+	}
+	return kind, nil
 }
