@@ -172,11 +172,26 @@ func (h *Handler) auditRefusal(op *clerkapi.Operation) *mcp.CallToolResult {
 // recordRefusal writes the record of a call refused before it reached the
 // handler (an operation this server does not allow).
 func (h *Handler) recordRefusal(ctx context.Context, op *clerkapi.Operation, why string) {
+	h.refusal(ctx, op, "", why)
+}
+
+// refusal records op refused for why; session stands in when ctx carries
+// no MCP session (a refusal before mcp-go saw the request).
+func (h *Handler) refusal(ctx context.Context, op *clerkapi.Operation, session, why string) {
 	start := time.Now()
 	if _, r := h.startRecord(ctx, op, start); r != nil {
+		r.Session = cmp.Or(r.Session, session)
 		r.outcome("refused", why)
 		h.finish(op, r, start)
 	}
+}
+
+// AuditRefusal records in l a call refused before it reached the tools,
+// such as hosting's 403 insufficient_scope, as the handler records its own
+// refusals: ctx carries the caller (WithCaller, WithSubject); session is
+// the request's Mcp-Session-Id, if any.
+func AuditRefusal(ctx context.Context, l *audit.Log, op *clerkapi.Operation, session, why string) {
+	(&Handler{audit: l, defaultCaller: "anonymous"}).refusal(ctx, op, session, why)
 }
 
 // auditUnlisted records calls of tools this server does not list, which

@@ -741,15 +741,10 @@ func scopeRefusalAudit(l *audit.Log) func(*http.Request, *oauth.Identity, *oauth
 	if l == nil {
 		return nil
 	}
-	return func(r *http.Request, id *oauth.Identity, e *oauth.Error) {
-		if e.Op == nil || (e.Op.Kind() == clerkapi.Read && !l.Reads()) {
-			return
+	return func(r *http.Request, _ *oauth.Identity, e *oauth.Error) {
+		if e.Op != nil {
+			tools.AuditRefusal(r.Context(), l, e.Op, r.Header.Get("Mcp-Session-Id"), "beyond the caller's scopes: "+e.Description)
 		}
-		_ = l.Write(&audit.Record{
-			Time: time.Now(), Caller: id.Caller(), Subject: id.Subject, ClientID: id.ClientID,
-			Session: r.Header.Get("Mcp-Session-Id"), Tool: e.Op.Name, Kind: string(e.Op.Kind()),
-			Method: e.Op.Method, Path: e.Op.Path, Outcome: "refused", Reason: "beyond the caller's scopes: " + e.Description,
-		})
 	}
 }
 
